@@ -55,10 +55,11 @@ export function defineCli<const O extends Options>(spec: CliSpec<O>): Cli<O> {
       } catch (e) {
         return error(parseProblem(e as Error & { code?: string }))
       }
-      const { min = 0, max = 0, name = 'argument' } = spec.positionals ?? {}
+      const { min = 0, max = 0, name } = spec.positionals ?? {}
       const extra = parsed.positionals[max]
-      if (extra !== undefined) return error(`unexpected argument ${extra}`)
-      if (parsed.positionals.length < min) return error(`missing ${name}`)
+      if (extra !== undefined) return error(`多余的参数 ${extra}（unexpected argument）`)
+      if (parsed.positionals.length < min)
+        return error(name ? `缺少 ${name}（missing ${name}）` : '缺少参数（missing argument）')
       return parsed
     },
   }
@@ -94,7 +95,7 @@ export function takeOptions<const N extends string>(
   for (const token of tokens) {
     if (token.kind !== 'option' || !names.includes(token.name as N)) continue
     if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--')))
-      return new UsageError(`missing value for ${token.rawName}`, usage)
+      return new UsageError(`${token.rawName} 缺少值（missing value）`, usage)
     values[token.name as N] = token.value
     taken.add(token.index)
     if (!token.inlineValue) taken.add(token.index + 1)
@@ -106,9 +107,11 @@ function parseProblem(e: Error & { code?: string }): string {
   const option = /'(-{1,2}[^' ]+)/.exec(e.message)?.[1] ?? ''
   switch (e.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `unknown option ${option}`
+      return `没有选项 ${option}（unknown option）`
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return /does not take/.test(e.message) ? `${option} takes no value` : `missing value for ${option}`
+      return /does not take/.test(e.message)
+        ? `${option} 不带值（takes no value）`
+        : `${option} 缺少值（missing value）`
     default:
       return e.message
   }

@@ -117,7 +117,7 @@ async function exportTo(
   if (!file) {
     if (npmBannerInStdout(io))
       io.stderr.write(
-        'warning: npm printed its "> script" banner into the redirected output; use `npm run --silent cli -- …`, `npx group-guard …` or `--out FILE`\n',
+        '注意：npm 已把它的「> script」标题行写进了重定向的输出文件；请用 `npm run --silent cli -- …`、`npx group-guard …` 或 `--out FILE`（warning: npm printed its banner into the redirected output）\n',
       )
     return write(io.stdout)
   }

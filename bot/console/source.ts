@@ -156,7 +156,7 @@ export function runtimeSource(rt: BotRuntime): ConsoleSource {
         rule: 'console.dry-run',
         type: 'record',
         dryRun: false,
-        reason: `observe mode ${on ? 'on' : 'off'} for ${plugin} by ${by.id} (console)`,
+        reason: `网页后台${on ? '开启' : '关闭'} ${plugin} 的观察模式，${by.id}`,
         text: `${by.name} 在控制台${on ? '开启' : '关闭'}了${pluginTitle(hosted.def)}的观察模式`,
       })
     },

@@ -49,6 +49,8 @@ export interface FleetGate {
   isPeer(contactId: string): boolean
   /** Whether the fleet has accounts besides this one (as of the last renewal): texts then say which account to message. */
   several(): boolean
+  /** Another account's WeChat name as it wrote it (absent for one process; undefined when it wrote none). */
+  accountName?(account: string): Promise<string | undefined>
   /** `#状态` lines about the fleet (accounts, their groups, leases, queue depths); none for one process. */
   status(topicOf: (groupId: string) => string): Promise<string[]>
   /** Read what other accounts changed in fleet-wide records (strikes, fines, cases) before a task runs. */
@@ -135,6 +137,11 @@ export interface FleetRecords {
    * admin to the bot that holds a record names it (`私聊机器人账号 sales2`).
    */
   account?(): string | undefined
+  /**
+   * Another account's WeChat name, as that account wrote it (absent for one process; undefined when it wrote none):
+   * `机器人账号「销售小助手」(sales2)` rather than the technical name alone.
+   */
+  accountName?(account: string): Promise<string | undefined>
 }
 
 /** One process, no fleet: it holds every group, every run and send is its own. */

@@ -30,6 +30,13 @@ export function joinFleet(store: PgStore, app: () => App | undefined, log: Logge
           ?.ports.groups()
           .map(g => [g.id, g.topic]) ?? [],
       ),
+    name: () => {
+      try {
+        return app()?.ports.selfName() ?? ''
+      } catch {
+        return '' // not logged in yet
+      }
+    },
     queueDepth: () => app()?.runtime.outbox.depth() ?? 0,
     log,
     adopt: (from, names, move) => store.adopt(from, names, move),

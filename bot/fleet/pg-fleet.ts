@@ -48,6 +48,11 @@ export interface PgFleetOptions {
    * accounts name groups they are not in (`#状态`, `fleet status`). None: not written.
    */
   topics?: () => Record<string, string>
+  /**
+   * This account's WeChat name (empty until logged in): written to its row when it changes, so texts that send an
+   * admin to this account name it as the admins know it (`机器人账号「销售小助手」(sales2)`). None: not written.
+   */
+  name?: () => string
   /** Messages waiting in this account's outbox. */
   queueDepth: () => number
   log: Logger
@@ -110,6 +115,8 @@ export class PgFleet implements FleetGate {
   private toldStranded = new Set<string>()
   /** The topics last written to this account's row (JSON), or being written. */
   private topicsWritten?: string
+  /** The WeChat name last written to this account's row, or being written. */
+  private nameWritten?: string
   private onDown: (down: AccountDown) => void = () => {}
   private followers: { name: string; fn: Follower; owner: string }[] = []
   private seen = new Map<string, string>()
@@ -263,6 +270,37 @@ export class PgFleet implements FleetGate {
       })
   }
 
+  /** Write this account's WeChat name to its row when it changed since the last write (after a renewal made the row). */
+  private writeName(): void {
+    const name = this.o.name?.()
+    if (!name || name === this.nameWritten) return
+    this.nameWritten = name
+    this.o.db
+      .updateTable('fleet_accounts')
+      .set({ name })
+      .where('account', '=', this.o.account)
+      .execute()
+      .catch(e => {
+        this.nameWritten = undefined // written again after the next renewal
+        this.o.log.warn('fleet: writing the account name failed', e)
+      })
+  }
+
+  /** Another account's WeChat name as it wrote it (undefined: none written, or the database did not answer). */
+  async accountName(account: string): Promise<string | undefined> {
+    try {
+      const row = await this.o.db
+        .selectFrom('fleet_accounts')
+        .select('name')
+        .where('account', '=', account)
+        .executeTakeFirst()
+      return row?.name || undefined
+    } catch (e) {
+      this.o.log.warn(`fleet: reading the name of ${account} failed`, e)
+      return undefined
+    }
+  }
+
   /** Groups this process acts in now. */
   heldGroups(): string[] {
     return [...this.held.keys()].filter(g => this.holds(g)).sort()
@@ -327,6 +365,7 @@ export class PgFleet implements FleetGate {
     this.leftCleanly = new Set(accounts.filter(a => !a.alive && a.stopped).map(a => a.account))
     this.reportDown(renewed)
     this.writeTopics()
+    this.writeName()
     this.takeOver(held, new Set(accounts.filter(a => a.alive && a.account !== account).map(a => a.account)))
     if (taken.length) this.o.log.info(`fleet: acting in ${taken.length} group(s) now: ${taken.join(', ')}`)
     if (lost.length) this.o.log.warn(`fleet: lease lost for ${lost.join(', ')}: not acting there any more`)

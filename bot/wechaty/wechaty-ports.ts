@@ -130,6 +130,10 @@ export class WechatyPorts implements Directory, RoomAdmin, Sender {
     // Asked several times per message: the puppet's id, not `currentUser` (a contact look-up each time).
     return this.bot.isLoggedIn ? this.bot.puppet.currentUserId : ''
   }
+  /** The bot's own WeChat name (empty until logged in): the fleet names this account so to the admins. */
+  selfName(): string {
+    return this.bot.isLoggedIn ? this.bot.currentUser.name() : ''
+  }
   groups(): GroupRef[] {
     return [...this.managed.values()]
   }

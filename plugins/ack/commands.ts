@@ -2,7 +2,7 @@ import type { Action } from '../../bot/core/actions.js'
 import { unknownSubcommandText } from '../../bot/commands/subcommand.js'
 import { nearestKey } from '../../bot/config/suggest-key.js'
 import { wholeCount } from '../../bot/config/count-words.js'
-import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
+import type { GroupRef, Member, MessageEvent } from '../../bot/core/event.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
 import { allowed } from '../../bot/commands/command-router.js'
 import { bareName, type NamedContact, whichOneText } from '../../bot/commands/member-names.js'
@@ -174,7 +174,7 @@ async function accept(d: AckCommandDeps, inv: CommandInvocation, n: Notice): Pro
   for (const id of ids) {
     n.excuses[id].acceptedBy ??= inv.event.sender.id
     for (const f of finesFor(d, n, id)) {
-      waives.push(waiveAction(d, f, inv.event.sender.id, T.excuseAcceptedWaiver(n.excuses[id].text)))
+      waives.push(waiveAction(d, f, inv.event.sender, T.excuseAcceptedWaiver(n.excuses[id].text)))
       waived.push(d.ledger.label(f))
     }
   }
@@ -188,7 +188,7 @@ async function accept(d: AckCommandDeps, inv: CommandInvocation, n: Notice): Pro
       text: T.excusesAcceptedRecord(n.id, who),
       rule: 'ack.excuse-accepted',
       groupId: n.groupId,
-      reason: `by ${inv.event.sender.id}`,
+      reason: `由 ${adminName(d, inv.event.sender)} 接受理由`,
     },
   ]
 }
@@ -222,17 +222,23 @@ async function excusedNamed(d: AckCommandDeps, n: Notice, word: string): Promise
  * The `waive` action of an open fine of this account, `by` an admin for `waiver`. No group (as `#罚款 结清`'s
  * `settle`): the plugin's mode outside groups decides whether it is only recorded (`AckCommandDeps.observing`).
  */
-function waiveAction(d: AckCommandDeps, fine: Fine, by: string, waiver: string): Action {
+function waiveAction(d: AckCommandDeps, fine: Fine, by: Member, waiver: string): Action {
   return {
     type: 'waive',
     fineId: fine.id,
     memberId: fine.memberId,
-    by,
+    by: by.id,
     waiver,
     text: T.fineWaivedRecord(d.ledger.label(fine), waiver),
     rule: 'ack.fine-waived',
-    reason: `waived by ${by}`,
+    reason: `由 ${adminName(d, by)} 免除`,
   }
+}
+
+/** The admin who settled, waived or accepted, as #审计 names them: roster name, else their WeChat name. */
+function adminName(d: AckCommandDeps, admin: Member): string {
+  const known = d.nameOf(admin.id)
+  return known === admin.id ? admin.name || admin.id : known
 }
 
 function openIn(d: AckCommandDeps, group: GroupRef | undefined): Notice[] {
@@ -301,7 +307,7 @@ async function waiveFine(
   const fine = d.ledger.shown(found.fine)
   const name = d.nameOf(fine.memberId)
   return [
-    waiveAction(d, found.fine, inv.event.sender.id, reason),
+    waiveAction(d, found.fine, inv.event.sender, reason),
     inv.reply(d.observing() ? T.fineWaiveObserved(name, fine, d.prefix) : T.fineWaived(name, fine, reason)),
   ]
 }
@@ -325,7 +331,7 @@ async function settleFine(d: AckCommandDeps, inv: CommandInvocation, id: string 
     memberId: fine.memberId,
     text: T.fineConfirmedRecord(fine.id, owed),
     rule: 'ack.fine-settled',
-    reason: `confirmed by ${inv.event.sender.id}`,
+    reason: `由 ${adminName(d, inv.event.sender)} 确认结清`,
   }
   const name = d.nameOf(fine.memberId)
   return [

@@ -5,7 +5,11 @@ import type { BuiltDigest } from './digest/build.js'
 export function digestActions(digest: BuiltDigest, recipients: string[]): Action[] {
   if (!recipients.length)
     return [
-      { type: 'record', text: 'weekly digest skipped: no trainers configured', rule: 'cases.digest-no-recipients' },
+      {
+        type: 'record',
+        text: '案例周报未发送：没有培训师（roles.trainer）也没有 digest.extraRecipients（weekly digest skipped: no recipients）',
+        rule: 'cases.digest-no-recipients',
+      },
     ]
   return recipients.flatMap((contact): Action[] => [
     { type: 'say', to: { contact }, text: digest.text, rule: 'cases.weekly-digest', memberId: contact },

@@ -377,8 +377,12 @@ export function movedReviewText(
   typed: string,
   moved: { movedTo: string; fleetId: string; groupTopic: string },
   command: string,
+  /** The other account's WeChat name, when the fleet knows it: the admins know the bots by it. */
+  wechatName?: string,
 ): string {
-  return `${typed} 已随群「${moved.groupTopic}」转给机器人账号 ${moved.movedTo}（本账号离线时由它接管该群），请私聊 ${moved.movedTo} 发送：${command.replace(typed, moved.fleetId)}`
+  const bot = wechatName ? `「${wechatName}」(${moved.movedTo})` : ` ${moved.movedTo}`
+  const to = wechatName ? `「${wechatName}」` : ` ${moved.movedTo} `
+  return `${typed} 已随群「${moved.groupTopic}」转给机器人账号${bot}（本账号离线时由它接管该群），请私聊${to}发送：${command.replace(typed, moved.fleetId)}`
 }
 
 /**
@@ -429,7 +433,8 @@ export function unservedText(id: string, member: string, messages: readonly Pick
 export const alongRecordText = (id: string, answeredId: string, confirmed: boolean): string =>
   `${id} 随 ${answeredId} 一并${confirmed ? '确认' : '忽略'}`
 
-const EDIT_VERB = { add: '添加词条', remove: '删除', allow: '添加允许短语' } as const
+/** What each dictionary edit does, as its answers say it (`已添加词条「代购」`). */
+export const EDIT_VERB = { add: '添加词条', remove: '删除', allow: '添加允许短语' } as const
 
 const editUsage = (prefix: string): string =>
   `${prefix}词库 添加 <类别> <词>｜${prefix}词库 删除 <类别> <词>｜${prefix}词库 允许 <类别> <短语>`

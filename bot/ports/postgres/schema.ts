@@ -21,6 +21,8 @@ export interface Database {
     groups: Json
     /** The topics of the groups it is in (`{ id: topic }`), written when they change: other accounts name them. */
     topics: Json
+    /** Its WeChat name (`''` until written): texts that send an admin to another account name it so. */
+    name: string
   }
   /** Who acts in a group: one holder until `expires_at`, renewed while its process lives. */
   fleet_leases: { group_id: string; account: string; expires_at: Date; acquired_at: Date }
@@ -220,6 +222,13 @@ export const MIGRATIONS: SchemaMigration[] = [
     name: 'fleet: each account writes the topics of its groups (the others name groups they are not in)',
     up: async db => {
       await sql`alter table fleet_accounts add column topics jsonb not null default '{}'::jsonb`.execute(db)
+    },
+  },
+  {
+    version: 9,
+    name: 'fleet: each account writes its WeChat name (texts name another account as the admins know it)',
+    up: async db => {
+      await sql`alter table fleet_accounts add column name text not null default ''`.execute(db)
     },
   },
 ]

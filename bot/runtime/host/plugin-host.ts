@@ -105,6 +105,7 @@ export async function createPlugins(
         readDocs: s.fleet === SOLO ? undefined : s.store.readFleetDocs?.bind(s.store),
         holds: s.fleet === SOLO ? undefined : groupId => s.fleet.holds(groupId),
         account: s.fleet === SOLO ? undefined : () => (s.fleet.several() ? s.fleet.account : undefined),
+        accountName: s.fleet.accountName?.bind(s.fleet),
       },
     }
     try {

@@ -77,7 +77,7 @@ async function remove(
     inv.reply(T.removedNow(c.id, status)),
     {
       type: 'record',
-      text: `case ${c.id} ${status}${reason ? `: ${reason}` : ''}`,
+      text: `案例 ${c.id} 已${status === 'withdrawn' ? '撤回' : '删除'}${reason ? `：${reason}` : ''}`,
       rule: `cases.${status}`,
       reason,
       memberId: inv.event.sender.id,

@@ -6,9 +6,11 @@ import { shipped } from '../../../bot/package-root.js'
 import { BUILTIN_DEFAULT, DEFAULT_DICTIONARY, pathFrom } from '../config.js'
 import {
   categoryByLabel,
+  type DictionaryEdit,
   type DictionaryEditOp,
   editDictionaryFile,
   editProblem,
+  type FileEditOp,
   planEdit,
   undoEdits,
 } from '../matcher/dictionary-edit.js'
@@ -21,14 +23,14 @@ import {
   problemsOf,
   warningText,
 } from '../matcher/index.js'
-import { dictionaryEditText } from '../texts.js'
+import { EDIT_VERB, dictionaryEditText } from '../texts.js'
 
 const CLI = defineCli({
   usage:
     'usage: dictionary add|remove|allow --dictionary FILE [--dictionary FILE2 ...] <category> <word>\n' +
-    '  FILE builtin:default is the shipped dictionary; add and allow write into the last FILE (never the shipped\n' +
-    '  one); remove takes the word out of every such FILE that lists it, and a word of the shipped dictionary is\n' +
-    '  switched off in the last FILE (disable)',
+    '  builtin:default 是自带词库（the shipped dictionary）；add（添加词条）和 allow（添加允许短语）写入最后一个 FILE，\n' +
+    '  从不写自带词库（into the last FILE, never the shipped one）；remove（删除）从列出这个词的每个 FILE 里删掉它，\n' +
+    '  自带词库里的词在最后一个 FILE 里停用（disable）（out of every FILE that lists it; a shipped word is switched off）',
   options: { dictionary: { type: 'string', multiple: true } },
   positionals: { min: 1, max: 100, name: 'add|remove|allow' },
 })
@@ -37,6 +39,21 @@ const noCompanyFile = (): string =>
   `只给了自带词库，不能改它：再加一个 --dictionary 公司词库文件，如 --dictionary ${BUILTIN_DEFAULT} --dictionary company-words.yaml` +
   `（参考 ${pathFrom(process.cwd(), shipped('data/dictionaries/company-custom.example.yaml'))}）` +
   '(the shipped dictionary is never written: pass your company file as a second --dictionary)'
+/**
+ * What an edit did, Chinese first: the files it wrote (a shipped word switched off: the file whose disable list has
+ * it), or that they already said so (chat's words).
+ */
+function outcomeText(edit: DictionaryEdit, written: { file: string; op: FileEditOp }[]): string {
+  if (written.length === 0) return `${dictionaryEditText.unchanged(edit)}（nothing to change）`
+  const what = `「${edit.word}」（${edit.category}）`
+  const files = (ops: FileEditOp[]) => [...new Set(written.filter(w => ops.includes(w.op)).map(w => w.file))].join('、')
+  const edited = files(['add', 'remove', 'allow'])
+  const done = edited && `已${EDIT_VERB[edit.op]}${what}，写入 ${edited}`
+  const disabled = files(['disable'])
+  if (!disabled) return `${done}（${edit.op} ${edit.category}: written）`
+  const off = `已停用自带词库的${what}：写入 ${disabled} 的 disable 列表，自带词库不改`
+  return `${done ? `${done}；${off}` : off}（${edit.op} ${edit.category}: shipped term disabled）`
+}
 const OPS: Record<string, DictionaryEditOp> = { add: 'add', remove: 'remove', allow: 'allow' }
 
 /**
@@ -54,9 +71,11 @@ export async function runDictionaryEdit(
   const [opName, named, ...words] = parsed.positionals
   const op = OPS[opName]
   const files = dictionaryArgs(parsed.values.dictionary ?? [])
-  if (!op) return CLI.error(`unknown edit ${opName}`).report(err)
+  if (!op) return CLI.error(`没有 ${opName} 这种修改，只能是 add、remove 或 allow（unknown edit）`).report(err)
   if (named === undefined || words.length === 0)
-    return CLI.error(`missing ${named === undefined ? '<category> <word>' : '<word>'}`).report(err)
+    return CLI.error(
+      named === undefined ? '缺少类别和词（missing <category> <word>）' : '缺少词（missing <word>）',
+    ).report(err)
   if (!Array.isArray(files)) return CLI.error(files.problem).report(err)
   if (files.length === 0) return CLI.error('缺少 --dictionary（--dictionary is required）').report(err)
   try {
@@ -115,11 +134,12 @@ export async function runDictionaryEdit(
     )
     return 1
   }
-  const changed = [...new Set(edits.filter(e => e.changed).map(e => e.file))]
-  const how = plan.some(c => c.op === 'disable')
-    ? `${op} ${edit.category} ${word} (shipped: disabled)`
-    : `${op} ${edit.category} ${word}`
-  out.write(changed.length ? `${how}: written to ${changed.join(', ')}\n` : 'nothing to change\n')
+  out.write(
+    `${outcomeText(
+      edit,
+      plan.filter((_, i) => edits[i].changed),
+    )}\n`,
+  )
   for (const w of warnings) out.write(`${WARNING_LEAD}${warningText(w)}\n`)
   return 0
 }

@@ -30,11 +30,11 @@ describe('one CLI argument parser', () => {
 
   it('answers an unknown option, a missing value or a wrong number of arguments with exit 2 and the usage line', () => {
     for (const [argv, problem] of [
-      [['t.jsonl', '--bogus'], 'unknown option --bogus'],
-      [['t.jsonl', '--out'], 'missing value for --out'],
-      [['t.jsonl', '--live=yes'], '--live takes no value'],
-      [['a', 'b'], 'unexpected argument b'],
-      [[], 'missing argument'],
+      [['t.jsonl', '--bogus'], '没有选项 --bogus（unknown option）'],
+      [['t.jsonl', '--out'], '--out 缺少值（missing value）'],
+      [['t.jsonl', '--live=yes'], '--live 不带值（takes no value）'],
+      [['a', 'b'], '多余的参数 b（unexpected argument）'],
+      [[], '缺少参数（missing argument）'],
     ] as const) {
       expect(reported(cli.parse(argv))).toEqual({ code: 2, err: `${problem}\nusage: demo FILE [--out DIR] [--live]\n` })
     }
@@ -47,7 +47,7 @@ describe('one CLI argument parser', () => {
     })
     expect(reported(takeOptions(['--from', 'd', '--out'], ['data', 'out'], 'u'))).toEqual({
       code: 2,
-      err: 'missing value for --out\nu\n',
+      err: '--out 缺少值（missing value）\nu\n',
     })
   })
 })

@@ -115,7 +115,10 @@ describe('exports from the command line', () => {
     const { io: streams, text } = io({ npm_lifecycle_event: 'cli' })
     await overState(runCasesExport, streams)(['export', '--format', 'csv', '--data', data])
     expect([...Buffer.from(text.out).subarray(0, 3)]).toEqual(BOM)
-    expect(text.err).toContain('npm run --silent cli --')
+    expect(text.err).toBe(
+      `状态目录 state folder: ${data}\n` +
+        '注意：npm 已把它的「> script」标题行写进了重定向的输出文件；请用 `npm run --silent cli -- …`、`npx group-guard …` 或 `--out FILE`（warning: npm printed its banner into the redirected output）\n',
+    )
     const npx = io({ npm_lifecycle_event: 'npx' }) // npx group-guard … > file: no banner, no warning
     await overState(runCasesExport, npx.io)(['export', '--format', 'csv', '--data', data])
     expect(npx.text.err).toBe(`状态目录 state folder: ${data}\n`)

@@ -240,7 +240,7 @@ describe('web console pages and changes', () => {
     expect(res.status).toBe(303)
     expect(rt.modes.of(rt.plugins[0].name).observing).toBe(true)
     const entry = rt.audit.query({ plugin: 'runtime' }).find(e => e.rule === 'console.dry-run')
-    expect(entry?.reason).toContain('by admin1')
+    expect(entry?.reason).toBe('网页后台开启 content 的观察模式，admin1')
     const page = await (await get('/settings')).text()
     expect(page).toContain('content观察模式已开启（已写入审计日志）')
     expect(page).toContain('admin1 在控制台开启了content的观察模式')

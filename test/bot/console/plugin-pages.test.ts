@@ -133,7 +133,7 @@ describe('web console pages over the plugins views', () => {
         text: `admin1 在网页后台结清罚款 ${fine.id}（5 元）`,
       }),
     )
-    expect(audit).toContainEqual(expect.objectContaining({ rule: 'ack.fine-settled', reason: 'confirmed by admin1' }))
+    expect(audit).toContainEqual(expect.objectContaining({ rule: 'ack.fine-settled', reason: '由 admin1 确认结清' }))
 
     // Settling it again runs the command (which finds no open fine) and audits nothing more.
     await admin.post('/notices/settle', { id: fine.id })

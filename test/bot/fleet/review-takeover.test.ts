@@ -59,14 +59,14 @@ describe.skipIf(!url)('review questions move with their group at a takeover', ()
     await eventually(b, () => expect(b.wechat.textsTo('admin1').at(-1)).toContain('已忽略 R1（小王：侮辱性言论）'))
   })
 
-  it('sales1 back says where its moved question went, by the id it has there, and acts in no group', async () => {
+  it('sales1 back says where its moved question went, by the id it has there and the WeChat name of the account, and acts in no group', async () => {
     const { a, b } = await askedThenKilled()
     const back = await fleetBot(a.schema, 'sales1', ['r1'], CONFIG, [contentPlugin], {}, LEASE_MS)
     back.wechat.addGroup(one, [spammer])
     await back.say(admin, '#确认 R1')
     await eventually(back, () =>
       expect(back.wechat.textsTo('admin1').at(-1)).toBe(
-        'R1 已随群「销售一群」转给机器人账号 sales2（本账号离线时由它接管该群），请私聊 sales2 发送：#确认 R1@sales1',
+        'R1 已随群「销售一群」转给机器人账号「小助手sales2」(sales2)（本账号离线时由它接管该群），请私聊「小助手sales2」发送：#确认 R1@sales1',
       ),
     )
     expect(back.fleet.holds('r1')).toBe(false)

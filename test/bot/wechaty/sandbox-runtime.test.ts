@@ -39,6 +39,12 @@ describe('the runtime on Wechaty with the sandbox puppet', () => {
     expect(reply?.mentionIds).toEqual(['wxid_zhangsan'])
   })
 
+  it('knows its own WeChat name once logged in (the fleet names this account so to the admins)', async () => {
+    const s = await startSandboxApp(demoConfig(), [probe])
+    stop = s.stop
+    expect(s.app.ports.selfName()).toBe('小助手')
+  })
+
   it('normalises group nickname, mentions, quotes and roles into the event', async () => {
     const s = await startSandboxApp(demoConfig(), [probe])
     stop = s.stop

@@ -141,13 +141,14 @@ describe('ack commands', () => {
     expect(replies2).toContain('用法：#罚款 免除')
     expect(replies2).toContain('已免除 销售部-王五 的罚款 F3（未按时回复通知 N1），原因：当天请假')
     expect(rt.ledger.openFines('u3')).toEqual([])
-    // One audit entry, the waive itself, naming the fine and why.
+    // One audit entry, the waive itself, naming the fine, why and (in #审计's brackets) who.
     const waives = rt.audit.query({ plugin: 'ack' }).filter(e => e.type === 'waive')
     expect(waives).toEqual([
       expect.objectContaining({
         rule: 'ack.fine-waived',
         memberId: 'u3',
         text: '罚款 F3 已免除：当天请假',
+        reason: `由 ${admin.name} 免除`,
         dryRun: false,
       }),
     ])

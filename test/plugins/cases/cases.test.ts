@@ -155,7 +155,7 @@ describe('cases plugin: amend, withdraw, delete', () => {
   })
 
   it('lets only the author withdraw and only an admin delete; removed cases vanish from search', async () => {
-    const { say, to } = await setup()
+    const { say, to, rt } = await setup()
     await say(zhang, DEAL, sales)
     await say(li, '#问题 价格异议：客户嫌贵', sales)
     await say(li, '#案例 撤回 C1', sales)
@@ -171,7 +171,11 @@ describe('cases plugin: amend, withdraw, delete', () => {
     const out = to('r-sales')
     expect(out).toMatch(
       /已撤回案例 C1[\s\S]*已删除案例 C2[\s\S]*案例 C1 已被作者撤回[\s\S]*没有找到与「价格」相关的案例/,
-    )
+    ) // The audit log (#审计) says it in Chinese, with the admin's reason.
+    const removed = rt.audit
+      .query({ plugin: 'cases' })
+      .filter(e => e.rule === 'cases.withdrawn' || e.rule === 'cases.deleted')
+    expect(removed.map(e => e.text).sort()).toEqual(['案例 C1 已撤回', '案例 C2 已删除：含客户隐私'])
   })
 })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { countBy, digestMarkdown, digestText, recurringProblemTerms } from '../../../plugins/cases/digest/digest.js'
+import { digestActions } from '../../../plugins/cases/decide-digest.js'
 import { casesConfigSchema } from '../../../plugins/cases/config.js'
 import { compileMasker } from '../../../plugins/cases/content/privacy.js'
 import { makeCase } from './fixtures.js'
@@ -120,5 +121,17 @@ describe('digestMarkdown', () => {
     expect(FLEET_ID_NOTE).toContain('本账号的案例显示为 C1')
     expect(toCsv(fleetCases, 'Asia/Shanghai', true).split('\r\n')[0]).toMatch(/^\uFEFF编号@账号,/)
     expect(toCsv(week, 'Asia/Shanghai').split('\r\n')[0]).toMatch(/^\uFEFF编号,/)
+  })
+})
+
+describe('digestActions', () => {
+  it('with nobody to send it to, records in the audit log (#审计) in Chinese why no digest went out', () => {
+    expect(digestActions({ text: '', cases: [] }, [])).toEqual([
+      {
+        type: 'record',
+        text: '案例周报未发送：没有培训师（roles.trainer）也没有 digest.extraRecipients（weekly digest skipped: no recipients）',
+        rule: 'cases.digest-no-recipients',
+      },
+    ])
   })
 })

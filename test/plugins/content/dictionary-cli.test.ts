@@ -115,10 +115,45 @@ describe('dictionary add|remove|allow (CLI)', () => {
   it('names what is missing and prints the usage line', async () => {
     const usage = 'usage: dictionary add|remove|allow --dictionary FILE [--dictionary FILE2 ...] <category> <word>'
     const first = async (argv: string[]) => (await run(argv)).err.split('\n').slice(0, 2)
-    expect(await first(['add', '--dictionary', DICTIONARY])).toEqual(['missing <category> <word>', usage])
-    expect(await first(['add', 'ad'])).toEqual(['missing <word>', usage])
-    expect(await first([])).toEqual(['missing add|remove|allow', usage])
+    expect(await first(['add', '--dictionary', DICTIONARY])).toEqual([
+      '缺少类别和词（missing <category> <word>）',
+      usage,
+    ])
+    expect(await first(['add', 'ad'])).toEqual(['缺少词（missing <word>）', usage])
+    expect(await first([])).toEqual(['缺少 add|remove|allow（missing add|remove|allow）', usage])
+    expect(await first(['put', '--dictionary', DICTIONARY, 'ad', '代购'])).toEqual([
+      '没有 put 这种修改，只能是 add、remove 或 allow（unknown edit）',
+      usage,
+    ])
     expect((await run(['add', '--dictionary', DICTIONARY])).code).toBe(2)
+  })
+
+  it('says what each line of the usage means in Chinese first', async () => {
+    const lines = (await run(['add', 'ad'])).err.trimEnd().split('\n').slice(2)
+    expect(lines).toEqual([
+      '  builtin:default 是自带词库（the shipped dictionary）；add（添加词条）和 allow（添加允许短语）写入最后一个 FILE，',
+      '  从不写自带词库（into the last FILE, never the shipped one）；remove（删除）从列出这个词的每个 FILE 里删掉它，',
+      '  自带词库里的词在最后一个 FILE 里停用（disable）（out of every FILE that lists it; a shipped word is switched off）',
+    ])
+  })
+
+  it('says what it wrote, or that there was nothing to change, Chinese first', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dict-cli-')), 'd.yaml')
+    copyFileSync(DICTIONARY, file)
+    expect(await run(['add', '--dictionary', file, 'ad', '包邮到家'])).toEqual({
+      code: 0,
+      out: `已添加词条「包邮到家」（ad），写入 ${file}（add ad: written）\n`,
+      err: '',
+    })
+    expect((await run(['add', '--dictionary', file, 'ad', '包邮到家'])).out).toBe(
+      '「包邮到家」已在类别 ad 里，未改动。（nothing to change）\n',
+    )
+    expect((await run(['allow', '--dictionary', file, 'ad', '拒绝日赚陷阱'])).out).toBe(
+      `已添加允许短语「拒绝日赚陷阱」（ad），写入 ${file}（allow ad: written）\n`,
+    )
+    expect((await run(['remove', '--dictionary', file, 'ad', '包邮到家'])).out).toBe(
+      `已删除「包邮到家」（ad），写入 ${file}（remove ad: written）\n`,
+    )
   })
 
   describe('with the shipped dictionary first, as the config lists them (newuser9)', () => {
@@ -146,7 +181,7 @@ describe('dictionary add|remove|allow (CLI)', () => {
       const file = company()
       const r = await run(['add', '--dictionary', SHIPPED, '--dictionary', file, '广告', '代购'])
       expect(r).toMatchObject({ code: 0, err: '' })
-      expect(r.out).toContain('add ad 代购: written to')
+      expect(r.out).toBe(`已添加词条「代购」（ad），写入 ${file}（add ad: written）\n`)
       expect(readFileSync(file, 'utf8')).toContain('      - 代购\n')
     })
 
@@ -170,11 +205,28 @@ describe('dictionary add|remove|allow (CLI)', () => {
       const file = company()
       const shipped = readFileSync(SHIPPED, 'utf8')
       const r = await run(['remove', '--dictionary', SHIPPED, '--dictionary', file, 'ad', '日赚'])
-      expect(r).toMatchObject({ code: 0, err: '', out: `remove ad 日赚 (shipped: disabled): written to ${file}\n` })
+      expect(r).toMatchObject({
+        code: 0,
+        err: '',
+        out: `已停用自带词库的「日赚」（ad）：写入 ${file} 的 disable 列表，自带词库不改（remove ad: shipped term disabled）\n`,
+      })
       expect(readFileSync(file, 'utf8')).toContain('disable: [日赚]')
       expect(readFileSync(SHIPPED, 'utf8')).toBe(shipped)
       expect((await run(['add', '--dictionary', SHIPPED, '--dictionary', file, 'ad', '日赚'])).code).toBe(0)
       expect(readFileSync(file, 'utf8')).not.toContain('日赚')
+    })
+
+    it('names both when a removed word was in the company file and the shipped one', async () => {
+      const file = company()
+      writeFileSync(file, COMPANY.replace('刷单返利   # 常见', '刷单返利   # 常见\n      - 日赚'))
+      const r = await run(['remove', '--dictionary', SHIPPED, '--dictionary', file, 'ad', '日赚'])
+      expect(r).toMatchObject({
+        code: 0,
+        err: '',
+        out: `已删除「日赚」（ad），写入 ${file}；已停用自带词库的「日赚」（ad）：写入 ${file} 的 disable 列表，自带词库不改（remove ad: shipped term disabled）\n`,
+      })
+      expect(readFileSync(file, 'utf8')).not.toContain('- 日赚')
+      expect(readFileSync(file, 'utf8')).toContain('disable: [日赚]')
     })
   })
 })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { releasedHere } from '../../../plugins/content/fleet-reviews.js'
 import { lookUpReview, moveReviews } from '../../../plugins/content/review-move.js'
 import type { Review, ReviewLog } from '../../../plugins/content/state.js'
-import { whichReviewText } from '../../../plugins/content/texts.js'
+import { movedReviewText, whichReviewText } from '../../../plugins/content/texts.js'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
@@ -118,6 +118,16 @@ describe('the id an admin types after a move (lookUpReview)', () => {
       groupTopic: '销售一群',
     })
     expect(lookUpReview(asked, 'R8', 'sales1')).toEqual({ none: true })
+  })
+
+  it('the answer names that account by its WeChat name when the fleet knows it, else by its account name', () => {
+    const moved = { movedTo: 'service3', fleetId: 'R4@sales1', groupTopic: '华东客户群' }
+    expect(movedReviewText('R4', moved, '#忽略 R4 允许', '售后小帮手')).toBe(
+      'R4 已随群「华东客户群」转给机器人账号「售后小帮手」(service3)（本账号离线时由它接管该群），请私聊「售后小帮手」发送：#忽略 R4@sales1 允许',
+    )
+    expect(movedReviewText('R4', moved, '#忽略 R4 允许')).toBe(
+      'R4 已随群「华东客户群」转给机器人账号 service3（本账号离线时由它接管该群），请私聊 service3 发送：#忽略 R4@sales1 允许',
+    )
   })
 })
 
