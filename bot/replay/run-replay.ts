@@ -1,8 +1,8 @@
-import { basename } from 'node:path'
+import { existsSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import { createApp } from '../app.js'
 import { undoOf } from '../commands/builtin/undo-command.js'
 import { FakeClock, flushMicrotasks } from '../ports/clock.js'
-import { MemoryStore } from '../ports/store/memory-store.js'
 import { createLogger, type LogLevel } from '../process/logger.js'
 import { readableAuditReason } from '../runtime/host/plugin-host.js'
 import { AUDIT_TYPE_NAMES, type AuditEntry } from '../runtime/records/audit.js'
@@ -19,7 +19,10 @@ export interface ReplayOptions {
   transcript: string
   configFile: string
   worldFile: string
-  /** Emptied first when an earlier replay wrote it; any other non-empty folder is refused (OutputFolderError). */
+  /**
+   * The run's data folder: its state, the message archive (`archive/`) and the bot's files (`output/`). Emptied
+   * first when an earlier replay wrote it; any other non-empty folder is refused (OutputFolderError).
+   */
   outDir: string
   /** Execute actions in the sandbox instead of dry-run. */
   live: boolean
@@ -46,7 +49,8 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
     ),
     puppet: sandbox.puppet,
     clock,
-    store: new MemoryStore(),
+    // No store given: the state (the archive's anchor log with it) is kept in outDir, and the message archive in
+    // outDir/archive, so `archive verify --data <out>` and `archive export --data <out>` read what the replay wrote.
     dryRun: !o.live,
     sandboxed: true,
     printQr: false,
@@ -85,6 +89,11 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
     `■ 完成 done: ${events.length} 条事件${skipped ? `（跳过 ${skipped} 条）` : ''}，${actions.length} 个操作（其中观察模式 ${actions.filter(a => a.dryRun).length} 个）。\n`,
   )
   if (files.length) o.out.write(`  生成的文件 files in ${o.outDir}：\n${files.map(f => `    ${f}`).join('\n')}\n`)
+  // The archive plugin kept what the replay's chats said: an auditor can check and export it as on a real bot.
+  if (existsSync(join(o.outDir, 'archive')))
+    o.out.write(
+      `  信息记录存档 message archive：${join(o.outDir, 'archive')}（核对 check: archive verify --data ${o.outDir}）\n`,
+    )
   return { events: events.length, actions, skipped }
 }
 
