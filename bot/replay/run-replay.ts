@@ -1,6 +1,10 @@
 import { existsSync } from 'node:fs'
 import { basename, join } from 'node:path'
+import { createArchivePlugin } from '../../plugins/archive/index.js'
+import { FileArchive } from '../../plugins/archive/store/file-backend.js'
+import { PLUGINS } from '../../plugins/index.js'
 import { createApp } from '../app.js'
+import type { PluginDefinition } from '../core/plugin.js'
 import { undoOf } from '../commands/builtin/undo-command.js'
 import { FakeClock, flushMicrotasks } from '../ports/clock.js'
 import { createLogger, type LogLevel } from '../process/logger.js'
@@ -51,6 +55,7 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
     clock,
     // No store given: the state (the archive's anchor log with it) is kept in outDir, and the message archive in
     // outDir/archive, so `archive verify --data <out>` and `archive export --data <out>` read what the replay wrote.
+    plugins: replayPlugins(join(o.outDir, 'archive')),
     dryRun: !o.live,
     sandboxed: true,
     printQr: false,
@@ -95,6 +100,17 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
       `  信息记录存档 message archive：${join(o.outDir, 'archive')}（核对 check: archive verify --data ${o.outDir}）\n`,
     )
   return { events: events.length, actions, skipped }
+}
+
+/**
+ * The shipped plugins, the archive on a back end of this run's own in `dir`: the archive plugin keeps one back end
+ * per folder for the process, which would still hold the state of the folder an earlier replay in the same process
+ * wrote and `prepareOutputFolder` emptied.
+ */
+function replayPlugins(dir: string): PluginDefinition[] {
+  let backend: FileArchive | undefined
+  const archive = createArchivePlugin({ backend: () => (backend ??= new FileArchive(dir)) })
+  return PLUGINS.map(p => (p.name === 'archive' ? archive : p))
 }
 
 /** What a manager reads for entries the runtime records about its own actions, instead of "出错". */

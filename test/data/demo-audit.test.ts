@@ -129,4 +129,25 @@ describe('npm run demo:audit: three archived days an auditor can check', () => {
     expect(c.code).toBe(3)
     expect(c.stdout).toContain(CUSTOMER_MONDAY)
   })
+
+  it('the demo run again into the same folder (same process) starts it again: verify ✅ and the same code', async () => {
+    const first = codeSentFor('2026-11-30')
+    printed = ''
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        printed += chunk
+        done()
+      },
+    })
+    const again = {
+      transcript: 'data/demo/audit-days.jsonl',
+      configFile: 'data/demo/audit-days.config.yaml',
+      worldFile: 'data/demo/world.yaml',
+    }
+    await runReplay({ ...again, outDir: out, live: true, out: sink, logLevel: 'silent' })
+    expect(codeSentFor('2026-11-30')).toBe(first)
+    const r = await cli('verify', '--data', out)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('4 个会话，21 条消息')
+  }, 120_000)
 })
