@@ -67,8 +67,8 @@ const ARCHIVE_FOLDER: FileRole = {
   zh: '消息存档文件夹',
   en: 'message archive folder',
   hint:
-    '存档插件启用并收到消息后才有，回放和演示只写输出，不保存状态；或设置 BOT_DATA_DIR / --data DIR' +
-    ' it exists once the archive plugin has stored messages (replays and demos write output only); or set BOT_DATA_DIR / --data DIR',
+    '存档插件启用并收到消息后才有（回放的存档在它的 --out 文件夹里，如 npm run demo:audit 的 data/state/demo-audit）；或设置 BOT_DATA_DIR / --data DIR' +
+    ' it exists once the archive plugin has stored messages (a replay keeps its archive in its --out folder); or set BOT_DATA_DIR / --data DIR',
 }
 
 /** The audit record of a command-line export (its text and who ran it are added). */

@@ -74,7 +74,7 @@ export function overState(
       // Opening a file store creates its folders: a folder with no bot data is refused before, left as it was.
       if (!existsSync(join(dir, 'state'))) {
         io.stderr.write(
-          `${dir} 里没有机器人数据（没有 state 目录：机器人没有在这里保存过状态；回放和演示只写输出，不保存状态）（no bot data in this folder）\n`,
+          `${dir} 里没有机器人数据（没有 state 目录：机器人没有在这里保存过状态）（no bot data in this folder）\n`,
         )
         return 1
       }

@@ -1,8 +1,12 @@
-import { basename } from 'node:path'
+import { existsSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { createArchivePlugin } from '../../plugins/archive/index.js'
+import { FileArchive } from '../../plugins/archive/store/file-backend.js'
+import { PLUGINS } from '../../plugins/index.js'
 import { createApp } from '../app.js'
+import type { PluginDefinition } from '../core/plugin.js'
 import { undoOf } from '../commands/builtin/undo-command.js'
 import { FakeClock, flushMicrotasks } from '../ports/clock.js'
-import { MemoryStore } from '../ports/store/memory-store.js'
 import { createLogger, type LogLevel } from '../process/logger.js'
 import { readableAuditReason } from '../runtime/host/plugin-host.js'
 import { AUDIT_TYPE_NAMES, type AuditEntry } from '../runtime/records/audit.js'
@@ -19,7 +23,10 @@ export interface ReplayOptions {
   transcript: string
   configFile: string
   worldFile: string
-  /** Emptied first when an earlier replay wrote it; any other non-empty folder is refused (OutputFolderError). */
+  /**
+   * The run's data folder: its state, the message archive (`archive/`) and the bot's files (`output/`). Emptied
+   * first when an earlier replay wrote it; any other non-empty folder is refused (OutputFolderError).
+   */
   outDir: string
   /** Execute actions in the sandbox instead of dry-run. */
   live: boolean
@@ -46,7 +53,9 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
     ),
     puppet: sandbox.puppet,
     clock,
-    store: new MemoryStore(),
+    // No store given: the state (the archive's anchor log with it) is kept in outDir, and the message archive in
+    // outDir/archive, so `archive verify --data <out>` and `archive export --data <out>` read what the replay wrote.
+    plugins: replayPlugins(join(o.outDir, 'archive')),
     dryRun: !o.live,
     sandboxed: true,
     printQr: false,
@@ -85,7 +94,23 @@ export async function runReplay(o: ReplayOptions): Promise<{ events: number; act
     `■ 完成 done: ${events.length} 条事件${skipped ? `（跳过 ${skipped} 条）` : ''}，${actions.length} 个操作（其中观察模式 ${actions.filter(a => a.dryRun).length} 个）。\n`,
   )
   if (files.length) o.out.write(`  生成的文件 files in ${o.outDir}：\n${files.map(f => `    ${f}`).join('\n')}\n`)
+  // The archive plugin kept what the replay's chats said: an auditor can check and export it as on a real bot.
+  if (existsSync(join(o.outDir, 'archive')))
+    o.out.write(
+      `  信息记录存档 message archive：${join(o.outDir, 'archive')}（核对 check: archive verify --data ${o.outDir}）\n`,
+    )
   return { events: events.length, actions, skipped }
+}
+
+/**
+ * The shipped plugins, the archive on a back end of this run's own in `dir`: the archive plugin keeps one back end
+ * per folder for the process, which would still hold the state of the folder an earlier replay in the same process
+ * wrote and `prepareOutputFolder` emptied.
+ */
+function replayPlugins(dir: string): PluginDefinition[] {
+  let backend: FileArchive | undefined
+  const archive = createArchivePlugin({ backend: () => (backend ??= new FileArchive(dir)) })
+  return PLUGINS.map(p => (p.name === 'archive' ? archive : p))
 }
 
 /** What a manager reads for entries the runtime records about its own actions, instead of "出错". */

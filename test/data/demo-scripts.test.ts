@@ -8,5 +8,6 @@ describe('npm run demo scripts', () => {
     expect(scripts.demo).toContain('--config data/demo/workday.config.yaml')
     expect(scripts['demo:service']).toContain('--config data/demo/service-week.config.yaml')
     expect(scripts['demo:qr']).toContain('--config data/demo/qr-trial.config.yaml')
+    expect(scripts['demo:audit']).toContain('--config data/demo/audit-days.config.yaml')
   })
 })

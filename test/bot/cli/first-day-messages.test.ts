@@ -41,7 +41,7 @@ describe("a new user's first day (trial2)", () => {
     )
   })
 
-  it('says a data folder without an archive may be a replay or demo folder, which keeps no state', () => {
+  it('says a data folder without an archive has none until the plugin stored messages, and where a replay keeps its own', () => {
     const dir = mkdtempSync(join(tmpdir(), 'first-day-'))
     const r = cli(
       dir,
@@ -60,8 +60,8 @@ describe("a new user's first day (trial2)", () => {
     expect(r.rc).toBe(1)
     expect(r.stderr).toBe(
       `❌ 找不到消息存档文件夹 message archive folder not found: ${join(dir, 'archive')}` +
-        '（存档插件启用并收到消息后才有，回放和演示只写输出，不保存状态；或设置 BOT_DATA_DIR / --data DIR' +
-        ' it exists once the archive plugin has stored messages (replays and demos write output only); or set BOT_DATA_DIR / --data DIR）\n',
+        '（存档插件启用并收到消息后才有（回放的存档在它的 --out 文件夹里，如 npm run demo:audit 的 data/state/demo-audit）；或设置 BOT_DATA_DIR / --data DIR' +
+        ' it exists once the archive plugin has stored messages (a replay keeps its archive in its --out folder); or set BOT_DATA_DIR / --data DIR）\n',
     )
   })
 })

@@ -73,7 +73,7 @@ describe('exports from the command line', () => {
     )
   })
 
-  it('says a folder holds no bot data, creating nothing in it (the demo keeps no state)', async () => {
+  it('says a folder holds no bot data, creating nothing in it', async () => {
     const data = mkdtempSync(join(tmpdir(), 'cli-state-'))
     const { io: streams, text } = io()
     expect(await overState(runCasesExport, streams)(['export', '--data', data])).toBe(1)

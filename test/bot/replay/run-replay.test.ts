@@ -90,7 +90,10 @@ describe('replay output a manager can read', () => {
     const { printed } = await replay(outDir)
     expect(existsSync(stale)).toBe(false)
     expect(printed).not.toContain('daily-2026-11-01')
-    expect(printed).toMatch(/生成的文件 files in .*\n {4}output\/cases\/案例周报_2026-11-24_2026-11-30\.md\n$/)
+    // The files, then where the run's message archive is (its own too, not the earlier run's: kept in the folder).
+    expect(printed).toMatch(
+      /生成的文件 files in .*\n {4}output\/cases\/案例周报_2026-11-24_2026-11-30\.md\n {2}信息记录存档 message archive：.*archive（核对 check: archive verify --data .*）\n$/,
+    )
   })
 
   it('leaves a folder it did not write alone', async () => {
