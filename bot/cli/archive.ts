@@ -17,7 +17,8 @@ import { takeOptions, UsageError } from './args.js'
 
 /**
  * `archive export --from --to [--group] [--format jsonl|csv|md|html] [--data DIR]`: the message
- * archive of the bot's state folder (`BOT_DATA_DIR`, or `--data DIR`) on stdout; `archive verify` checks it. The export is
+ * archive of the bot's state folder (`--data DIR`, which names it whatever the config says; else `plugins.archive.dir`
+ * or `BOT_DATA_DIR`) on stdout; `archive verify` checks it. The export is
  * written to the archive's access log and to the bot's audit log, with the OS user who ran it. With
  * `BOT_DATABASE_URL` set it exports the fleet's archive from PostgreSQL instead.
  */
@@ -33,7 +34,8 @@ export async function archiveCommand(argv: string[]): Promise<number> {
   const now = Date.now()
   const url = process.env.BOT_DATABASE_URL?.trim()
   if (url) return exportFromDatabase(url, rest, { timezone, who, now })
-  const configured = (config?.plugins.archive as { dir?: string } | undefined)?.dir
+  // An explicit --data names the folder to read, whatever the config's archive folder (an auditor checking a copy).
+  const configured = values.data ? undefined : (config?.plugins.archive as { dir?: string } | undefined)?.dir
   const dir = configured || join(dataDir, 'archive') // the loader made a configured folder absolute
   const problem =
     (!configured && fileProblem(dataDir, DATA_FOLDER, 'folder')) || fileProblem(dir, ARCHIVE_FOLDER, 'folder')

@@ -35,7 +35,12 @@ afterEach(() => {
 
 /** `group-guard archive …` as the auditor types it after the demo: its exit code and what it printed. */
 async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  vi.stubEnv('BOT_CONFIG', 'data/demo/audit-days.config.yaml')
+  return cliWith('data/demo/audit-days.config.yaml', ...argv)
+}
+
+/** The same with another config file in BOT_CONFIG (an auditor's `.env` pointing at the real bot's config). */
+async function cliWith(config: string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  vi.stubEnv('BOT_CONFIG', config)
   let stdout = ''
   let stderr = ''
   const capture = (add: (s: string) => void) =>
@@ -67,7 +72,7 @@ describe('npm run demo:audit: three archived days an auditor can check', () => {
   it('replays every line; the daily job sends 吴审计 the check codes of Monday and Tuesday at 03:30', () => {
     expect(printed).not.toMatch(/⚠️ .*audit-days\.jsonl:\d+/)
     expect(printed).toMatch(/■ 完成 done: 15 条事件/)
-    expect(printed).toMatch(/── 2026-12-01 ──\n03:30 记录（chain heads/)
+    expect(printed).toMatch(/── 2026-12-01 ──\n03:30 记录（链头锚定 /)
     expect(codeSentFor('2026-11-30')).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/)
     expect(codeSentFor('2026-12-01')).not.toBe(codeSentFor('2026-11-30'))
     expect(printed).toContain(`信息记录存档 message archive：${join(out, 'archive')}`)
@@ -90,6 +95,18 @@ describe('npm run demo:audit: three archived days an auditor can check', () => {
     expect(r.stdout).toContain('✅ 刘总（私聊） · 2026-11-30：1 条')
     expect(r.stdout).toContain('结果：✅ 未发现问题')
     expect(r.stdout).not.toContain('⚠️')
+  })
+
+  it('--data names the folder even when BOT_CONFIG sets plugins.archive.dir (the real archive is not checked instead)', async () => {
+    const config = join(out, 'real-bot.config.yaml')
+    const real = readFileSync('data/demo/audit-days.config.yaml', 'utf8').replace(
+      '  archive:\n',
+      `  archive:\n    dir: ${join(out, 'no-such-archive')}\n`,
+    )
+    writeFileSync(config, real)
+    const r = await cliWith(config, 'verify', '--data', out)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('✅ 示例科技张三交流群 · 2026-11-30：4 条')
   })
 
   it('archive verify --code <the code sent to 吴审计>: the archive still gives it, exit 0', async () => {
