@@ -167,4 +167,25 @@ describe('npm run demo:audit: three archived days an auditor can check', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('4 个会话，21 条消息')
   }, 120_000)
+
+  it('after the run again: a line deleted mid-file is named at its line, no cut tail; its last line edited is named', async () => {
+    const file = join(out, 'archive', CUSTOMER_MONDAY)
+    const written = readFileSync(file, 'utf8')
+    const all = written.split('\n').filter(Boolean)
+    writeFileSync(file, `${[all[0], ...all.slice(2)].join('\n')}\n`)
+    const r = await cli('verify', '--data', out)
+    expect(r.code).toBe(3)
+    expect(r.stdout).toContain(`链断开 chain broken：${CUSTOMER_MONDAY} 第 2 行`)
+    expect(r.stdout).toContain('源于第 2 行处的删改（见链断开）')
+    expect(r.stdout).toContain('缺号 seq gap：缺 2（1 条）')
+    expect(r.stdout).not.toContain('截尾')
+    // As written again, then only its last line changed: no link shows it, the anchor names that line.
+    const last = all.length
+    writeFileSync(file, `${[...all.slice(0, -1), all[last - 1].replace('"text":"', '"text":"改')].join('\n')}\n`)
+    const e = await cli('verify', '--data', out)
+    expect(e.code).toBe(3)
+    expect(e.stdout).toContain(`末行与锚点不符 last line changed：${CUSTOMER_MONDAY} 第 ${last} 行（末行）`)
+    expect(e.stdout).not.toContain('链断开')
+    expect(e.stdout).not.toContain('与锚点不符 anchor mismatch')
+  })
 })

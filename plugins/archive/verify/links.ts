@@ -25,11 +25,16 @@ export interface AnchorCheck {
   /** Lines after the newest anchor (added since, or not anchored yet): a note. */
   after: number
   /**
-   * The first anchor the file no longer matches (the smallest): `cut` the file is shorter than it was then (lines
-   * removed from its end; `line` is the first line missing); `rewritten` the line the anchor ends at is not the
-   * one anchored (lines changed before it, the chain recomputed).
+   * The first anchor the file no longer matches (the smallest), told by what else is known of the file:
+   * `changed` the chain breaks at `line`, at or before where the anchor ends (or the file is shorter than anchored):
+   * the removal or edit the chain shows there, the file no longer what was anchored; `cut` the file is shorter than
+   * it was then and every link holds (lines removed from its end; `line` is the first line missing); `last` the line
+   * the anchor ends at is the file's last and differs (no later line links to it: it changed, or lines before it
+   * too with the chain recomputed, nothing tells which);
+   * `rewritten` the line the anchor ends at is not the one anchored and a later line links to it as it is now
+   * (lines changed before it, the chain recomputed).
    */
-  broken?: { problem: 'cut' | 'rewritten'; line: number; anchoredAt: number; bytes: number }
+  broken?: { problem: 'changed' | 'cut' | 'last' | 'rewritten'; line: number; anchoredAt: number; bytes: number }
 }
 
 /**
@@ -59,24 +64,31 @@ export function checkChain(s: StoredSegment): ChainCheck {
 
 /**
  * Check a file against its anchors (smallest first): each must end at a line of the file whose hash it holds. The
- * first that does not is reported; lines after the newest anchor are counted.
+ * first that does not is reported, named by `chain` (the file's links, `checkChain`) where its break explains it;
+ * lines after the newest anchor are counted.
  */
-export function checkAnchors(s: StoredSegment, heads: readonly FileAnchor[]): AnchorCheck {
+export function checkAnchors(s: StoredSegment, heads: readonly FileAnchor[], chain: ChainCheck): AnchorCheck {
   const out: AnchorCheck = { checked: heads.length, after: 0 }
   const byEnd = new Map<number, StoredLine>(s.lines.map(l => [l.end, l]))
+  const last = lineCount(s)
   let through = 0
   for (const a of [...heads].sort((x, y) => x.bytes - y.bytes)) {
     through = Math.max(through, a.bytes)
     if (out.broken) continue
+    const at = { anchoredAt: a.at, bytes: a.bytes }
     if (a.bytes > s.bytes) {
-      out.broken = { problem: 'cut', line: lineCount(s) + 1, anchoredAt: a.at, bytes: a.bytes }
+      out.broken = chain.broken
+        ? { problem: 'changed', line: chain.broken.line, ...at }
+        : { problem: 'cut', line: last + 1, ...at }
       continue
     }
     const l = byEnd.get(a.bytes)
-    if (l?.hash !== a.hash) {
-      const line = l?.line ?? s.lines.find(x => x.end > a.bytes)?.line ?? lineCount(s)
-      out.broken = { problem: 'rewritten', line, anchoredAt: a.at, bytes: a.bytes }
-    }
+    if (l?.hash === a.hash) continue
+    const line = l?.line ?? s.lines.find(x => x.end > a.bytes)?.line ?? last
+    // A link broken up to the line after the anchored one shows the change; a later line linking to it does not.
+    if (chain.broken && chain.broken.line <= line + 1)
+      out.broken = { problem: 'changed', line: chain.broken.line, ...at }
+    else out.broken = { problem: line === last ? 'last' : 'rewritten', line, ...at }
   }
   if (heads.length) out.after = s.lines.filter(l => l.end > through && l.record).length
   else out.after = s.lines.filter(l => l.record).length

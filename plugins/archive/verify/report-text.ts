@@ -1,4 +1,5 @@
 import { dayKey, zonedParts } from '../../../bot/time/zoned.js'
+import type { AnchorCheck } from './links.js'
 import { dayProblems, type VerifyReport } from './verify.js'
 
 /**
@@ -24,16 +25,7 @@ export function verifyText(report: VerifyReport, titles: ReadonlyMap<string, str
     if (d.chain.broken)
       out.push(`   链断开 chain broken：${d.file} 第 ${d.chain.broken.line} 行，${LINK[d.chain.broken.problem]}`)
     const anchor = d.anchors.broken
-    if (anchor?.problem === 'cut')
-      out.push(
-        `   截尾 cut tail：${d.file} 自第 ${anchor.line} 行起缺失，${when(anchor.anchoredAt, tz)} 锚定时文件有 ${anchor.bytes} 字节` +
-          '（lines removed from the end since they were anchored）',
-      )
-    if (anchor?.problem === 'rewritten')
-      out.push(
-        `   与锚点不符 anchor mismatch：${d.file} 第 ${anchor.line} 行及以前与 ${when(anchor.anchoredAt, tz)} 锚定的不同，链被重算` +
-          '（lines before it changed and the chain recomputed）',
-      )
+    if (anchor) out.push(`   ${anchorText(d.file, anchor, when(anchor.anchoredAt, tz))}`)
     for (const g of d.gaps) {
       const missing = g.before - g.after - 1
       const nums = missing === 1 ? `${g.after + 1}` : `${g.after + 1}–${g.before - 1}`
@@ -71,6 +63,32 @@ export function verifyText(report: VerifyReport, titles: ReadonlyMap<string, str
       : '结果：✅ 未发现问题（no problems found）',
   )
   return `${out.join('\n')}\n`
+}
+
+/** How an anchor the file no longer matches reads: what is known, by its kind (`AnchorCheck`). */
+function anchorText(file: string, a: NonNullable<AnchorCheck['broken']>, anchored: string): string {
+  switch (a.problem) {
+    case 'changed':
+      return (
+        `与锚点不符 anchor mismatch：${file} 已不是 ${anchored} 锚定时的样子（当时 ${a.bytes} 字节），源于第 ${a.line} 行处的删改（见链断开）` +
+        `（the file no longer matches its anchor: lines removed or changed at line ${a.line}, where the chain breaks）`
+      )
+    case 'cut':
+      return (
+        `截尾 cut tail：${file} 自第 ${a.line} 行起缺失，${anchored} 锚定时文件有 ${a.bytes} 字节，其余各行链接完好` +
+        '（lines removed from the end since they were anchored; every remaining link holds）'
+      )
+    case 'last':
+      return (
+        `末行与锚点不符 last line changed：${file} 第 ${a.line} 行（末行）与 ${anchored} 锚定的不同：锚定后它被改动（或连同前面的行改动、链被重算；没有后面的行链接它，无从分辨）` +
+        '（the last line differs from what was anchored: it was changed, or lines before it too with the chain recomputed; no later line links to it to tell）'
+      )
+    case 'rewritten':
+      return (
+        `与锚点不符 anchor mismatch：${file} 第 ${a.line} 行及以前与 ${anchored} 锚定的不同，而后面的行链接的是现在的它：链被重算` +
+        '（lines up to it changed and the chain recomputed）'
+      )
+  }
 }
 
 /** How each broken link reads. */

@@ -125,7 +125,7 @@ export async function verifySegments(
     if (s.missing) {
       const newest = heads.reduce((a, b) => (b.bytes > a.bytes ? b : a), heads[0])
       if (newest) d.missing = { anchoredAt: newest.at, bytes: newest.bytes }
-    } else if (!s.unreadable) d.anchors = checkAnchors(s, heads)
+    } else if (!s.unreadable) d.anchors = checkAnchors(s, heads, d.chain)
     for (const l of s.lines) {
       const r = l.record
       if (!r) {

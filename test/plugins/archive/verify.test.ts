@@ -227,7 +227,7 @@ describe('archive verify: the hash chain and its anchors', () => {
     expect(r.code).toBe(3)
     expect(r.out).toMatch(
       new RegExp(
-        `截尾 cut tail：${file2} 自第 3 行起缺失，2026-12-02 10:00:00 锚定时文件有 \\d+ 字节（lines removed from the end since they were anchored）`,
+        `截尾 cut tail：${file2} 自第 3 行起缺失，2026-12-02 10:00:00 锚定时文件有 \\d+ 字节，其余各行链接完好（lines removed from the end since they were anchored; every remaining link holds）`,
       ),
     )
     expect(r.out).toContain('ℹ️ 锚点 anchors：核对 2 个；0 条记录在最近的锚点之后')
@@ -235,19 +235,91 @@ describe('archive verify: the hash chain and its anchors', () => {
   })
 
   it('an edit with the chain recomputed: every link right, so only the anchor (outside the archive) tells', async () => {
-    const { dir, day1 } = await twoDays()
+    const { dir, day2 } = await twoDays()
     const anchors = anchorsOf(dir)
-    const all = lines(day1)
-    all[1] = all[1].replace('第2条', '第2条，已退款')
-    writeFileSync(day1, `${relink(all, 2).join('\n')}\n`)
+    const later = new FileArchive(dir) // a line written after the anchor: a later line links to the anchored one
+    await later.append(rec(9, '第9条', T0 + 86_400_000 + 9 * 60_000), '2026-12-01')
+    await later.close()
+    const all = lines(day2)
+    all[1] = all[1].replace('第6条', '第6条，已退款')
+    writeFileSync(day2, `${relink(all, 2).join('\n')}\n`)
     const alone = await verify(dir)
     expect(alone.code).toBe(0) // a recomputed chain without anchors passes: the limit the docs state
     const r = await verify(dir, [], anchors)
     expect(r.code).toBe(3)
     expect(r.out).toContain(
-      `   与锚点不符 anchor mismatch：${file1} 第 4 行及以前与 2026-12-02 10:00:00 锚定的不同，链被重算（lines before it changed and the chain recomputed）`,
+      `   与锚点不符 anchor mismatch：${file2} 第 4 行及以前与 2026-12-02 10:00:00 锚定的不同，而后面的行链接的是现在的它：链被重算（lines up to it changed and the chain recomputed）`,
     )
     expect(r.out).not.toContain('链断开')
+  })
+
+  it('one line deleted mid-file: named at its line (the link, the gap), the file no longer its anchor, no cut tail claimed', async () => {
+    const { dir, day1 } = await twoDays()
+    const anchors = anchorsOf(dir)
+    const [m1, m2, , m4] = lines(day1)
+    writeFileSync(day1, `${[m1, m2, m4].join('\n')}\n`)
+    const r = await verify(dir, [], anchors)
+    expect(r.code).toBe(3)
+    const day = r.out.split('\n').slice(1, 5)
+    expect(day).toEqual([
+      '⚠️ 张三交流群 · 2026-11-30：3 条（messages）',
+      `   链断开 chain broken：${file1} 第 3 行，上一行不是写入时的那一行：上一行被改动、删除或插入（the line before it was changed, removed or inserted）`,
+      expect.stringMatching(
+        new RegExp(
+          `^   与锚点不符 anchor mismatch：${file1} 已不是 2026-12-02 10:00:00 锚定时的样子（当时 \\d+ 字节），源于第 3 行处的删改（见链断开）（the file no longer matches its anchor: lines removed or changed at line 3, where the chain breaks）$`,
+        ),
+      ),
+      '   缺号 seq gap：缺 3（1 条），在 2026-11-30 09:02:00 与 2026-11-30 09:04:00 之间（1 missing between seq 2 and 4）',
+    ])
+    expect(r.out).not.toContain('截尾')
+    expect(r.out).toContain('结果：发现 3 处问题（3 problem(s) found）')
+    const json = await verify(dir, ['--json'], anchors)
+    expect(json.code).toBe(3)
+    const d = JSON.parse(json.out).days.find((x: { day: string }) => x.day === '2026-11-30')
+    expect(d.chain.broken).toEqual({ line: 3, problem: 'link' })
+    expect(d.anchors.broken).toMatchObject({ problem: 'changed', line: 3, anchoredAt: ANCHORED })
+  })
+
+  it('a line edited mid-file to another length: the anchor mismatch points at the broken link, not at a recomputed chain', async () => {
+    const { dir, day1 } = await twoDays()
+    const anchors = anchorsOf(dir)
+    const all = lines(day1)
+    all[0] = all[0].replace('第1条', '第1条（改过）')
+    writeFileSync(day1, `${all.join('\n')}\n`)
+    const r = await verify(dir, [], anchors)
+    expect(r.code).toBe(3)
+    expect(r.out).toContain(`   链断开 chain broken：${file1} 第 2 行，上一行不是写入时的那一行`)
+    expect(r.out).toContain(`源于第 2 行处的删改（见链断开）`)
+    expect(r.out).not.toContain('链被重算')
+    expect(r.out).not.toContain('截尾')
+  })
+
+  it('the last line edited: the last line is named as differing from its anchor (no later line links to it), no recomputed chain claimed; --json says last', async () => {
+    const { dir, day2 } = await twoDays()
+    const anchors = anchorsOf(dir)
+    const asWritten = lines(day2)
+    const edited = (text: string) => {
+      const all = [...asWritten]
+      all[3] = all[3].replace(/"text":"[^"]*"/, `"text":"${text}"`)
+      writeFileSync(day2, `${all.join('\n')}\n`)
+    }
+    // Longer (the anchor ends inside the line) and as long (it ends at the line's end, another hash).
+    for (const text of ['第8条，已撤回', '第9条']) {
+      edited(text)
+      const r = await verify(dir, [], anchors)
+      expect(r.code).toBe(3)
+      expect(r.out).toContain(
+        `⚠️ 张三交流群 · 2026-12-01：4 条（messages）\n   末行与锚点不符 last line changed：${file2} 第 4 行（末行）与 2026-12-02 10:00:00 锚定的不同：锚定后它被改动（或连同前面的行改动、链被重算；没有后面的行链接它，无从分辨）（the last line differs from what was anchored: it was changed, or lines before it too with the chain recomputed; no later line links to it to tell）\n`,
+      )
+      expect(r.out).not.toContain('链断开')
+      expect(r.out).not.toContain('截尾')
+      expect(r.out).toContain('结果：发现 1 处问题（1 problem(s) found）')
+      const d = JSON.parse((await verify(dir, ['--json'], anchors)).out).days[1]
+      expect(d.anchors.broken).toMatchObject({ problem: 'last', line: 4, anchoredAt: ANCHORED })
+    }
+    // Shorter, every link holding: the file ends before its anchor, which nothing tells from lines cut off its end.
+    edited('第8')
+    expect((await verify(dir, [], anchors)).out).toContain(`截尾 cut tail：${file2} 自第 5 行起缺失`)
   })
 
   it('lines written after the anchor are a note; a file removed by hand is missing, one the purge recorded is not', async () => {
