@@ -72,6 +72,9 @@ const files = [
     'blind29',
     'blind30',
     'blind31',
+    'blind32',
+    'blind33',
+    'blind34',
   ].map(name => path.join(fixtures, `heldout-${name}.jsonl`)),
 ]
 const shared = asInternalStaff(matcherOf(SHARED_DICTIONARY), files, internal)

@@ -105,8 +105,8 @@ const BLIND24 = fixture('heldout-blind24.jsonl')
  * Written blind on 2d9497d3 by three new authors who saw only the shared dictionary, the two public evals and the
  * issue (blind25: rooftop solar, wedding photography, children's tutoring; blind26: valves and steel pipe wholesale,
  * freight brokers, office furniture; blind27: phones and data plans, cold-chain seafood, salons with prepaid cards).
- * blind25 was opened for its classes in the thirtieth session (with blind21 and blind24); blind26 and blind27 are
- * kept unseen.
+ * blind25 was opened for its classes in the thirtieth session (with blind21 and blind24), blind27 in the
+ * thirty-first; blind26 is kept unseen.
  */
 const BLIND25 = fixture('heldout-blind25.jsonl')
 const BLIND26 = fixture('heldout-blind26.jsonl')
@@ -115,18 +115,27 @@ const BLIND27 = fixture('heldout-blind27.jsonl')
  * Written blind on fdab5948 (after the thirtieth session's statement, everyday-word and name classes) by two new
  * authors who saw only the shared dictionary, the two public evals and the issue (blind28: car rental and
  * ride-hailing, pharmacies and health-insurance agents, property management; blind29: livestream e-commerce,
- * veterinary clinics and grooming, private kindergartens). blind28 opened for its classes in the same session;
- * blind29 kept unseen.
+ * veterinary clinics and grooming, private kindergartens). blind28 opened for its classes in the same session,
+ * blind29 in the thirty-first.
  */
 const BLIND28 = fixture('heldout-blind28.jsonl')
 const BLIND29 = fixture('heldout-blind29.jsonl')
 /**
  * Written blind on 060722d1, at the end of the thirtieth session's fixes, by two new authors who saw only the shared
  * dictionary, the two public evals and the issue (blind30: funeral services, farm machinery, study-abroad agencies;
- * blind31: printing and packaging, dress rental, second-hand luxury bags); kept unseen.
+ * blind31: printing and packaging, dress rental, second-hand luxury bags); opened in the thirty-first session.
  */
 const BLIND30 = fixture('heldout-blind30.jsonl')
 const BLIND31 = fixture('heldout-blind31.jsonl')
+/**
+ * Written blind on df6df732, at the start of the thirty-first session, by three new authors who saw only the shared
+ * dictionary, the two public evals and the issue (blind32: pet hospitals and pet food, rooftop solar panels, wedding
+ * photography; blind33: elevator installation and maintenance, dental clinics, tea wholesale; blind34: home
+ * renovation and custom cabinets, driving schools, B2B cloud software); kept unseen.
+ */
+const BLIND32 = fixture('heldout-blind32.jsonl')
+const BLIND33 = fixture('heldout-blind33.jsonl')
+const BLIND34 = fixture('heldout-blind34.jsonl')
 /**
  * Probes of terms inside statements about messages (rules, reports, warnings, quotes): rule-report-probe, the class
  * repgen fixed in the twenty-eighth session; offer-probe, written blind by another author for the disguises a review
@@ -321,20 +330,20 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind25: at least the figures measured (precision 100/100, recall 100/103)', () => {
     expectFloors(matcherOf(), BLIND25, 100 / 100, 100 / 103)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 100/106, 100/102; fstate's statement
-  // classes (figures only): 100/104.
+  // Issue #22's goals are met here (0.981 / 0.990). Never opened: blind on 2d9497d3 100/106, 100/102; fstate's
+  // statement classes (figures only): 100/104.
   // then fsub (figures only).
   // then fname (figures only).
   // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
   it('heldout-blind26 (unseen): at least the figures measured (precision 101/103, recall 101/102)', () => {
     expectFloors(matcherOf(), BLIND26, 101 / 103, 101 / 102, true)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 97/106, 97/102; fstate's statement classes
-  // (figures only): 97/105.
+  // Issue #22's goals are NOT met here. Blind on 2d9497d3, opened in the thirty-first session: 97/106, 97/102;
+  // fstate's statement classes (figures only): 97/105.
   // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
   // fstate2: reports, rules and campaigns by shape (figures only): 98/104.
-  it('heldout-blind27 (unseen): at least the figures measured (precision 98/104, recall 98/102)', () => {
-    expectFloors(matcherOf(), BLIND27, 98 / 104, 98 / 102, true)
+  it('heldout-blind27: at least the figures measured (precision 98/104, recall 98/102)', () => {
+    expectFloors(matcherOf(), BLIND27, 98 / 104, 98 / 102)
   })
 
   // Blind on fdab5948 102/119, 102/104; opened in the thirtieth session. fname2: 103/115, 103/104 (places after a
@@ -343,19 +352,32 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind28: at least the figures measured (precision 103/106, recall 103/104)', () => {
     expectFloors(matcherOf(), BLIND28, 103 / 106, 103 / 104)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on fdab5948 102/109, 102/103.
+  // Issue #22's goals are NOT met here. Blind on fdab5948, opened in the thirty-first session: 102/109, 102/103.
   // fstate2 (figures only): 102/107.
-  it('heldout-blind29 (unseen): at least the figures measured (precision 102/107, recall 102/103)', () => {
-    expectFloors(matcherOf(), BLIND29, 102 / 107, 102 / 103, true)
+  it('heldout-blind29: at least the figures measured (precision 102/107, recall 102/103)', () => {
+    expectFloors(matcherOf(), BLIND29, 102 / 107, 102 / 103)
   })
 
-  // Issue #22's goals are NOT met here. Never opened: blind on 060722d1 103/109, 103/104.
-  it('heldout-blind30 (unseen): at least the figures measured (precision 103/109, recall 103/104)', () => {
-    expectFloors(matcherOf(), BLIND30, 103 / 109, 103 / 104, true)
+  // Issue #22's goals are NOT met here. Blind on 060722d1, opened in the thirty-first session: 103/109, 103/104.
+  it('heldout-blind30: at least the figures measured (precision 103/109, recall 103/104)', () => {
+    expectFloors(matcherOf(), BLIND30, 103 / 109, 103 / 104)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on 060722d1 96/108, 96/101.
-  it('heldout-blind31 (unseen): at least the figures measured (precision 96/108, recall 96/101)', () => {
-    expectFloors(matcherOf(), BLIND31, 96 / 108, 96 / 101, true)
+  // Issue #22's goals are NOT met here. Blind on 060722d1, opened in the thirty-first session: 96/108, 96/101.
+  it('heldout-blind31: at least the figures measured (precision 96/108, recall 96/101)', () => {
+    expectFloors(matcherOf(), BLIND31, 96 / 108, 96 / 101)
+  })
+
+  // Issue #22's goals are NOT met here. Never opened: blind on df6df732 95/99, 95/100.
+  it('heldout-blind32 (unseen): at least the figures measured (precision 95/99, recall 95/100)', () => {
+    expectFloors(matcherOf(), BLIND32, 95 / 99, 95 / 100, true)
+  })
+  // Issue #22's goals are met here (0.970 / 0.970). Never opened: blind on df6df732 98/101, 98/101.
+  it('heldout-blind33 (unseen): at least the figures measured (precision 98/101, recall 98/101)', () => {
+    expectFloors(matcherOf(), BLIND33, 98 / 101, 98 / 101, true)
+  })
+  // Issue #22's goals are NOT met here. Never opened: blind on df6df732 97/105, 97/101.
+  it('heldout-blind34 (unseen): at least the figures measured (precision 97/105, recall 97/101)', () => {
+    expectFloors(matcherOf(), BLIND34, 97 / 105, 97 / 101, true)
   })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
@@ -487,37 +509,51 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   it('heldout-blind25: at least the figures measured (precision 100/100, recall 100/103)', () => {
     expectFloors(matcher, BLIND25, 100 / 100, 100 / 103)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 101/111, 101/102; fstate (figures only)
-  // 101/109.
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 2d9497d3 101/111, 101/102; fstate (figures
+  // only) 101/109.
   // then fsub (figures only).
   // then fname (figures only).
   it('heldout-blind26 (unseen): at least the figures measured (precision 101/106, recall 101/102)', () => {
     expectFloors(matcher, BLIND26, 101 / 106, 101 / 102, true)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on 2d9497d3 97/107, 97/102; fstate (figures only) 97/106.
+  // Issue #22's goals are NOT met here. Blind on 2d9497d3, opened in the thirty-first session: 97/107, 97/102;
+  // fstate (figures only) 97/106.
   // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
   // fstate2 (figures only): 98/105.
-  it('heldout-blind27 (unseen): at least the figures measured (precision 98/105, recall 98/102)', () => {
-    expectFloors(matcher, BLIND27, 98 / 105, 98 / 102, true)
+  it('heldout-blind27: at least the figures measured (precision 98/105, recall 98/102)', () => {
+    expectFloors(matcher, BLIND27, 98 / 105, 98 / 102)
   })
 
   // Blind on fdab5948 101/119, 101/104; opened in the thirtieth session. fname2: 102/115, 102/104.
   it('heldout-blind28: at least the figures measured (precision 102/105, recall 102/104)', () => {
     expectFloors(matcher, BLIND28, 102 / 105, 102 / 104)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on fdab5948 101/108, 101/103; fstate2 (figures only)
-  // 101/106.
-  it('heldout-blind29 (unseen): at least the figures measured (precision 101/106, recall 101/103)', () => {
-    expectFloors(matcher, BLIND29, 101 / 106, 101 / 103, true)
+  // Issue #22's goals are NOT met here. Blind on fdab5948, opened in the thirty-first session: 101/108, 101/103;
+  // fstate2 (figures only) 101/106.
+  it('heldout-blind29: at least the figures measured (precision 101/106, recall 101/103)', () => {
+    expectFloors(matcher, BLIND29, 101 / 106, 101 / 103)
   })
 
-  // Issue #22's goals are NOT met here. Never opened: blind on 060722d1 103/109, 103/104.
-  it('heldout-blind30 (unseen): at least the figures measured (precision 103/109, recall 103/104)', () => {
-    expectFloors(matcher, BLIND30, 103 / 109, 103 / 104, true)
+  // Issue #22's goals are NOT met here. Blind on 060722d1, opened in the thirty-first session: 103/109, 103/104.
+  it('heldout-blind30: at least the figures measured (precision 103/109, recall 103/104)', () => {
+    expectFloors(matcher, BLIND30, 103 / 109, 103 / 104)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on 060722d1 97/109, 97/101.
-  it('heldout-blind31 (unseen): at least the figures measured (precision 97/109, recall 97/101)', () => {
-    expectFloors(matcher, BLIND31, 97 / 109, 97 / 101, true)
+  // Issue #22's goals are NOT met here. Blind on 060722d1, opened in the thirty-first session: 97/109, 97/101.
+  it('heldout-blind31: at least the figures measured (precision 97/109, recall 97/101)', () => {
+    expectFloors(matcher, BLIND31, 97 / 109, 97 / 101)
+  })
+
+  // Issue #22's goals are NOT met here. Never opened: blind on df6df732 96/102, 96/100.
+  it('heldout-blind32 (unseen): at least the figures measured (precision 96/102, recall 96/100)', () => {
+    expectFloors(matcher, BLIND32, 96 / 102, 96 / 100, true)
+  })
+  // Issue #22's goals are NOT met here. Never opened: blind on df6df732 98/102, 98/101.
+  it('heldout-blind33 (unseen): at least the figures measured (precision 98/102, recall 98/101)', () => {
+    expectFloors(matcher, BLIND33, 98 / 102, 98 / 101, true)
+  })
+  // Issue #22's goals are NOT met here. Never opened: blind on df6df732 97/106, 97/101.
+  it('heldout-blind34 (unseen): at least the figures measured (precision 97/106, recall 97/101)', () => {
+    expectFloors(matcher, BLIND34, 97 / 106, 97 / 101, true)
   })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/47, recall 45/45)', () => {
