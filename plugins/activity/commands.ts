@@ -64,10 +64,7 @@ export function activityCommands(d: ActivityCommandDeps): CommandSpec[] {
       role: 'leader',
       usage: T.dailyUsage(p),
       description: T.dailyDescription,
-      run: async inv =>
-        inv.event.group?.kind === 'customer'
-          ? [inv.reply(T.dailyNotHere)]
-          : answer(inv, await d.reports.daily(d.ctx.clock.now())),
+      run: inv => reportOutsideCustomers(inv, T.dailyNotHere, () => d.reports.daily(d.ctx.clock.now())),
     },
     {
       name: '周榜',
@@ -77,12 +74,18 @@ export function activityCommands(d: ActivityCommandDeps): CommandSpec[] {
       instead: { trainer: { command: '案例 周报', text: T.weeklyForTrainers(p) } },
       usage: T.weeklyUsage(p),
       description: T.weeklyDescription,
-      run: async inv =>
-        inv.event.group?.kind === 'customer'
-          ? [inv.reply(T.weeklyNotHere)]
-          : answer(inv, await d.reports.weekly(d.ctx.clock.now())),
+      run: inv => reportOutsideCustomers(inv, T.weeklyNotHere, () => d.reports.weekly(d.ctx.clock.now())),
     },
   ]
+}
+
+/** A leader's report, answered anywhere but in a customer group (there `notHere`: customers never see it). */
+async function reportOutsideCustomers(
+  inv: CommandInvocation,
+  notHere: string,
+  build: () => Promise<Report>,
+): Promise<Action[]> {
+  return inv.event.group?.kind === 'customer' ? [inv.reply(notHere)] : answer(inv, await build())
 }
 
 /** `#活跃度 [period] [group|@member]`: the groups' counters, one group's members, or one member. */
