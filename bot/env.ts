@@ -40,6 +40,20 @@ export const DATA_FOLDER: FileRole = {
 /** Environment variables whose values are secrets. */
 const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY/i
 
+/**
+ * The password of a variable holding a URL with one (`postgres://bot:pw@db/guard`, as `BOT_DATABASE_URL`), as
+ * written and decoded: a secret whatever the variable's name.
+ */
+function urlPasswords(value: string | undefined): string[] {
+  const written = value?.trim().match(/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*?:([^@/\s]+)@/i)?.[1]
+  if (!written) return []
+  let decoded = written
+  try {
+    decoded = decodeURIComponent(written)
+  } catch {}
+  return [...new Set([written, decoded])]
+}
+
 /** Environment variables holding the connection bounds (a duration with its unit, as in the config: `90s`, `5m`). */
 export const BOUND_VARS: Record<keyof ConnectionBounds, string> = {
   startupMs: 'BOT_STARTUP_TIMEOUT',
@@ -86,9 +100,12 @@ export function readEnv(vars?: NodeJS.ProcessEnv, dotEnv = vars ? undefined : lo
     dataDir: resolve(env.BOT_DATA_DIR?.trim() || 'data/state'),
     logLevel: logLevelFromEnv(env.LOG_LEVEL),
     logFormat: logFormatFromEnv(env.LOG_FORMAT),
-    secrets: Object.entries(env)
-      .filter(([k, v]) => SECRET_NAME.test(k) && v && v.trim().length >= 4)
-      .map(([, v]) => v!.trim()),
+    secrets: [
+      ...Object.entries(env)
+        .filter(([k, v]) => SECRET_NAME.test(k) && v && v.trim().length >= 4)
+        .map(([, v]) => v!.trim()),
+      ...Object.values(env).flatMap(urlPasswords),
+    ],
     bounds: readBounds(env),
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { runStats, STATS_USAGE } from '../../plugins/activity/cli/stats-command.js'
@@ -132,6 +132,7 @@ async function exportTo(
   if (code !== 0) return code
   const bytes = Buffer.concat(chunks)
   writeFileSync(file, bytes, { mode: 0o600 })
+  chmodSync(file, 0o600) // the mode above applies only to a file created now: an older one kept its own
   io.stderr.write(`已写入 ${file}（${bytes.length} 字节） wrote ${bytes.length} bytes\n`)
   return 0
 }

@@ -78,12 +78,20 @@ export function isoWithOffset(d: Date): string {
   return `${local}${off < 0 ? '-' : '+'}${hh}:${mm}`
 }
 
-/** A function replacing every secret (and its JSON-escaped form) by `[redacted]`. Values shorter than 4 are ignored. */
+/**
+ * Secrets told by their shape rather than by a value known at start: the console's single-use sign-in code in its
+ * link (`…/login?code=…`), which Wechaty's and the puppet service's verbose lines print with the message they send.
+ */
+const SECRET_SHAPES = /(\/login\?code=)[A-Za-z0-9]+/g
+
+/**
+ * A function replacing every secret (and its JSON-escaped form) by `[redacted]`, and every secret of a known shape
+ * ({@link SECRET_SHAPES}). Values shorter than 4 are ignored.
+ */
 export function redactor(secrets: readonly string[]): (s: string) => string {
   const forms = [...new Set(secrets.filter(s => s.length >= 4).flatMap(s => [s, JSON.stringify(s).slice(1, -1)]))]
   forms.sort((a, b) => b.length - a.length)
-  if (!forms.length) return s => s
-  return s => forms.reduce((out, f) => out.split(f).join(REDACTED), s)
+  return s => forms.reduce((out, f) => out.split(f).join(REDACTED), s).replace(SECRET_SHAPES, `$1${REDACTED}`)
 }
 
 /** Turn one pino JSON line into `time LEVEL [tag] message extra`, with an error's stack on the following lines. */

@@ -53,6 +53,12 @@ describe('environment', () => {
     expect(env.logFormat).toBe('json')
   })
 
+  it("takes a URL's password as a secret whatever the variable's name (BOT_DATABASE_URL), as written and decoded", () => {
+    const env = readEnv({ BOT_DATABASE_URL: 'postgres://bot:p%40ss99@db.internal:5432/guard', PGHOST: 'db.internal' })
+    expect(env.secrets.sort()).toEqual(['p%40ss99', 'p@ss99'])
+    expect(readEnv({ BOT_DATABASE_URL: 'postgres://bot@db.internal/guard' }).secrets).toEqual([])
+  })
+
   it('rejects an unknown LOG_LEVEL or LOG_FORMAT instead of falling back silently; any case is fine', () => {
     expect(() => readEnv({ LOG_LEVEL: 'loud' })).toThrow(
       'LOG_LEVEL="loud": 应为 debug、info、warn、error、silent 之一（expected one of debug, info, warn, error, silent）',

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, existsSync, statSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
@@ -68,6 +68,13 @@ describe('exports from the command line', () => {
     expect([...readFileSync(file).subarray(0, 3)]).toEqual(BOM)
     expect(statSync(file).mode & 0o777).toBe(0o600)
     expect(text.out).toBe('')
+    writeFileSync(file, 'an older, readable copy', { mode: 0o644 })
+    chmodSync(file, 0o644)
+    await overState(
+      runCasesExport,
+      io({ npm_lifecycle_event: 'cli' }).io,
+    )(['export', '--format', 'csv', '--data', data, '--out', file])
+    expect(statSync(file).mode & 0o777, 'an overwritten file is private too').toBe(0o600)
     expect(text.err).toBe(
       `状态目录 state folder: ${data}\n已写入 ${file}（${readFileSync(file).length} 字节） wrote ${readFileSync(file).length} bytes\n`,
     )

@@ -48,6 +48,13 @@ describe('fleet status with a URL that names no user', () => {
     expect(databaseUrlProblem('postgres://127.0.0.1/test', { PGUSER: 'bot' })).toBeUndefined()
     expect(databaseUrlProblem('postgres://bot@127.0.0.1/test', {})).toBeUndefined()
   })
+
+  it('never shows the password of a URL that names no user (postgres://:password@host, usual in containers)', async () => {
+    const { databaseUrlProblem } = await import('../../../bot/ports/postgres/open-store.js')
+    const problem = databaseUrlProblem('postgres://:PGSEKRIT@db.internal:5432/guard', {})
+    expect(problem).toContain('postgres://用户名@db.internal:5432/guard')
+    expect(problem).not.toContain('PGSEKRIT')
+  })
 })
 
 describe('check-config’s summary line', () => {
