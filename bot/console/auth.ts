@@ -26,6 +26,8 @@ export type Refusal = 'invalid' | 'locked'
 
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
 const WINDOW_MS = 10 * 60_000
+/** Clients with failures kept before the stale ones (none within the window) are swept: many addresses, bounded memory. */
+const MAX_CLIENTS = 1000
 
 /**
  * Sign-in for the console: single-use codes the bot sends an admin in WeChat,
@@ -104,10 +106,12 @@ export class ConsoleAuth {
     return s
   }
 
+  /** The client's failures within the window; a client with none is forgotten (the map holds only recent ones). */
   private recent(client: string): number[] {
     const since = this.opts.now() - WINDOW_MS
     const list = (this.failures.get(client) ?? []).filter(t => t > since)
-    this.failures.set(client, list)
+    if (list.length) this.failures.set(client, list)
+    else this.failures.delete(client)
     return list
   }
 
@@ -116,7 +120,8 @@ export class ConsoleAuth {
   }
 
   private fail(client: string): Refusal {
-    this.recent(client).push(this.opts.now())
+    if (this.failures.size >= MAX_CLIENTS) for (const c of [...this.failures.keys()]) this.recent(c)
+    this.failures.set(client, [...this.recent(client), this.opts.now()])
     return 'invalid'
   }
 }
