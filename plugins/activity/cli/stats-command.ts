@@ -7,6 +7,7 @@ import { FleetDays } from '../days/fleet-days.js'
 import { loadDays } from '../days/history.js'
 import { responseStats } from '../report/response-stats.js'
 import { chineseCell, GROUP_COLUMNS, KINDS, MEMBER_COLUMNS } from './stats-columns.js'
+import { csvCell } from '../../../bot/core/csv.js'
 
 /** The `stats` usage line (the CLI adds `--data` and `--out`). */
 export const STATS_USAGE =
@@ -90,9 +91,7 @@ export function toCsv(
 ): string {
   const cell = (k: string, v: string | number | boolean) => {
     const shown = headers === 'zh' ? chineseCell(k, v) : v
-    let s = String(shown)
-    if (typeof shown === 'string' && /^[=+\-@]/.test(s)) s = `'${s}`
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+    return typeof shown === 'string' ? csvCell(shown) : String(shown)
   }
   const head = columns.map(([key, zh]) => (headers === 'zh' ? zh : key))
   const lines = rows.map(r => columns.map(([k]) => cell(k, r[k])).join(','))

@@ -3,6 +3,7 @@ import type { ArchiveBackend } from '../store/backend.js'
 import { HTML_INLINE_BUDGET, htmlChat, htmlDay, htmlFoot, htmlHead, htmlMessage } from './html.js'
 import { type ArchiveQuery, matches } from '../search/query.js'
 import { type ArchiveRecord, type ChatInfo, type ChatKind, TYPE_LABEL } from '../capture/record.js'
+import { csvCell } from '../../../bot/core/csv.js'
 
 /** Export formats: JSONL (the records as stored), CSV (UTF-8 with BOM, for Excel), Markdown and HTML transcripts. */
 export type ExportFormat = 'jsonl' | 'csv' | 'md' | 'html'
@@ -140,10 +141,4 @@ function csvRow(r: ArchiveRecord, c: ChatInfo | undefined, tz: string, recalled:
   ]
     .map(csvCell)
     .join(',')
-}
-
-/** Quote a CSV cell when needed; a leading = + - @ is defused so spreadsheets do not run it as a formula. */
-function csvCell(v: string): string {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }

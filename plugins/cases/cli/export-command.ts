@@ -10,6 +10,7 @@ import { digestMarkdown } from '../digest/digest.js'
 import { rangeInstants } from '../digest/period.js'
 import { compileMasker } from '../content/privacy.js'
 import type { CaseRecord } from '../state.js'
+import { csvCell } from '../../../bot/core/csv.js'
 
 /** The `cases export` usage line (the CLI adds `--data` and `--out`). */
 export const CASES_USAGE = 'usage: cases export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format md|json|csv] [--mask]'
@@ -152,10 +153,4 @@ export function toCsv(cases: CaseRecord[], tz: string, fleet = false): string {
     c.text,
   ])
   return `\uFEFF${[header, ...rows].map(r => r.map(csvCell).join(',')).join('\r\n')}\r\n`
-}
-
-/** Quote a CSV cell when needed; a leading = + - @ is defused so spreadsheets do not run it as a formula. */
-function csvCell(v: string): string {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
