@@ -64,6 +64,8 @@ describe.skipIf(!hasEvalFile)('frec2: an order term priced (私单价: 私|单�
   it('leaves smuggling and its price, and an order’s value, as before', () => {
     expect(categories('海关公布了走私单价最高的几类货')).toEqual([])
     expect(categories('走私单据要留档')).toEqual([])
+    // Initials priced are no order named: sd is a memory card as much (sd卡价格).
+    expect(categories('sd价更低，要几张？')).toEqual([])
   })
 })
 
