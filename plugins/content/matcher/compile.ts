@@ -7,7 +7,14 @@ import { dictionaryProblems, normalizeDomain } from './dictionary-checks.js'
 import { DictionaryError } from './dictionary-error.js'
 import { initialsOfTwoTerms, writesLongInitials } from './form-codes.js'
 import { namesItsPrice } from './form-money.js'
-import { followsACompetition, handsOverPrice, takesAnOrder } from './initials-context.js'
+import {
+  asksTheDraw,
+  followsACompetition,
+  handsOverPrice,
+  keepsPriceFrom,
+  namesLinkedSite,
+  takesAnOrder,
+} from './initials-context.js'
 import { HitList } from './hit-list.js'
 import { foldedBefore, spanOfHit } from './hit-span.js'
 import { type FoundUrl, findUrls, hostOf, imitatedDomain, isAllowedHost, mayHoldSpelledUrl } from './links.js'
@@ -291,8 +298,9 @@ class CompiledMatcher implements Matcher {
    * neither one of them nor another hit of that category (`SSC 共享服务中心` is no gambling; initials of
    * another term of the category count, see initialsOfTwoTerms), unless
    * they are long (`khmd`, see writesLongInitials), a price's with an amount after them (`cbj才三百八`, see
-   * namesItsPrice) or handed to someone (`cbj 给你了`), an order's taken (`走 sd`) or a bet on a football
-   * competition (`欧冠 dq`, see initials-context.ts); initials that read as an abbreviation stay only with
+   * namesItsPrice) or handed to someone (`cbj 给你了`) or kept from someone (`cbj你别告诉采购`), an order's taken
+   * (`走 sd`), a bet on a football competition (`欧冠 dq`), a lottery's draw asked (`lhc开几号`) or the site a
+   * link of the message goes to named (`bjl 群 https://bjl-88.vip`, see initials-context.ts); initials that read as an abbreviation stay only with
    * a context word of their category (`BC 平台注册送彩金`). A slang hit (see
    * CategoryRule.slang) stays only with a context word of its category nearby (`菠菜平台`), or, for 微信 in letters
    * alone (`wx`), with an account asked for right beside it (`留个 wx`, see asksForAccount).
@@ -320,8 +328,11 @@ class CompiledMatcher implements Matcher {
               writesLongInitials(text, c) ||
               namesItsPrice(text, c) ||
               handsOverPrice(text, c) ||
+              keepsPriceFrom(text, c) ||
               takesAnOrder(text, c) ||
               followsACompetition(text, c) ||
+              asksTheDraw(text, c) ||
+              namesLinkedSite(text, c, this.allowDomains) ||
               confirmedCategories.has(c.category)),
     )
     return this.confirmedReadingsOnly(kept)

@@ -92,13 +92,35 @@ export function spanOfHit(
     start = j
     startFolded = folded
   }
-  const splitByBreaks = breaks !== 0 && (cleanGaps > 0 || ((breaks & PUNCTUATION_BREAK) !== 0 && gaps < 2))
+  const splitByBreaks =
+    breaks !== 0 &&
+    (cleanGaps > 0 || ((breaks & PUNCTUATION_BREAK) !== 0 && gaps < 2)) &&
+    !(gaps - cleanGaps === 1 && commaAfterLoneFirst(text, start, end, key[0]))
   const before = need < 0 ? startFolded[-need - 1] : start > 0 ? lastFoldedBefore(text, start) : undefined
   const endFolded = foldedOf(codePointBefore(text, end))
   const after = tail > 0 ? endFolded[endFolded.length - tail] : firstFoldedAt(text, end)
   const touchesWord =
     (isWordLetter(key[0]) && isWordLetter(before)) || (isWordLetter(key[length - 1]) && isWordLetter(after))
   return { start, oneWord: !splitByBreaks && !touchesWord }
+}
+
+/** Commas a writer slips between a term's characters: the enumeration comma and the comma. */
+const SLIPPED_COMMAS = '、，,'
+/** What may stand before a clause's first character: the text's start, a space, a clause's or sentence's mark. */
+const CLAUSE_OPENERS = ' \t\n，,。.！!？?；;：:'
+
+/**
+ * True for a hit whose first character, an ideograph, stands alone at the start of its clause (the text's
+ * start, a space or a clause mark before it; no list item, so no 、) with one comma after it and the rest of the
+ * hit written on, touching, and no list going on after it: the comma is slipped into the term (`私、单价格更低`,
+ * `赌，博群拉你`), as no clause is one bound character. `楼下。注意` (a word before the mark) and `往下，注意`
+ * (a word's end) stay apart.
+ */
+function commaAfterLoneFirst(text: string, start: number, end: number, first: number): boolean {
+  if (first < SPACED_SCRIPT_END || !SLIPPED_COMMAS.includes(text[start + 1] ?? '')) return false
+  if (start > 0 && !CLAUSE_OPENERS.includes(text[start - 1])) return false
+  if (text[end] === '、') return false
+  return foldCodePoint(text.codePointAt(start + 2) ?? 0) !== SKIP
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Candidate } from './allow-filter.js'
+import { findUrls, isAllowedHost } from './links.js'
 
 /**
  * What confirms short initials besides a context word of their category: what is done with the thing they name,
@@ -54,19 +55,41 @@ const OBJECT_END_AFTER = /^[ \t]?(?:[吗吧呢啊呀了就也都还才，,。！
  * `接 sd 吗？`, `走 sd 就行`. Followed by a noun they name something else (`走 sd 流程`, `接 sd 卡`).
  */
 export function takesAnOrder(text: string, c: Candidate): boolean {
-  return c.kind === 'initials' && isOrderTaken(text, c)
+  return c.kind === 'initials' && isObjectOfOrderVerb(text, c)
 }
 
 /**
- * True for a hit of an order term (one ending in 单: 私单) as the whole object of a verb that takes orders, written
- * right before it (see takesAnOrder): `这单走私单，不开票`, where the segmenter reads 走私|单 (smuggling) though the
- * verb takes the order (see word-context.ts cutsWords). Followed by a noun it is another word (`走私单位`, `走私单据`).
+ * True for a hit of an order term (one ending in 单: 私单) that the words around take as the order, where the
+ * segmenter reads another word across its edge (see word-context.ts cutsWords): the whole object of a verb that
+ * takes orders, written right before it (`这单走私单，不开票`: 走私|单, smuggling), or the order priced, 价 right
+ * after it (`私单价更低`, `禾厶单价更低`: 私|单价, a unit price, leaves 私 alone, and no clause is that one bound
+ * character). Followed by another noun it is another word (`走私单位`, `走私单据`), and 价值 is no price.
  */
 export function isOrderTaken(text: string, c: Candidate): boolean {
+  return isObjectOfOrderVerb(text, c) || isOrderPriced(text, c)
+}
+
+/** True for a hit of an order term as the whole object of a verb that takes orders (see isOrderTaken). */
+function isObjectOfOrderVerb(text: string, c: Candidate): boolean {
   return (
     c.term.endsWith('单') &&
     ORDER_VERB_BEFORE.test(text.slice(Math.max(0, c.start - 2), c.start)) &&
     OBJECT_END_AFTER.test(text.slice(c.end, c.end + 2))
+  )
+}
+
+/**
+ * True for a hit of an order term of two characters, not taken by a verb that makes its first character a word of
+ * its own (走私), with 价 right after it, not 价值 (see isOrderTaken).
+ */
+function isOrderPriced(text: string, c: Candidate): boolean {
+  return (
+    c.kind !== 'initials' &&
+    c.term.length === 2 &&
+    c.term.endsWith('单') &&
+    text[c.end] === '价' &&
+    text[c.end + 1] !== '值' &&
+    !ORDER_VERB_BEFORE.test(text.slice(Math.max(0, c.start - 2), c.start))
   )
 }
 
@@ -80,4 +103,77 @@ const COMPETITION_BEFORE = /(?:欧冠|欧联|欧洲杯|世界杯|亚洲杯|美�
  */
 export function followsACompetition(text: string, c: Candidate): boolean {
   return c.kind === 'initials' && COMPETITION_BEFORE.test(text.slice(Math.max(0, c.start - 4), c.start))
+}
+
+/** True for initials of a lottery term, one ending in 彩 (六合彩 `lhc`, 时时彩 `ssc`). */
+function lotteryInitials(c: Candidate): boolean {
+  return c.kind === 'initials' && c.term.endsWith('彩')
+}
+
+/**
+ * The draw asked about or told right after a lottery's initials (past a space, maybe a word of when): which
+ * number or sign it draws, `开几号`, `开什么码`, `今晚开啥肖`.
+ */
+const DRAW_AFTER =
+  /^[ \t]?(?:今晚|今天|明晚|明天|昨晚|这期|本期|上期)?[ \t]?开(?:了)?(?:几个?|什么|啥|哪个|哪几个|多少)(?:号|码|肖|波)/u
+
+/**
+ * True for initials of a lottery term followed by the draw they name (`lhc开几号`, `ssc 今晚开什么码`): what is
+ * asked of a lottery. A person's or a desk's initials open other things (`lhc 开会去了`, `ssc 开了几个工单`).
+ */
+export function asksTheDraw(text: string, c: Candidate): boolean {
+  return lotteryInitials(c) && DRAW_AFTER.test(text.slice(c.end, c.end + 12))
+}
+
+/**
+ * Keeping it from someone: 别告诉, 不要告诉, 别跟…说, 别让…知道 (not `别告诉我`, the speaker's own impatience,
+ * `别告诉我你又忘了`).
+ */
+const KEPT_FROM =
+  /(?:别|不要|千万别|千万不要|不能)(?:告诉(?!我)|跟(?!我)[^，,。！!？?\s]{1,6}?(?:说|讲|提)|让(?!我)[^，,。！!？?\s]{1,6}?知道)/u
+
+/** How far after a price's initials a request to keep it from someone may end (`jhj 千万别让门店知道`). */
+const KEEP_REACH = 12
+
+/**
+ * True for initials of a price term followed, in their sentence and at most KEEP_REACH characters on, by a
+ * request to keep it from someone (`cbj你别告诉采购`, `jhj 千万别让门店知道`): the price is a secret passed on, as
+ * a leak word of the category would say. `cbj 别告诉我你又算错了` is no secret.
+ */
+export function keepsPriceFrom(text: string, c: Candidate): boolean {
+  if (!priceInitials(c)) return false
+  const reach = text.slice(c.end, c.end + KEEP_REACH)
+  const end = reach.search(SENTENCE_END)
+  return KEPT_FROM.test(end >= 0 ? reach.slice(0, end) : reach)
+}
+
+/** The letter runs of a host's labels that hold a digit too (`bjl-88`, `lhc8`, `365ssc`): a site named by a number. */
+function numberedRuns(host: string): string[] {
+  const runs: string[] = []
+  for (const label of host.split('.')) {
+    if (!/\d/.test(label)) continue
+    for (const run of label.match(/[a-z]+/g) ?? []) runs.push(run)
+  }
+  return runs
+}
+
+/**
+ * True for initials whose letters name the site a link of the message goes to, a link of no allowed domain whose
+ * host writes the same letters with a number (`欢迎来 bjl 群 https://bjl-88.vip/join`, `lhc 资料看 lhc8.cc`): the
+ * message sends people to the thing the letters name. A company's own site (allowed), or a host that spells
+ * other letters, confirms nothing.
+ */
+export function namesLinkedSite(text: string, c: Candidate, allowDomains: readonly string[]): boolean {
+  if (c.kind !== 'initials') return false
+  const letters = text
+    .slice(c.start, c.end)
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+  if (letters.length < 2) return false
+  return findUrls(text).some(
+    u =>
+      !isAllowedHost(u.host, allowDomains) &&
+      numberedRuns(u.host).includes(letters) &&
+      (u.end <= c.start || u.start >= c.end),
+  )
 }

@@ -91,6 +91,8 @@ const CONFUSABLE_COMPONENTS = [
   '毛手',
   '贝见',
   '成戊戌戍戎',
+  // 工 / 王, a stroke more across the middle (仝 for 全 in 安全: frec2).
+  '工王',
 ]
 /**
  * Whole characters drawn alike whose cjk-decomp entries do not show it (成 a/m(万,戈) beside 戍 st(戊,丶), 微
