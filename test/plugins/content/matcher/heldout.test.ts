@@ -263,8 +263,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
   // Opened for b17prec: 144/159 before its rule and report classes. left22: a surname (+1 precision), then an account
   // after 是 counted as contact details (a report passing one on keeps its hit; b17-222's label calls it clean: -1).
-  it('heldout-blind17: at least the figures after its rule and report classes (precision 147/149, recall 147/151)', () => {
-    expectFloors(matcherOf(), BLIND17, 147 / 149, 147 / 151)
+  it('heldout-blind17: at least the figures after its rule and report classes (precision 148/150, recall 148/151)', () => {
+    expectFloors(matcherOf(), BLIND17, 148 / 150, 148 / 151)
   })
 
   // Issue #22's goals are NOT met here. Blind on 144f0384 90/109, 90/105; unseen after the session's other classes
@@ -342,8 +342,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // fstate's statement classes (figures only): 97/105.
   // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
   // fstate2: reports, rules and campaigns by shape (figures only): 98/104.
-  it('heldout-blind27: at least the figures measured (precision 98/104, recall 98/102)', () => {
-    expectFloors(matcherOf(), BLIND27, 98 / 104, 98 / 102)
+  it('heldout-blind27: at least the figures measured (precision 100/106, recall 100/102)', () => {
+    expectFloors(matcherOf(), BLIND27, 100 / 106, 100 / 102)
   })
 
   // Blind on fdab5948 102/119, 102/104; opened in the thirtieth session. fname2: 103/115, 103/104 (places after a
@@ -359,17 +359,17 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
 
   // Issue #22's goals are NOT met here. Blind on 060722d1, opened in the thirty-first session: 103/109, 103/104.
-  it('heldout-blind30: at least the figures measured (precision 103/109, recall 103/104)', () => {
-    expectFloors(matcherOf(), BLIND30, 103 / 109, 103 / 104)
+  it('heldout-blind30: at least the figures measured (precision 104/110, recall 104/104)', () => {
+    expectFloors(matcherOf(), BLIND30, 104 / 110, 104 / 104)
   })
   // Issue #22's goals are NOT met here. Blind on 060722d1, opened in the thirty-first session: 96/108, 96/101.
-  it('heldout-blind31: at least the figures measured (precision 96/108, recall 96/101)', () => {
-    expectFloors(matcherOf(), BLIND31, 96 / 108, 96 / 101)
+  it('heldout-blind31: at least the figures measured (precision 99/111, recall 99/101)', () => {
+    expectFloors(matcherOf(), BLIND31, 99 / 111, 99 / 101)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on df6df732 95/99, 95/100.
-  it('heldout-blind32 (unseen): at least the figures measured (precision 95/99, recall 95/100)', () => {
-    expectFloors(matcherOf(), BLIND32, 95 / 99, 95 / 100, true)
+  it('heldout-blind32 (unseen): at least the figures measured (precision 96/100, recall 96/100)', () => {
+    expectFloors(matcherOf(), BLIND32, 96 / 100, 96 / 100, true)
   })
   // Issue #22's goals are met here (0.970 / 0.970). Never opened: blind on df6df732 98/101, 98/101.
   it('heldout-blind33 (unseen): at least the figures measured (precision 98/101, recall 98/101)', () => {
@@ -450,8 +450,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND16, 150 / 152, 150 / 152, true)
   })
   // Opened for b17prec: 145/164 before its rule and report classes.
-  it('heldout-blind17: at least the figures after its rule and report classes (precision 148/150, recall 148/151)', () => {
-    expectFloors(matcher, BLIND17, 148 / 150, 148 / 151)
+  it('heldout-blind17: at least the figures after its rule and report classes (precision 149/151, recall 149/151)', () => {
+    expectFloors(matcher, BLIND17, 149 / 151, 149 / 151)
   })
 
   // Issue #22's goals are NOT met here. Blind on 144f0384 93/113, 93/105; unseen after the session's other classes
@@ -520,8 +520,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // fstate (figures only) 97/106.
   // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
   // fstate2 (figures only): 98/105.
-  it('heldout-blind27: at least the figures measured (precision 98/105, recall 98/102)', () => {
-    expectFloors(matcher, BLIND27, 98 / 105, 98 / 102)
+  it('heldout-blind27: at least the figures measured (precision 100/107, recall 100/102)', () => {
+    expectFloors(matcher, BLIND27, 100 / 107, 100 / 102)
   })
 
   // Blind on fdab5948 101/119, 101/104; opened in the thirtieth session. fname2: 102/115, 102/104.
@@ -535,17 +535,17 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   })
 
   // Issue #22's goals are NOT met here. Blind on 060722d1, opened in the thirty-first session: 103/109, 103/104.
-  it('heldout-blind30: at least the figures measured (precision 103/109, recall 103/104)', () => {
-    expectFloors(matcher, BLIND30, 103 / 109, 103 / 104)
+  it('heldout-blind30: at least the figures measured (precision 104/110, recall 104/104)', () => {
+    expectFloors(matcher, BLIND30, 104 / 110, 104 / 104)
   })
   // Issue #22's goals are NOT met here. Blind on 060722d1, opened in the thirty-first session: 97/109, 97/101.
-  it('heldout-blind31: at least the figures measured (precision 97/109, recall 97/101)', () => {
-    expectFloors(matcher, BLIND31, 97 / 109, 97 / 101)
+  it('heldout-blind31: at least the figures measured (precision 100/112, recall 100/101)', () => {
+    expectFloors(matcher, BLIND31, 100 / 112, 100 / 101)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on df6df732 96/102, 96/100.
-  it('heldout-blind32 (unseen): at least the figures measured (precision 96/102, recall 96/100)', () => {
-    expectFloors(matcher, BLIND32, 96 / 102, 96 / 100, true)
+  it('heldout-blind32 (unseen): at least the figures measured (precision 97/103, recall 97/100)', () => {
+    expectFloors(matcher, BLIND32, 97 / 103, 97 / 100, true)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on df6df732 98/102, 98/101.
   it('heldout-blind33 (unseen): at least the figures measured (precision 98/102, recall 98/101)', () => {
