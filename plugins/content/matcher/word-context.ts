@@ -4,7 +4,9 @@ import { isWordOf, wordCount, wordTables } from './expansion-data.js'
 import { asksClaim, countsValid, deniesClaim, namesInstitution, praisesRank, tellsShelfLife } from './form-claims.js'
 import { definesLetters, namesCodeKind, namesColour, namesShape, readsAsCode } from './form-codes.js'
 import { movesPrice, offersPrice, readsAsPayment, receivesPay, sellsToSpeaker, sendsFiles } from './form-money.js'
-import { namesBrand, namesShop } from './form-brands.js'
+import { namesBody } from './form-bodies.js'
+import { namesBrand, namesFirm, namesShop } from './form-brands.js'
+import { namesEnglishName, namesGarmentLetter, namesPlaceUnit } from './form-latin.js'
 import { namesEverydayThing } from './form-senses.js'
 import {
   abbreviatesName,
@@ -23,6 +25,7 @@ import { namesBySurname } from './surname-names.js'
 import { talkedAbout } from './talked-about.js'
 import { turnsToOffer } from './talked-about-statements.js'
 import type { MatchKind } from './types.js'
+import { readsAcrossWords } from './word-across.js'
 import { type Segment, segmentsOf } from './word-segments.js'
 
 /**
@@ -105,6 +108,12 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     nounReadsAsWord(text, c) ||
     namesWeChatFeature(text, c.start, c.end) ||
     namesShop(text, c) ||
+    namesFirm(text, c) ||
+    namesBody(text, c) ||
+    namesEnglishName(text, c) ||
+    namesPlaceUnit(text, c) ||
+    namesGarmentLetter(text, c) ||
+    readsAcrossWords(text, c) ||
     namesBrand(text, c) ||
     readsAsCode(text, c) ||
     countsSwap(text, c) ||
