@@ -6,7 +6,7 @@
 
 import type { Candidate } from './allow-filter.js'
 import type { MatchKind } from './types.js'
-import { segmentsOf } from './word-segments.js'
+import { isSegmenterWord, segmentsOf } from './word-segments.js'
 
 /** Kinds that write the term's characters (or swaps of them) side by side, which words around may take. */
 const ACROSS_KINDS = new Set<MatchKind>(['exact', 'normalised', 'homophone', 'toneless', 'lookalike'])
@@ -23,6 +23,9 @@ export function readsAcrossWords(text: string, c: Candidate): boolean {
   if (!ACROSS_KINDS.has(c.kind) || c.end - c.start !== 2 || c.start === 0 || c.end >= text.length) return false
   if (!IDEOGRAPH.test(text[c.start - 1]) || !IDEOGRAPH.test(text[c.end])) return false
   if (!IDEOGRAPH.test(text[c.start]) || !IDEOGRAPH.test(text[c.start + 1])) return false
+  // Both edge pairs must be words of the segmenter alone (remembered per pair) before the text around is segmented.
+  if (!isSegmenterWord(text.charCodeAt(c.start - 1), text.charCodeAt(c.start))) return false
+  if (!isSegmenterWord(text.charCodeAt(c.end - 1), text.charCodeAt(c.end))) return false
   const segments = segmentsOf(text, Math.max(0, c.start - 8), Math.min(text.length, c.end + 8))
   const endsFirst = segments.some(s => s.wordLike && s.start === c.start - 1 && s.end === c.start + 1)
   const startsLast = segments.some(s => s.wordLike && s.start === c.end - 1 && s.end === c.end + 1)
