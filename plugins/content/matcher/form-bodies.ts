@@ -14,8 +14,9 @@ const SOUND_KINDS = new Set(['homophone', 'toneless'])
  * 队, 社, 团.
  */
 const BODY_ENDS = new Set('会办部组处科队社团')
-/** The text's start or what starts a clause before the body's name. */
-const CLAUSE_START = /(?:^|[\s\p{P}])$/u
+/** The text's start or what starts a clause before the body's name, maybe past a word of time (`明天家委会开会`). */
+const CLAUSE_START =
+  /(?:^|[\s\p{P}])(?:今天|明天|后天|昨天|上午|下午|晚上|今晚|这周|下周|上周|周[一二三四五六日末]|月底)?$/u
 /**
  * What a body does or when, right after its name: a word of time (`明天`, `下周`, `周五`) or a meeting's verb (开会,
  * 召开, 讨论, 决定, 商量, 投票, 表决). Not 通知 or 组织, which a modal 会 takes as well (`佳维会通知你`).
@@ -36,7 +37,7 @@ export function namesBody(text: string, c: Candidate): boolean {
   if (text[c.start] === c.term[0] || text[c.start + 1] === c.term[1]) return false
   const body = text[c.end]
   if (body === undefined || !BODY_ENDS.has(body)) return false
-  if (!CLAUSE_START.test(text.slice(Math.max(0, c.start - 1), c.start))) return false
+  if (!CLAUSE_START.test(text.slice(Math.max(0, c.start - 3), c.start))) return false
   const next = text.charCodeAt(c.end + 1)
   if (Number.isNaN(next) || isWordOf(body.charCodeAt(0), next)) return false
   return BODY_DOES.test(text.slice(c.end + 1, c.end + 4)) && !offers(text, c.start, c.end)

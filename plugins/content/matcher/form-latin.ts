@@ -9,8 +9,13 @@ import { offers } from './talked-about-offers.js'
 
 /** Capital letters only, as a name's initials are written. */
 const CAPITALS = /^[A-Z]{2,}$/u
-/** A space, then a capitalised word of two letters or more, then a word's edge: the next word of an English name. */
-const NAME_WORD_AFTER = /^ ([A-Z][a-z]+)(?![A-Za-z])/u
+/**
+ * A space, then a capitalised word of two letters or more, then a word's edge: the next word of an English name. A word
+ * glued to digits or an underscore is a handle (`Lily888`, `Anna_1`).
+ */
+const NAME_WORD_AFTER = /^ ([A-Z][a-z]+)(?![A-Za-z0-9_])/u
+/** Letters that name an account's service: the word after them is the account (`VX Lily`, `QQ Anna`). */
+const ACCOUNT_LETTERS = /^(?:VX|WX|QQ|V|WEIXIN|TEL)$/u
 /** Capitalised words up to a bracket just before initials: `North Carolina (`. */
 const NAME_BEFORE_BRACKET = /((?:[A-Z][a-z]+ )+)[(（]$/u
 /** A closing bracket right after the initials. */
@@ -24,11 +29,12 @@ const SAID_OF_BEFORE = /(?:[你他她个是]|真是)\s*$/u
  * True for initials in capitals (or a Latin term so written, `SB`) that are part of an English name: followed by a
  * capitalised word of it (`NC State`, `SB Nation`; not a pinyin surname or a word for whom it calls names: `GD Wang
  * 你等着`, `SB Boss`), or in brackets after the capitalised words they abbreviate (`North Carolina (NC)`, `Santa
- * Barbara（SB）`). Initials said of someone (`你个 NC State`), alone (`NC 吧`) or in lower case (`nc state`) stay hits.
+ * Barbara（SB）`). Initials said of someone (`你个 NC State`), alone (`NC 吧`) or in lower case (`nc state`), an
+ * account's service before its name (`VX Lily`, `VX Lily888`) and a message that offers (`SB State 的资源加我`) stay hits.
  */
 export function namesEnglishName(text: string, c: Candidate): boolean {
   const letters = text.slice(c.start, c.end)
-  if (!CAPITALS.test(letters)) return false
+  if (!CAPITALS.test(letters) || ACCOUNT_LETTERS.test(letters) || offers(text, c.start, c.end)) return false
   const before = text.slice(Math.max(0, c.start - 40), c.start)
   const next = NAME_WORD_AFTER.exec(text.slice(c.end, c.end + 24))
   if (next !== null && !wordTables().surnameSyllables.has(next[1].toLowerCase()) && !PERSON_CALLED.test(next[1]))

@@ -6,7 +6,7 @@ import { expandingDictionary } from './helpers.js'
 const m = compileMatcher(
   expandingDictionary(
     {
-      contact: ['加薇', '加v'],
+      contact: ['加薇', '加v', 'v信'],
       gambling: ['百家乐', '网赌', '博彩', '赌场', '下注'],
       insult: ['蠢货', '脑残', '傻逼'],
     },
@@ -65,6 +65,12 @@ describe('initials inside an English name (issue #22, fname3)', () => {
     expect(m.categoriesOf('你真是个 NC，NC State 都不认识')).toEqual(['insult'])
     expect(m.categoriesOf('来自 New York (NC) 的那个')).toEqual(['insult'])
   })
+
+  it('stays a hit as an account service before the account, or with an offer', () => {
+    expect(m.categoriesOf('有事 VX Lily888')).toEqual(['contact'])
+    expect(m.categoriesOf('VX Lily 加我')).toEqual(['contact'])
+    expect(m.categoriesOf('SB State 的资源加我')).toEqual(['insult'])
+  })
 })
 
 describe('a sound-alike that names a body at the start of its clause (issue #22, fname3)', () => {
@@ -72,11 +78,13 @@ describe('a sound-alike that names a body at the start of its clause (issue #22,
     expect(m.categoriesOf('家委会下周投票选新会长')).toEqual([])
     expect(m.categoriesOf('家委会周五开会讨论停车费')).toEqual([])
     expect(m.categoriesOf('放学后，家委会讨论了校服的事')).toEqual([])
+    expect(m.categoriesOf('下周家委会投票选新会长')).toEqual([])
   })
 
   it('stays a hit before what else follows, after other words, with an offer, or with a term character kept', () => {
     expect(m.categoriesOf('家委会发你资料')).toEqual(['contact'])
     expect(m.categoriesOf('想要的家委会发你')).toEqual(['contact'])
+    expect(m.categoriesOf('想要资料的明天家委会开会发你')).toEqual(['contact'])
     expect(m.categoriesOf('想领资料的，家委会明天发你')).toEqual(['contact'])
     expect(m.categoriesOf('家委，私聊领资料')).toEqual(['contact'])
     expect(m.categoriesOf('加薇会明天通知你')).toEqual(['contact'])
