@@ -6,6 +6,7 @@
 import type { Candidate } from './allow-filter.js'
 import { SWAP_KINDS } from './expand.js'
 import { isWordOf } from './expansion-data.js'
+import { offers } from './talked-about-offers.js'
 import { segmentsOf } from './word-segments.js'
 
 /** Shops and businesses of a kind, after a name: `百佳乐超市`, `老王商行`, `家薇装饰`, `伯才文化`. */
@@ -158,6 +159,37 @@ function segmenterWordEnds(text: string, at: number, end: number): boolean {
 
 /** An ideograph. */
 const IDEOGRAPH = /^\p{Script=Han}$/u
+
+/**
+ * What a firm has or does after its name and its line of business: a person of the firm after 的 (`的老板`, `的顾问`,
+ * `的阿姨`) or the firm as the other side that tells (`那边说`, `那边报价`, `这边回复`).
+ */
+const FIRM_SPEAKS =
+  /^(?:的(?:老板|老总|顾问|经理|业务员|销售|师傅|阿姨|司机|负责人|会计|财务|店长|前台|员工|工作人员|同事|对接人)|[那这]边(?:说|讲|回复|反馈|通知|报价|来电|发来|确认))/u
+/**
+ * Characters that make a run after a sound-alike no line of business but the platform or the game the term names
+ * (平台, 网站, 群, 号, 直播, 视频, 资源, 代理, 真人, 盘口, 娱乐, 彩金, 返水, 充值, 提现, 上分, 注册) or the team and
+ * plan that lead bets (团队, 计划), besides a clause's (CLAUSE_CHARACTERS).
+ */
+const PLATFORM_CHARACTERS = new Set('平台站群号频播视资源代娱彩金盘庄真荷返充提分注团队计')
+
+/**
+ * True for a swap form (homophone, toneless, look-alike) followed by a line of business of two to four ideographs
+ * and then a person of the firm or the firm telling something (see FIRM_SPEAKS): `柏佳乐水产的老板`, `网都留学的顾问`,
+ * `博采印务那边说`, a firm's name as the shop rule reads one whose kind no list holds. A run that holds a clause's or a
+ * platform's character (`佳薇领取的顾问`, `百佳乐平台那边说`, `网都真人的经理`), a message that offers the reader
+ * something (`百佳乐水产的老板带你回血`) and the term as written (`网赌留学的顾问`) stay hits.
+ */
+export function namesFirm(text: string, c: Candidate): boolean {
+  if (!SWAP_KINDS.has(c.kind as never)) return false
+  for (let end = c.end + 2; end <= c.end + 4 && end <= text.length; end++) {
+    const run = text.slice(c.end, end)
+    if (![...run].every(ch => IDEOGRAPH.test(ch) && !CLAUSE_CHARACTERS.has(ch) && !PLATFORM_CHARACTERS.has(ch)))
+      return false
+    if (FIRM_SPEAKS.test(text.slice(end, end + 6))) return !offers(text, c.start, c.end)
+  }
+  return false
+}
 
 /**
  * A firm's or an industry's word after a capitalised name or capitals: `Jiawei Tech`, `Jiawei Co., Ltd`,

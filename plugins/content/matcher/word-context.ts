@@ -4,7 +4,9 @@ import { isWordOf, wordCount, wordTables } from './expansion-data.js'
 import { asksClaim, countsValid, deniesClaim, namesInstitution, praisesRank, tellsShelfLife } from './form-claims.js'
 import { definesLetters, namesCodeKind, namesColour, namesShape, readsAsCode } from './form-codes.js'
 import { movesPrice, offersPrice, readsAsPayment, receivesPay, sellsToSpeaker, sendsFiles } from './form-money.js'
-import { namesBrand, namesShop } from './form-brands.js'
+import { namesBody } from './form-bodies.js'
+import { namesBrand, namesFirm, namesShop } from './form-brands.js'
+import { namesEnglishName, namesGarmentLetter, namesPlaceUnit } from './form-latin.js'
 import { namesEverydayThing } from './form-senses.js'
 import {
   abbreviatesName,
@@ -23,7 +25,8 @@ import { namesBySurname } from './surname-names.js'
 import { talkedAbout } from './talked-about.js'
 import { turnsToOffer } from './talked-about-statements.js'
 import type { MatchKind } from './types.js'
-import { type Segment, segmentsOf } from './word-segments.js'
+import { readsAcrossWords } from './word-across.js'
+import { isSegmenterWord, type Segment, segmentsOf } from './word-segments.js'
 
 /**
  * Context rules that read the words around a hit (ICU's word segmenter, `Intl.Segmenter`). They run on
@@ -45,7 +48,10 @@ const WINDOW = 12
  * - a short term cut by a word boundary whose word reaches outside the hit (see cutsWords);
  * - a term quoted by a warning against scams (see quotedByWarning);
  * - a form by sound that is an everyday word of the segmenter's (see soundsLikeWord);
- * - a swap form of a term used as a shop's or a place's name, capitals as a brand or product line (see form-brands.ts);
+ * - a swap form of a term used as a shop's, a firm's or a place's name, capitals as a brand or product line (see
+ *   form-brands.ts), a sound-alike naming a body (see form-bodies.ts), Latin letters inside an English name, a pinyin
+ *   place before its administrative unit or a letter shaping a garment (see form-latin.ts), a two-character term read
+ *   across two words (see word-across.ts);
  * - a context word that is a numbered phase of what comes after it (see readsAsPhase);
  * - initials in a code or before a version, a swap form counted or taking a complement, a given name (after a
  *   surname, or a sound-alike starting a sentence before what a person does), a full name taking a term's start
@@ -105,6 +111,11 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     nounReadsAsWord(text, c) ||
     namesWeChatFeature(text, c.start, c.end) ||
     namesShop(text, c) ||
+    namesFirm(text, c) ||
+    namesBody(text, c) ||
+    namesEnglishName(text, c) ||
+    namesPlaceUnit(text, c) ||
+    namesGarmentLetter(text, c) ||
     namesBrand(text, c) ||
     readsAsCode(text, c) ||
     countsSwap(text, c) ||
@@ -139,7 +150,8 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     praisesRank(text, c) ||
     namesInstitution(text, c) ||
     tellsShelfLife(text, c) ||
-    namesEverydayThing(text, c)
+    namesEverydayThing(text, c) ||
+    readsAcrossWords(text, c)
   )
 }
 
@@ -261,27 +273,6 @@ function soundsLikeWord(text: string, c: Candidate): boolean {
   if (text[c.start] === c.term[0] || text[c.start + 1] === c.term[1]) return false
   if (wordCount(wordTables(), text[c.start], text[c.start + 1]) >= 0) return false
   return isSegmenterWord(text.charCodeAt(c.start), text.charCodeAt(c.start + 1))
-}
-
-/** How many pairs isSegmenterWord remembers before it starts afresh. */
-const PAIR_MEMO_MAX = 4096
-/** Pairs of UTF-16 units (first << 16 | second) and whether the segmenter reads them alone as one word. */
-const segmenterPairs = new Map<number, boolean>()
-
-/**
- * True if the segmenter reads the two characters alone as one word (水色): a quick test before segmenting the
- * text around a hit, remembered per pair (most pairs a hit's edge makes are no word).
- */
-function isSegmenterWord(first: number, second: number): boolean {
-  const key = (first << 16) | second
-  let word = segmenterPairs.get(key)
-  if (word === undefined) {
-    if (segmenterPairs.size >= PAIR_MEMO_MAX) segmenterPairs.clear()
-    const segments = segmentsOf(String.fromCharCode(first, second), 0, 2)
-    word = segments.length === 1 && segments[0].wordLike
-    segmenterPairs.set(key, word)
-  }
-  return word
 }
 
 /**
