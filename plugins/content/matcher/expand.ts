@@ -558,8 +558,9 @@ function characterAlternatives(c: string, reading: string, long: boolean, tables
   for (const h of tables.homophones.get(readings[0]) ?? '') if (open && readsAsItself(h)) open = take(h)
   const lists = readings.slice(1).map(r => homophonesByRank(r, tables))
   const at = lists.map(() => 0)
-  // In a long term, the same syllable in its other tones takes the first half of the places (芯 xin1 for 信
-  // xin4, which the near sounds' more frequent characters, 行 星 型 xing, would crowd out), then all by rank.
+  // In a long term, the same syllable in its other tones fills the first half of the places after the puns and
+  // the same tone (芯 xin1 for 信 xin4, which the near sounds' more frequent characters, 行 星 型 xing, would crowd
+  // out; none when those already take half, as 微 wei1's twelve), then all by rank.
   const sameSyllable = long ? readings.slice(1).filter(r => sameSyllableOf(r, reading)).length : 0
   while (open && alternatives.length < limit / 2) {
     let best = -1
