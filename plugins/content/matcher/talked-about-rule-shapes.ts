@@ -68,6 +68,8 @@ const EXAMPLES_CLOSED = new RegExp(
   `^[”’」』"]?${ITEMS_AFTER}[”’」』"]?(?:之类|这类|这种|这些|一类|此类|等|什么的)`,
   'u',
 )
+/** The rest of an example's clause that holds only other items of its list: `、蠢货`, `”“废物”`. */
+const ONLY_ITEMS = new RegExp(`^[”’」』"]?(?:[、和及与或][“‘「『"]?${C}{1,8}?[”’」』"]?)*$`, 'u')
 /**
  * A prohibition earlier in the term's sentence: a formal one anywhere (`禁止辱骂顾客，说`), 不要, 别 or 不能 at a clause's
  * start (`不要骂人，比如说`; not `不要紧，比如说…`).
@@ -77,10 +79,11 @@ const BAN_EARLIER =
 
 /**
  * Whoever does it, at the start of a condition before a term in its clause: `谁接`, `以后哪个司机敢拉`, `谁要是在群里骂顾客`,
- * `哪位同事泄露`, `谁把`. Not the speaker or the reader in between (`谁要我`), nor the term as who (`哪个傻逼`, `谁是废物`).
+ * `哪位同事泄露`, `谁把`. Not the speaker or the reader in between (`谁要我`), nor the term as who or whose (`哪个傻逼`, `谁是废物`,
+ * `谁家的傻逼孩子`), nor who has or wants it (`谁有客户名单`, `谁想要`; `谁要是` is a condition).
  */
 const WHOEVER = new RegExp(
-  `(?:谁[^你您我${ENDS}]{0,10}|(?:哪个|哪位|哪些|任何人|有谁)[^你您我${ENDS}]{1,10})(?<![是像个])$`,
+  `(?:谁(?!有|想|要(?!是))[^你您我${ENDS}]{0,10}|(?:哪个|哪位|哪些|任何人|有谁)[^你您我${ENDS}]{1,10})(?<![是像个的])$`,
   'u',
 )
 
@@ -149,6 +152,9 @@ function shaped(text: string, start: number, end: number, before: string, after:
   if (BANNED_TO_TELL.test(before)) return true
   const sanctioned = sanctions(sentenceAfter)
   if (WHOEVER.test(before)) return sanctioned
-  const example = EXAMPLE_MARKED.test(before) || (SAID_AT_START.test(before) && EXAMPLES_CLOSED.test(after))
+  const example =
+    !/[你您我]/u.test(after) &&
+    ((EXAMPLE_MARKED.test(before) && (ONLY_ITEMS.test(after) || EXAMPLES_CLOSED.test(after) || sanctions(after))) ||
+      (SAID_AT_START.test(before) && EXAMPLES_CLOSED.test(after)))
   return example && (sanctioned || BAN_EARLIER.test(text.slice(sentenceFrom, start)))
 }

@@ -61,6 +61,7 @@ describe('examples of a banned or sanctioned deed (frule)', () => {
     expect(m.categoriesOf('禁止辱骂顾客，比如说脑残之类的，你就是个脑残')).toEqual(['insult'])
     expect(m.categoriesOf('像你这种脑残，一律开除')).toEqual(['insult'])
     expect(m.categoriesOf('比如这个脑残，罚款两百')).toEqual(['insult'])
+    expect(m.categoriesOf('比如私单，找我就行')).toEqual(['private_deal'])
     expect(m.categoriesOf('严禁辱骂患者？骂你个蠢货怎么了')).toEqual(['insult'])
     expect(m.categoriesOf('不要紧，比如说人家脑残也没事')).toEqual(['insult'])
     expect(m.categoriesOf('禁止辱骂顾客，比如说脑残之类的，有意向的加我微信')).toEqual(['contact', 'insult'])
@@ -89,6 +90,9 @@ describe('a sanction for whoever does it (frule)', () => {
     expect(m.categoriesOf('谁接私单一律辞退，反正我接私单没人管')).toEqual(['private_deal'])
     expect(m.categoriesOf('哪个傻逼又把车停门口了，罚款')).toEqual(['insult'])
     expect(m.categoriesOf('谁是废物谁滚，扣绩效')).toEqual(['insult'])
+    expect(m.categoriesOf('谁再迟到就是废物，扣绩效')).toEqual(['insult'])
+    expect(m.categoriesOf('谁家的傻逼孩子又乱扔垃圾，罚款两百')).toEqual(['insult'])
+    expect(m.categoriesOf('谁有进货价表发我，不然扣你绩效')).toEqual(['confidential'])
   })
 })
 
