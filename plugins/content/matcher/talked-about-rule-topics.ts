@@ -5,6 +5,7 @@
 
 import { CLAUSE_END, SENTENCE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
 import { offers } from './talked-about-offers.js'
+import { mayRuleShape } from './talked-about-rule-shapes.js'
 
 /**
  * What may stand before a term that is the topic of its clause: nothing, a lead (`关于`, `凡是`, `所有`), a
@@ -53,14 +54,20 @@ const RULE_CODES = new Uint8Array(0x10000)
 for (const char of '律禁罚予负勿通只追辞除算计准许讨截泄透拍传复载现转仅') RULE_CODES[char.charCodeAt(0)] = 1
 for (const char of SENTENCE_END) RULE_CODES[char.charCodeAt(0)] = 2
 
-/** True if the hit may be a rule's topic: a character of a rule's cue in its sentence after it, and it starts its clause. */
+/**
+ * True if the hit may be a rule's topic (a character of a rule's cue in its sentence after it, and it starts its clause)
+ * or sit in one of the rule shapes of talked-about-rule-shapes.ts (see mayRuleShape).
+ */
 export function mayRuleTopic(text: string, start: number, end: number): boolean {
   for (let at = end; at < text.length && at < end + RULE_REACH; at++) {
     const cue = RULE_CODES[text.charCodeAt(at)]
-    if (cue === 2) return false
-    if (cue === 1) return TOPIC_BEFORE.test(text.slice(edgeBefore(text, start, CLAUSE_END), start))
+    if (cue === 2) break
+    if (cue === 1) {
+      if (TOPIC_BEFORE.test(text.slice(edgeBefore(text, start, CLAUSE_END), start))) return true
+      break
+    }
   }
-  return false
+  return mayRuleShape(text, start, end)
 }
 
 /**

@@ -30,7 +30,7 @@ export const statesAboutMessages = keptForLastText(text => STATEMENT.test(text))
  * True if the whole message goes against its statement: a turn, a statement undone, a wink or a handover to the
  * reader not addressed to an admin. The last answer kept: every candidate of a message asks it.
  */
-const statementUndone = keptForLastText(
+export const statementUndone = keptForLastText(
   text => TURN.test(text) || UNDONE.test(text) || WINK.test(text) || (HANDED_OVER.test(text) && !TO_ADMIN.test(text)),
 )
 

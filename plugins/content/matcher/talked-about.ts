@@ -71,6 +71,7 @@ import { othersWords, rivalClaim } from './talked-about-others-words.js'
 import { checkedNot, handledReport } from './talked-about-handled.js'
 import { campaignAgainst } from './talked-about-campaigns.js'
 import { mayRuleTopic, ruleTopic } from './talked-about-rule-topics.js'
+import { ruleShape } from './talked-about-rule-shapes.js'
 import { inStatement, statesAboutMessages, turnsToOffer } from './talked-about-statements.js'
 import { simplifiedCjk } from './talked-about-simplified.js'
 import { withoutWordNegations } from './talked-about-words.js'
@@ -259,6 +260,7 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
     return 'drop'
   if (passedOnAsked(text, start, end, before, allowDomains)) return 'drop'
   if (ruleTopic(text, start, end, before, after, allowDomains)) return 'drop'
+  if (ruleShape(text, start, end, before, after, allowDomains)) return 'drop'
   if (
     toSpeaker(text, start, end) &&
     DM_FROM.test(before) &&
