@@ -105,7 +105,8 @@ export function formatStatus(s: FleetSnapshot): string {
           '',
           'no account online in (nobody can take them over; bring another account into the group):',
           ...s.stranded.map(
-            x => `  ${[x.groupId, s.topics[x.groupId], `only ${x.accounts.map(named).join(', ')}`].filter(Boolean).join('  ')}`,
+            x =>
+              `  ${[x.groupId, s.topics[x.groupId], `only ${x.accounts.map(named).join(', ')}`].filter(Boolean).join('  ')}`,
           ),
         ]
       : []),
@@ -116,6 +117,7 @@ export function formatStatus(s: FleetSnapshot): string {
 /** Columns a text takes in a terminal: a CJK character (a WeChat name) takes two. */
 function displayWidth(text: string): number {
   let n = 0
-  for (const c of text) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1
+  for (const c of text)
+    n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1
   return n
 }

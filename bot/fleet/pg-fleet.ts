@@ -399,7 +399,14 @@ export class PgFleet implements FleetGate {
       void this.strandedOf(account).then(({ stranded, topics }) => {
         this.logStranded(account, stranded)
         try {
-          this.onDown({ account, groups: groups.sort(), stopped: row.stopped, stranded, topics, names: this.nameRecord() })
+          this.onDown({
+            account,
+            groups: groups.sort(),
+            stopped: row.stopped,
+            stranded,
+            topics,
+            names: this.nameRecord(),
+          })
         } catch (e) {
           this.o.log.error(`fleet: reporting ${account} down failed`, e)
         }

@@ -109,7 +109,7 @@ function reviewCommand(
       const found = id ? lookUpReview(s.reviews.data, id, s.ctx.fleet.account?.()) : undefined
       if (found && 'several' in found)
         return [inv.reply(whichReviewText(id, found.several, `${p}${name}`, s.ctx.fleet.account?.()))]
-      if (found && 'movedTo' in found) return movedAnswer(s, inv, id, found, `${p}${name} ${inv.args}`)
+      if (found && 'movedTo' in found) return [inv.reply(movedAnswer(s, id, found, `${p}${name} ${inv.args}`))]
       const review = found && 'review' in found ? found.review : undefined
       const allow = answer === 'ignore' && ALLOW_WORDS.has(word?.toLowerCase() ?? '')
       // An ignored review may still be allowed: the admin decides to stop the kind of hit later.
@@ -128,15 +128,13 @@ function reviewCommand(
 }
 
 /** Where a question went with its group, naming that account by its WeChat name when the fleet knows it. */
-async function movedAnswer(
+function movedAnswer(
   s: ContentService,
-  inv: CommandInvocation,
   typed: string,
   moved: Parameters<typeof movedReviewText>[1],
   command: string,
-): Promise<Action[]> {
-  const wechatName = await s.ctx.fleet.accountName?.(moved.movedTo)
-  return [inv.reply(movedReviewText(typed, moved, command, wechatName))]
+): string {
+  return movedReviewText(typed, moved, command, s.ctx.fleet.accountName?.(moved.movedTo))
 }
 
 async function incidentsText(s: ContentService, inv: CommandInvocation): Promise<string> {

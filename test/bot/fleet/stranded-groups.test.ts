@@ -89,7 +89,9 @@ describe.skipIf(!url)('a group only a down account was in', () => {
     expect(table).toContain(
       'no account online in (nobody can take them over; bring another account into the group):\n  r2  张三交流群  only 「小助手sales1」(sales1)\n',
     )
-    expect((await b.fleet.status(id => id)).at(-1)).toMatch(/^⚠️ 1 个群无人负责：张三交流群（只有 「小助手sales1」\(sales1\) 在群里）/)
+    expect((await b.fleet.status(id => id)).at(-1)).toMatch(
+      /^⚠️ 1 个群无人负责：张三交流群（只有 「小助手sales1」\(sales1\) 在群里）/,
+    )
   })
 
   it('is told by the first online account when no online account is in any group of the down one, once', async () => {
@@ -122,7 +124,9 @@ describe.skipIf(!url)('a group only a down account was in', () => {
     const snapshot = await fleetSnapshot(b.store.db, LEASE_MS, b.store.schema)
     expect(snapshot.stranded).toEqual([])
     expect(formatStatus(snapshot)).toMatch(/, 0 with no account online in it\n/)
-    expect(formatStatus(snapshot)).toMatch(/\naccount +name +contact .*\nsales1 +小助手sales1 +wxid_sales1 .*\nsales2 +- +wxid_sales2 /)
+    expect(formatStatus(snapshot)).toMatch(
+      /\naccount +name +contact .*\nsales1 +小助手sales1 +wxid_sales1 .*\nsales2 +- +wxid_sales2 /,
+    )
     // The other account's group by its topic, though this account is not in it.
     expect(await b.fleet.status(id => (id === sales.id ? sales.topic : id))).toEqual([
       '机器人账号组（数据库）：2 个账号，2 个在线；本账号 sales2',
