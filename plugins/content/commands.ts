@@ -11,12 +11,13 @@ import { recentIncidents, type Incident } from './incidents/incident.js'
 import { withFleetRepeats } from './incidents/fleet-incidents.js'
 import { describeScan } from './dictionary/scan-report.js'
 import type { ContentService } from './service/service.js'
-import { lookUpReview } from './review-move.js'
+import { lookUpReview, movedReviewNow } from './review-move.js'
 import { rejectedText } from './dictionary/holder.js'
 import {
   dictionaryEditText,
   dictionaryFormsText,
   dictionaryUsageText,
+  movedClosedText,
   movedReviewText,
   reviewUsageText,
   SEVERITY_LABEL,
@@ -127,14 +128,22 @@ function reviewCommand(
   }
 }
 
-/** Where a question went with its group, naming that account by its WeChat name when the fleet knows it. */
+/**
+ * Where a question went with its group, as the fleet knows it now: the account keeping it (by its WeChat name when it
+ * wrote one) to send the answer to, or that it was answered there (or is no longer kept) and needs none.
+ */
 function movedAnswer(
   s: ContentService,
   typed: string,
-  moved: Parameters<typeof movedReviewText>[1],
+  moved: { movedTo: string; fleetId: string; groupTopic: string },
   command: string,
 ): string {
-  return movedReviewText(typed, moved, command, s.ctx.fleet.accountName?.(moved.movedTo))
+  const now = movedReviewNow(s.foreignReviews, moved, s.ctx.fleet.account?.())
+  const name = s.ctx.fleet.accountName?.(now.account)
+  const there = { ...moved, movedTo: now.account }
+  if ('gone' in now || ('review' in now && now.review.status !== 'open'))
+    return movedClosedText(typed, there, 'review' in now ? now.review : undefined, name)
+  return movedReviewText(typed, there, command, name, now.account !== moved.movedTo)
 }
 
 async function incidentsText(s: ContentService, inv: CommandInvocation): Promise<string> {

@@ -74,6 +74,21 @@ describe.skipIf(!url)('review questions move with their group at a takeover', ()
     expect(reviewIds(back)).toEqual([])
     expect(reviewIds(b).sort()).toEqual(['R1', 'R1@sales1'])
   })
+
+  it('sales1 back, after the moved question was answered where it went, says so instead of sending the admin there', async () => {
+    const { a, b } = await askedThenKilled()
+    await b.say(admin, '#确认 R1@sales1')
+    await eventually(b, () => expect(b.wechat.textsTo('admin1').join('\n')).toContain('已确认 R1@sales1'))
+    const back = await fleetBot(a.schema, 'sales1', ['r1'], CONFIG, [contentPlugin], {}, LEASE_MS)
+    back.wechat.addGroup(one, [spammer])
+    await back.say(admin, '#确认 R1')
+    await eventually(back, () =>
+      expect(back.wechat.textsTo('admin1').at(-1)).toBe(
+        'R1 已随群「销售一群」转给机器人账号「小助手sales2」(sales2)，已在那里由 陈管理 确认，按违规处理，不再处理。',
+      ),
+    )
+    expect(back.wechat.textsTo('r1')).toEqual([])
+  })
 })
 
 /** Customer groups whose customers wait for 张三 (activity), with the shipped dictionary (content). */
