@@ -138,26 +138,22 @@ export function carriedElsewhere(r: Review, account: string, foreign: ReadonlyMa
   return done
 }
 
-/** How long after a `#忽略` another account still releases its held messages in a group it serves (`releasedHere`). */
-export const RELEASE_MS = 24 * 3_600_000
-
 /**
- * Fleet: the messages of other accounts' `#忽略` answers (given within `RELEASE_MS` before `now`) in groups this
- * account serves (`holds`), not released here before (`own.carried`): a customer message held for the admins is
- * held where its group's waiting list is (activity), which moves with the group, so the account serving the group
- * releases it too, once.
+ * Fleet: the messages of other accounts' `#忽略` answers in groups this account serves (`holds`), not released here
+ * before (`done`: `carriedKey`s): a customer message held for the admins is held where its group's waiting list is
+ * (activity), which moves with the group, so the account serving the group releases it too, once. However long ago
+ * the answer came: the list may reach this account days later (a takeover, or this account back after a long outage),
+ * and a message not held here is nothing to the plugins told.
  */
 export function releasedHere(
-  own: ReviewLog,
   foreign: ReadonlyMap<string, ReviewLog>,
   holds: (groupId: string) => boolean,
-  now: number,
+  done: { has(key: string): boolean },
 ): Handover[] {
-  const done = new Set(own.carried)
   const out: Handover[] = []
   for (const [account, log] of foreign)
     for (const review of log.reviews) {
-      if (review.status !== 'ignored' || (review.decidedAt ?? 0) < now - RELEASE_MS) continue
+      if (review.status !== 'ignored') continue
       const id = fleetReviewId(review, account)
       const messages = reviewedMessages(review).filter(m => holds(m.groupId) && !done.has(carriedKey(id, m.messageId)))
       if (messages.length) out.push({ account, review, messages })

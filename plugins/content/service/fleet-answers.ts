@@ -49,13 +49,18 @@ export function carryOut(s: ServiceParts): Action[] {
   const holds = s.ctx.fleet.holds
   if (!holds) return []
   const carried = handedHere(s.reviews.data, s.foreignReviews, holds).flatMap(h => carry(s, h))
-  const now = s.ctx.clock.now()
-  return [...carried, ...releasedHere(s.reviews.data, s.foreignReviews, holds, now).flatMap(h => release(s, h))]
+  const own = new Set(s.reviews.data.carried)
+  const done = { has: (key: string) => s.released.has(key) || own.has(key) }
+  return [...carried, ...releasedHere(s.foreignReviews, holds, done).flatMap(h => release(s, h))]
 }
 
-/** Another account's `#忽略` of messages in a group this account serves: released here too (`message.released`), once. */
+/**
+ * Another account's `#忽略` of messages in a group this account serves: released here too (`message.released`), once
+ * a process (remembered in memory: released again after a restart, which changes nothing where it is not held).
+ */
 function release(s: ServiceParts, { account, review, messages }: Handover): Action[] {
-  remember(s, fleetReviewId(review, account as string), messages)
+  const id = fleetReviewId(review, account as string)
+  for (const m of messages) s.released.add(carriedKey(id, m.messageId))
   return messages.map(m => released(review, m))
 }
 

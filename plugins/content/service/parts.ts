@@ -22,6 +22,8 @@ export interface ServiceParts {
   readonly foreignIncidents: Map<string, IncidentLog>
   /** The other accounts' review questions and answers (fleet mode), by account. */
   readonly foreignReviews: Map<string, ReviewLog>
+  /** Fleet: the other accounts' ignored messages released here by this process (`R3@sales1|<message id>`). */
+  readonly released: Set<string>
   /** An admin's dictionary edit, written and hot-reloaded (see `editDictionary` in `dictionary.ts`). */
   editDictionary(asked: DictionaryEdit): { ok: boolean; text: string }
 }

@@ -42,6 +42,7 @@ export class ContentService implements ServiceParts {
   readonly foreignIncidents = new Map<string, IncidentLog>()
   /** The other accounts' review questions and answers (fleet mode), by account. */
   readonly foreignReviews = new Map<string, ReviewLog>()
+  readonly released = new Set<string>()
   /** Another account's reviews changed since this account last looked for answers deciding its own questions. */
   private foreignAnswersDue = false
   private readonly qr: QrCheck
