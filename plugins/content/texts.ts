@@ -448,9 +448,18 @@ export function handedOverText(id: string, member: string, messages: readonly Pi
   return `${id} 已确认：群${topicsText(messages)}现由本机器人账号服务，对 ${member} 的处理由本账号执行。`
 }
 
-/** The admins' warning that a confirmed message was not acted on: no bot account serves its group. */
-export function unservedText(id: string, member: string, messages: readonly Pick<Review, 'groupTopic'>[]): string {
-  return `⚠️ ${id} 已确认，但群${topicsText(messages)}现在没有机器人账号服务，对 ${member} 的处理（警告、记违规等）没有执行，已记入审计；请在群里手动处理。`
+/**
+ * The admins' warning that a confirmed message was not acted on: no bot account serves its group. `checkedFor`: the
+ * account that answered it did not check (it went down), this one did.
+ */
+export function unservedText(
+  id: string,
+  member: string,
+  messages: readonly Pick<Review, 'groupTopic'>[],
+  checkedFor?: string,
+): string {
+  const who = checkedFor ? `（确认它的机器人账号 ${checkedFor} 没有按时核对，可能已离线，由本账号提醒）` : ''
+  return `⚠️ ${id} 已确认，但群${topicsText(messages)}现在没有机器人账号服务，对 ${member} 的处理（警告、记违规等）没有执行，已记入审计；请在群里手动处理。${who}`
 }
 
 /** The audit record of a question decided along with another: `R4 随 R3 一并确认`. */
