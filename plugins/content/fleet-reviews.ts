@@ -144,6 +144,13 @@ function carriedAnywhere(own: ReviewLog, foreign: ReadonlyMap<string, ReviewLog>
  */
 export const OVERDUE_MS = 2 * 60_000
 
+/**
+ * How long after an answer the other accounts still check for the answering account: past it, the keys they
+ * remember it by may have left their `carried` (the newest 500), and the answering account's own check, when it
+ * comes back, is what is left.
+ */
+export const OVERDUE_UNTIL_MS = 24 * 3_600_000
+
 /** A confirmed message left to its group's holder whose answering account did not check on it (`overdueHandovers`). */
 export interface Overdue extends Handover {
   account: string
@@ -158,13 +165,20 @@ export interface Overdue extends Handover {
  * account's own check (`HANDOVER_MS` after the answer) did not run: it went down after the answer. The accounts of the
  * fleet (as this one knows them, the answering one left out) check for it in turn, `OVERDUE_MS` apart, by name, so the
  * first of them online tells the admins, once; the answer is not held until the answering account comes back.
+ * Answers older than `OVERDUE_UNTIL_MS` are left to the answering account.
  */
-export function overdueHandovers(own: ReviewLog, foreign: ReadonlyMap<string, ReviewLog>, self: string): Overdue[] {
+export function overdueHandovers(
+  own: ReviewLog,
+  foreign: ReadonlyMap<string, ReviewLog>,
+  self: string,
+  now: number,
+): Overdue[] {
   const done = carriedAnywhere(own, foreign)
   const out: Overdue[] = []
   for (const [account, log] of foreign)
     for (const review of log.reviews) {
       if (review.status !== 'confirmed' || !review.leftToHolder?.length) continue
+      if ((review.decidedAt ?? 0) < now - OVERDUE_UNTIL_MS) continue
       const id = fleetReviewId(review, account)
       const messages = leftMessages(review).filter(m => !done.has(carriedKey(id, m.messageId)))
       if (!messages.length) continue

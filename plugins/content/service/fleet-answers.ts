@@ -71,7 +71,7 @@ function checkOverdue(s: ServiceParts): Action[] {
   const self = s.ctx.fleet.account?.()
   if (!self) return []
   const now = s.ctx.clock.now()
-  return overdueHandovers(s.reviews.data, s.foreignReviews, self)
+  return overdueHandovers(s.reviews.data, s.foreignReviews, self, now)
     .filter(o => !s.checking.has(o.id))
     .map((o): Action => {
       s.checking.add(o.id)
@@ -90,7 +90,8 @@ export function overdue(s: ServiceParts, key: string): Action[] {
   const id = key.slice(OVERDUE_TIMER.length)
   s.checking.delete(id)
   const self = s.ctx.fleet.account?.()
-  const o = self ? overdueHandovers(s.reviews.data, s.foreignReviews, self).find(x => x.id === id) : undefined
+  const now = s.ctx.clock.now()
+  const o = self ? overdueHandovers(s.reviews.data, s.foreignReviews, self, now).find(x => x.id === id) : undefined
   if (!o) return []
   const holds = s.ctx.fleet.holds ?? (() => true)
   const here = o.messages.filter(m => holds(m.groupId))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { releasedHere } from '../../../plugins/content/fleet-reviews.js'
+import { overdueHandovers, releasedHere } from '../../../plugins/content/fleet-reviews.js'
 import { lookUpReview, moveReviews, movedReviewNow } from '../../../plugins/content/review-move.js'
 import type { Review, ReviewLog } from '../../../plugins/content/state.js'
 import { movedClosedText, movedReviewText, whichReviewText } from '../../../plugins/content/texts.js'
@@ -193,5 +193,31 @@ describe('another account’s #忽略 released where the group is served now (re
       ['sales1', 'R4', ['m-R4']],
     ])
     expect(releasedHere(foreign, holds, new Set(['R1@sales1|m-R1', 'R4@sales1|m-R4']))).toEqual([])
+  })
+})
+
+describe('another account’s confirmed message it left and did not check (overdueHandovers)', () => {
+  const left = (extra: object = {}) =>
+    r('R1', 'confirmed', 0, { decidedAt: HOUR, leftToHolder: ['m-R1'], decidedByName: '陈管理', ...extra })
+  const fleet = (...extra: [string, ReviewLog][]) => new Map<string, ReviewLog>([['sales1', log(left())], ...extra])
+
+  it('each account checks in its turn by name, 2 minutes apart after the 5 minutes of the answering account', () => {
+    const others: [string, ReviewLog][] = [
+      ['sales3', log()],
+      ['sales2', log()],
+    ]
+    const at = (self: string) => overdueHandovers(log(), fleet(...others.filter(([a]) => a !== self)), self, 2 * HOUR)
+    expect(at('sales2').map(o => [o.id, o.account, o.messages.map(m => m.messageId), o.at])).toEqual([
+      ['R1@sales1', 'sales1', ['m-R1'], HOUR + 7 * MIN],
+    ])
+    expect(at('sales3')[0].at).toBe(HOUR + 9 * MIN)
+  })
+
+  it('none once some account carried it out or told the admins, once the answering account checked, or a day on', () => {
+    const told: [string, ReviewLog] = ['sales3', { ...log(), carried: ['R1@sales1|m-R1'] }]
+    expect(overdueHandovers(log(), fleet(told), 'sales2', 2 * HOUR)).toEqual([])
+    const checked = new Map([['sales1', log(left({ leftToHolder: undefined }))]])
+    expect(overdueHandovers(log(), checked, 'sales2', 2 * HOUR)).toEqual([])
+    expect(overdueHandovers(log(), fleet(), 'sales2', 26 * HOUR)).toEqual([])
   })
 })
