@@ -2,7 +2,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { Database } from '../ports/postgres/schema.js'
 import { LEASE_MS } from './pg-fleet.js'
-import { fleetSnapshot, type FleetSnapshot } from './status.js'
+import { accountNames, fleetSnapshot, type FleetSnapshot } from './status.js'
 
 /**
  * `fleet status [--json]`: the fleet in the database BOT_DATABASE_URL (schema BOT_DATABASE_SCHEMA):
@@ -73,6 +73,7 @@ export function formatStatus(s: FleetSnapshot): string {
   const alive = s.accounts.filter(a => a.alive)
   const rows = s.accounts.map(a => [
     a.account,
+    a.name || '-',
     a.contactId || '-',
     a.alive ? 'alive' : a.exited ? 'exited' : a.stopped ? 'stopped' : 'DOWN',
     a.stopped ? '-' : `${Math.round(a.seenAgoMs / 1000)}s`,
@@ -80,14 +81,15 @@ export function formatStatus(s: FleetSnapshot): string {
     String(a.groups.length),
     String(a.holds.length),
   ])
-  const table = [['account', 'contact', 'state', 'seen', 'queue', 'groups', 'holds'], ...rows]
-  const widths = table[0].map((_, i) => Math.max(...table.map(r => r[i].length)))
+  const table = [['account', 'name', 'contact', 'state', 'seen', 'queue', 'groups', 'holds'], ...rows]
+  const widths = table[0].map((_, i) => Math.max(...table.map(r => displayWidth(r[i]))))
+  const named = accountNames(s)
   const lines = [
     `fleet: ${s.accounts.length} account(s), ${alive.length} alive; ${s.leases.filter(l => l.expiresInMs > 0).length} group(s) held, ${s.unheld.length} waiting for a holder, ${s.stranded.length} with no account online in it`,
     '',
     ...table.map(r =>
       r
-        .map((c, i) => c.padEnd(widths[i]))
+        .map((c, i) => c + ' '.repeat(widths[i] - displayWidth(c)))
         .join('  ')
         .trimEnd(),
     ),
@@ -103,10 +105,19 @@ export function formatStatus(s: FleetSnapshot): string {
           '',
           'no account online in (nobody can take them over; bring another account into the group):',
           ...s.stranded.map(
-            x => `  ${[x.groupId, s.topics[x.groupId], `only ${x.accounts.join(', ')}`].filter(Boolean).join('  ')}`,
+            x =>
+              `  ${[x.groupId, s.topics[x.groupId], `only ${x.accounts.map(named).join(', ')}`].filter(Boolean).join('  ')}`,
           ),
         ]
       : []),
   ]
   return `${lines.join('\n')}\n`
+}
+
+/** Columns a text takes in a terminal: a CJK character (a WeChat name) takes two. */
+function displayWidth(text: string): number {
+  let n = 0
+  for (const c of text)
+    n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1
+  return n
 }

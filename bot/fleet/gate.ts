@@ -49,8 +49,11 @@ export interface FleetGate {
   isPeer(contactId: string): boolean
   /** Whether the fleet has accounts besides this one (as of the last renewal): texts then say which account to message. */
   several(): boolean
-  /** Another account's WeChat name as it wrote it (absent for one process; undefined when it wrote none). */
-  accountName?(account: string): Promise<string | undefined>
+  /**
+   * An account's WeChat name as it wrote it, as of the last renewal (absent for one process; undefined when it wrote
+   * none): texts name the accounts so (`机器人账号「销售小助手」(sales2)`).
+   */
+  accountName?(account: string): string | undefined
   /** `#状态` lines about the fleet (accounts, their groups, leases, queue depths); none for one process. */
   status(topicOf: (groupId: string) => string): Promise<string[]>
   /** Read what other accounts changed in fleet-wide records (strikes, fines, cases) before a task runs. */
@@ -92,6 +95,8 @@ export interface AccountDown {
    */
   stranded: { groupId: string; accounts: string[] }[]
   topics: Record<string, string>
+  /** The accounts' WeChat names (`{ account: name }`, those that wrote one): the message names them so. */
+  names: Record<string, string>
 }
 
 /** Another account's documents inside a takeover (`FleetGate.adopt`): change `data`, call `changed()`, and it is written back. */
@@ -138,10 +143,10 @@ export interface FleetRecords {
    */
   account?(): string | undefined
   /**
-   * Another account's WeChat name, as that account wrote it (absent for one process; undefined when it wrote none):
+   * An account's WeChat name, as that account wrote it (absent for one process; undefined when it wrote none):
    * `机器人账号「销售小助手」(sales2)` rather than the technical name alone.
    */
-  accountName?(account: string): Promise<string | undefined>
+  accountName?(account: string): string | undefined
 }
 
 /** One process, no fleet: it holds every group, every run and send is its own. */

@@ -117,6 +117,8 @@ export class PgFleet implements FleetGate {
   private topicsWritten?: string
   /** The WeChat name last written to this account's row, or being written. */
   private nameWritten?: string
+  /** The accounts' WeChat names as the last renewal read them (those that wrote one). */
+  private names = new Map<string, string>()
   private onDown: (down: AccountDown) => void = () => {}
   private followers: { name: string; fn: Follower; owner: string }[] = []
   private seen = new Map<string, string>()
@@ -286,19 +288,14 @@ export class PgFleet implements FleetGate {
       })
   }
 
-  /** Another account's WeChat name as it wrote it (undefined: none written, or the database did not answer). */
-  async accountName(account: string): Promise<string | undefined> {
-    try {
-      const row = await this.o.db
-        .selectFrom('fleet_accounts')
-        .select('name')
-        .where('account', '=', account)
-        .executeTakeFirst()
-      return row?.name || undefined
-    } catch (e) {
-      this.o.log.warn(`fleet: reading the name of ${account} failed`, e)
-      return undefined
-    }
+  /** An account's WeChat name as it wrote it, as of the last renewal (undefined: none written yet). */
+  accountName(account: string): string | undefined {
+    return this.names.get(account)
+  }
+
+  /** The accounts' WeChat names as the last renewal read them, `{ account: name }`. */
+  private nameRecord(): Record<string, string> {
+    return Object.fromEntries(this.names)
   }
 
   /** Groups this process acts in now. */
@@ -357,6 +354,7 @@ export class PgFleet implements FleetGate {
     const me = this.o.contactId()
     this.peers = new Set(accounts.map(a => a.contact_id).filter(id => id && id !== me))
     this.others = accounts.filter(a => a.account !== account).length
+    this.names = new Map(accounts.filter(a => a.name).map(a => [a.account, a.name]))
     // A lease that ran out before this renewal came back (a late renewal) is neither taken nor lost when renewed.
     const taken = held.filter(g => !this.held.has(g))
     const lost = [...this.held.keys()].filter(g => !held.includes(g)).sort()
@@ -401,7 +399,14 @@ export class PgFleet implements FleetGate {
       void this.strandedOf(account).then(({ stranded, topics }) => {
         this.logStranded(account, stranded)
         try {
-          this.onDown({ account, groups: groups.sort(), stopped: row.stopped, stranded, topics })
+          this.onDown({
+            account,
+            groups: groups.sort(),
+            stopped: row.stopped,
+            stranded,
+            topics,
+            names: this.nameRecord(),
+          })
         } catch (e) {
           this.o.log.error(`fleet: reporting ${account} down failed`, e)
         }
@@ -426,7 +431,7 @@ export class PgFleet implements FleetGate {
         if (!every) return // some of its groups have an account online in them: their taker tells
         this.logStranded(account, stranded)
         try {
-          this.onDown({ account, groups: [], stopped: false, stranded, topics })
+          this.onDown({ account, groups: [], stopped: false, stranded, topics, names: this.nameRecord() })
         } catch (e) {
           this.o.log.error(`fleet: reporting ${account} down failed`, e)
         }

@@ -18,8 +18,8 @@ export interface Renewed {
   held: string[]
   /** Leases taken from another account (that account's row named the group before). */
   from: { group_id: string; account: string }[]
-  /** Every account of the fleet, this one as it was before the renewal. */
-  accounts: { account: string; contact_id: string; alive: boolean; stopped: boolean }[]
+  /** Every account of the fleet, this one as it was before the renewal; `name`: its WeChat name (`''`: none written). */
+  accounts: { account: string; contact_id: string; alive: boolean; stopped: boolean; name: string }[]
 }
 
 /**
@@ -36,6 +36,7 @@ export async function renewLeases(db: Kysely<Database>, a: RenewArgs): Promise<R
     account: string | null
     alive: boolean | null
     stopped: boolean | null
+    name: string | null
   }>`
     with me as (
       insert into fleet_accounts (account, contact_id, seen_at, started_at, queue_depth, groups)
@@ -60,10 +61,11 @@ export async function renewLeases(db: Kysely<Database>, a: RenewArgs): Promise<R
       where l.account = excluded.account or l.expires_at < now()
       returning group_id
     )
-    select 'held' as kind, up.group_id as id, before.account, null::boolean as alive, null::boolean as stopped
+    select 'held' as kind, up.group_id as id, before.account, null::boolean as alive, null::boolean as stopped,
+      null::text as name
     from up left join before using (group_id)
     union all
-    select 'account', contact_id, account, seen_at > now() - ${lease}::interval, seen_at = 'epoch'::timestamptz
+    select 'account', contact_id, account, seen_at > now() - ${lease}::interval, seen_at = 'epoch'::timestamptz, name
     from fleet_accounts`.execute(db)
   const held = rows.filter(r => r.kind === 'held')
   return {
@@ -71,7 +73,13 @@ export async function renewLeases(db: Kysely<Database>, a: RenewArgs): Promise<R
     from: held.flatMap(r => (r.account ? [{ group_id: r.id, account: r.account }] : [])),
     accounts: rows
       .filter(r => r.kind === 'account')
-      .map(r => ({ account: r.account ?? '', contact_id: r.id, alive: !!r.alive, stopped: !!r.stopped })),
+      .map(r => ({
+        account: r.account ?? '',
+        contact_id: r.id,
+        alive: !!r.alive,
+        stopped: !!r.stopped,
+        name: r.name ?? '',
+      })),
   }
 }
 

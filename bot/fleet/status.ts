@@ -1,9 +1,12 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../ports/postgres/schema.js'
+import { botAccountText } from './account-name.js'
 
 /** One account of the fleet as the database sees it. */
 export interface FleetAccount {
   account: string
+  /** Its WeChat name as it wrote it (`''` until it has: not logged in since the upgrade). */
+  name: string
   contactId: string
   /** Renewed within the lease time and its process holds the account lock: it acts in the groups it holds. */
   alive: boolean
@@ -48,6 +51,7 @@ export async function fleetSnapshot(
     .selectFrom('fleet_accounts')
     .select([
       'account',
+      'name',
       'contact_id',
       'queue_depth',
       'groups',
@@ -70,6 +74,7 @@ export async function fleetSnapshot(
   const held = new Set(live.map(l => l.group_id))
   const list = accounts.map(a => ({
     account: a.account,
+    name: a.name,
     contactId: a.contact_id,
     alive: Number(a.ago) < aliveMs && a.running,
     exited: Number(a.ago) < aliveMs && !a.running,
@@ -105,17 +110,24 @@ function strandedGroups(accounts: FleetAccount[], reached: Set<string>): FleetSn
 export function fleetChatLines(s: FleetSnapshot, me: string, localTopic: (groupId: string) => string): string[] {
   const alive = s.accounts.filter(a => a.alive).length
   const topicOf = fleetTopics(s, localTopic)
+  const named = accountNames(s)
   return [
-    `机器人账号组（数据库）：${s.accounts.length} 个账号，${alive} 个在线；本账号 ${me}`,
+    `机器人账号组（数据库）：${s.accounts.length} 个账号，${alive} 个在线；本账号 ${named(me)}`,
     ...s.accounts.map(a => {
       const names = a.holds.slice(0, 6).map(topicOf).join('、')
       const holds = a.alive || a.holds.length ? `，${a.alive ? '负责' : '租约未到期'} ${a.holds.length} 个` : ''
       const stranded = s.stranded.filter(x => x.accounts.includes(a.account)).length
-      return `· ${a.account}${a.account === me ? '（本账号）' : ''} ${a.contactId || '未登录'}：${chatState(a, stranded)}，在 ${a.groups.length} 个群${holds}${names ? `（${names}${a.holds.length > 6 ? '…' : ''}）` : ''}，发送队列 ${a.queueDepth} 条`
+      return `· ${named(a.account)}${a.account === me ? '（本账号）' : ''} ${a.contactId || '未登录'}：${chatState(a, stranded)}，在 ${a.groups.length} 个群${holds}${names ? `（${names}${a.holds.length > 6 ? '…' : ''}）` : ''}，发送队列 ${a.queueDepth} 条`
     }),
     ...(s.unheld.length ? [`· 暂无账号负责的群 ${s.unheld.length} 个（接管中）`] : []),
-    ...(s.stranded.length ? [strandedLine(s.stranded, topicOf)] : []),
+    ...(s.stranded.length ? [strandedLine(s.stranded, topicOf, named)] : []),
   ]
+}
+
+/** An account as the fleet's texts name it: `「销售小助手」(sales1)` when it wrote its WeChat name, else `sales1`. */
+export function accountNames(s: { accounts: Pick<FleetAccount, 'account' | 'name'>[] }) {
+  const names = new Map(s.accounts.map(a => [a.account, a.name]))
+  return (account: string): string => botAccountText(account, names.get(account))
 }
 
 /** A group's name for the fleet lines: this account's topic, else the one the account in it wrote, else its id. */
@@ -133,10 +145,15 @@ const STRANDED_SHOWN = 6
  * Groups only offline accounts are in, as the admins read them (`#状态`, the takeover message): nobody acts there
  * and no account can take them over; someone has to bring another account into the group.
  */
-export function strandedLine(stranded: FleetSnapshot['stranded'], topicOf: (groupId: string) => string): string {
+export function strandedLine(
+  stranded: FleetSnapshot['stranded'],
+  topicOf: (groupId: string) => string,
+  /** How an account is named (`「销售小助手」(sales1)`); default: by its account. */
+  named: (account: string) => string = a => a,
+): string {
   const names = stranded
     .slice(0, STRANDED_SHOWN)
-    .map(x => `${topicOf(x.groupId)}（只有 ${x.accounts.join('、')} 在群里）`)
+    .map(x => `${topicOf(x.groupId)}（只有 ${x.accounts.map(named).join('、')} 在群里）`)
     .join('、')
   const more = stranded.length > STRANDED_SHOWN ? ' 等' : ''
   return `⚠️ ${stranded.length} 个群无人负责：${names}${more}，需要把另一个账号拉进群（或让离线的账号恢复）`

@@ -1,3 +1,4 @@
+import { botAccountText } from '../../bot/fleet/account-name.js'
 import type { Action } from '../../bot/core/actions.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
 import { bareName, contactsNamed, type NamedContact, whichOneText } from '../../bot/commands/member-names.js'
@@ -11,12 +12,13 @@ import { recentIncidents, type Incident } from './incidents/incident.js'
 import { withFleetRepeats } from './incidents/fleet-incidents.js'
 import { describeScan } from './dictionary/scan-report.js'
 import type { ContentService } from './service/service.js'
-import { lookUpReview } from './review-move.js'
+import { lookUpReview, movedReviewNow } from './review-move.js'
 import { rejectedText } from './dictionary/holder.js'
 import {
   dictionaryEditText,
   dictionaryFormsText,
   dictionaryUsageText,
+  movedClosedText,
   movedReviewText,
   reviewUsageText,
   SEVERITY_LABEL,
@@ -109,7 +111,7 @@ function reviewCommand(
       const found = id ? lookUpReview(s.reviews.data, id, s.ctx.fleet.account?.()) : undefined
       if (found && 'several' in found)
         return [inv.reply(whichReviewText(id, found.several, `${p}${name}`, s.ctx.fleet.account?.()))]
-      if (found && 'movedTo' in found) return movedAnswer(s, inv, id, found, `${p}${name} ${inv.args}`)
+      if (found && 'movedTo' in found) return [inv.reply(movedAnswer(s, id, found, `${p}${name} ${inv.args}`))]
       const review = found && 'review' in found ? found.review : undefined
       const allow = answer === 'ignore' && ALLOW_WORDS.has(word?.toLowerCase() ?? '')
       // An ignored review may still be allowed: the admin decides to stop the kind of hit later.
@@ -127,16 +129,22 @@ function reviewCommand(
   }
 }
 
-/** Where a question went with its group, naming that account by its WeChat name when the fleet knows it. */
-async function movedAnswer(
+/**
+ * Where a question went with its group, as the fleet knows it now: the account keeping it (by its WeChat name when it
+ * wrote one) to send the answer to, or that it was answered there (or is no longer kept) and needs none.
+ */
+function movedAnswer(
   s: ContentService,
-  inv: CommandInvocation,
   typed: string,
-  moved: Parameters<typeof movedReviewText>[1],
+  moved: { movedTo: string; fleetId: string; groupTopic: string },
   command: string,
-): Promise<Action[]> {
-  const wechatName = await s.ctx.fleet.accountName?.(moved.movedTo)
-  return [inv.reply(movedReviewText(typed, moved, command, wechatName))]
+): string {
+  const now = movedReviewNow(s.foreignReviews, moved, s.ctx.fleet.account?.())
+  const name = s.ctx.fleet.accountName?.(now.account)
+  const there = { ...moved, movedTo: now.account }
+  if ('gone' in now || ('review' in now && now.review.status !== 'open'))
+    return movedClosedText(typed, there, 'review' in now ? now.review : undefined, name)
+  return movedReviewText(typed, there, command, name, now.account !== moved.movedTo)
 }
 
 async function incidentsText(s: ContentService, inv: CommandInvocation): Promise<string> {
@@ -169,7 +177,7 @@ async function incidentsText(s: ContentService, inv: CommandInvocation): Promise
     return e?.account && e.type === 'strike' && !e.dryRun ? [e] : []
   })
   const elsewhere = theirs.length
-    ? `；编号带 @账号 的由该机器人账号撤销，请私聊它发送，例如私聊机器人账号 ${theirs[0].account}：${p}撤销 ${theirs[0].id}`
+    ? `；编号带 @账号 的由该机器人账号撤销，请私聊它发送，例如私聊机器人账号 ${botName(s, theirs[0].account as string)}：${p}撤销 ${theirs[0].id}`
     : ''
   return [
     `最近 ${days} 天的违规事件${whose}，${count}：`,
@@ -188,7 +196,7 @@ export function weekCountText(s: ContentService, now: number): string {
   const total = counts.reduce((sum, c) => sum + c.n, 0)
   const theirs = counts.filter(c => c.account && c.n)
   if (!theirs.length) return `${total} 件`
-  return `${total} 件（本账号 ${counts[0].n} 件，${theirs.map(c => `${c.account} ${c.n} 件`).join('，')}）`
+  return `${total} 件（本账号 ${counts[0].n} 件，${theirs.map(c => `${botName(s, c.account as string)} ${c.n} 件`).join('，')}）`
 }
 
 /**
@@ -281,7 +289,7 @@ function incidentSteps(i: Incident): string {
 function strikeText(s: ContentService, i: Incident, entry: AuditEntry | undefined, now: number): string {
   if (!entry) return ''
   if (entry.dryRun || entry.type !== 'strike') return `；审计 ${entry.id}（观察，未记违规）`
-  if (entry.account) return `；审计 ${entry.id}（机器人账号 ${entry.account} 记录，在该账号撤销）`
+  if (entry.account) return `；审计 ${entry.id}（机器人账号 ${botName(s, entry.account)} 记录，在该账号撤销）`
   const active = s.ctx.ledger.activeStrikes(i.memberId, now).some(x => x.auditId === entry.id)
   const expired = entry.at + s.ctx.configFor().strikeTtl <= now
   return `；审计 ${entry.id}（${active ? '违规记录有效' : expired ? '已过期' : '已撤销'}）`
@@ -329,4 +337,9 @@ export function statusText(s: ContentService): string {
       : []),
     dictionaryUsageText(ctx.commandPrefix),
   ].join('\n')
+}
+
+/** Another account of the fleet as the admins read it: `「销售小助手」(sales2)`, or `sales2` when it wrote no name. */
+function botName(s: ContentService, account: string): string {
+  return botAccountText(account, s.ctx.fleet.accountName?.(account))
 }

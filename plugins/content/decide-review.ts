@@ -255,6 +255,12 @@ export function decideClosed(
 export const HANDOVER_TIMER = 'handover:'
 
 /**
+ * Timer keys of another account's confirmed messages whose check that account did not run (it went down):
+ * `overdue:<fleet id>` (`overdueHandovers`).
+ */
+export const OVERDUE_TIMER = 'overdue:'
+
+/**
  * A confirmed review's messages in groups another account serves now (fleet): audited as left to it, and a timer
  * (no group: it fires here) to see after `waitMs` that they were carried out.
  */
@@ -294,7 +300,12 @@ export function decideHandedOver(id: string, review: Review, messages: readonly 
  * Confirmed messages nobody carried out (no account serves their group): each audited, the admins told once to act
  * by hand (no group: this account tells, wherever the group is).
  */
-export function decideUnserved(review: Review, messages: readonly ReviewedMessage[]): Action[] {
+export function decideUnserved(
+  review: Review,
+  messages: readonly ReviewedMessage[],
+  /** Another account's question checked here: that account, as the admins read it (`「销售小助手」(sales1)`). */
+  checkedFor?: string,
+): Action[] {
   const records = messages.map(
     (m): Action => ({
       type: 'record',
@@ -313,7 +324,7 @@ export function decideUnserved(review: Review, messages: readonly ReviewedMessag
       rule: 'content.review.unserved',
       memberId: review.memberId,
       reason: `${review.id}: not carried out in ${[...new Set(messages.map(m => m.groupId))].join(', ')}`,
-      text: unservedText(review.id, review.memberName, messages),
+      text: unservedText(review.id, review.memberName, messages, checkedFor),
     },
   ]
 }

@@ -21,7 +21,10 @@ export interface IncidentInput {
   activeStrikes: number
   timezone: string
   prefix: string
-  /** This bot account's name when the fleet has several (`PluginContext.fleet.account`): the report names it. */
+  /**
+   * This bot account when the fleet has several, as the admins read it (`「销售小助手」(sales2)`, its WeChat name and
+   * `PluginContext.fleet.account`): the report names it.
+   */
   account?: string
   /** Whether the bot is owner or admin of the group, when known (`Directory.mayRemove`). */
   mayRemove?: boolean

@@ -117,15 +117,75 @@ export function handedHere(
   holds: (groupId: string) => boolean,
 ): Handover[] {
   const out: Handover[] = []
+  const done = carriedAnywhere(own, foreign)
   const take = (review: Review, account?: string) => {
     const id = account ? fleetReviewId(review, account) : review.id
     const messages = leftMessages(review).filter(
-      m => holds(m.groupId) && !(account && own.carried?.includes(carriedKey(id, m.messageId))),
+      m => holds(m.groupId) && !(account && done.has(carriedKey(id, m.messageId))),
     )
     if (messages.length) out.push({ account, review, messages })
   }
   for (const r of own.reviews) take(r)
   for (const [account, log] of foreign) for (const r of log.reviews) take(r, account)
+  return out
+}
+
+/** Every account's `carried` keys: messages carried out (or the admins told to act by hand) somewhere. */
+function carriedAnywhere(own: ReviewLog, foreign: ReadonlyMap<string, ReviewLog>): Set<string> {
+  const done = new Set(own.carried)
+  for (const log of foreign.values()) for (const key of log.carried ?? []) done.add(key)
+  return done
+}
+
+/**
+ * How long after the answering account's own check (`HANDOVER_MS`) another account checks for it, per place in line:
+ * that account's check clears its `leftToHolder` within seconds when it runs, so one still there this much later
+ * means it did not run (the account went down after the answer).
+ */
+export const OVERDUE_MS = 2 * 60_000
+
+/**
+ * How long after an answer the other accounts still check for the answering account: past it, the keys they
+ * remember it by may have left their `carried` (the newest 500), and the answering account's own check, when it
+ * comes back, is what is left.
+ */
+export const OVERDUE_UNTIL_MS = 24 * 3_600_000
+
+/** A confirmed message left to its group's holder whose answering account did not check on it (`overdueHandovers`). */
+export interface Overdue extends Handover {
+  account: string
+  /** Its fleet id (`R3@sales1`): the timer key and the admins' id. */
+  id: string
+  /** When this account checks (the accounts in line before it may do so first). */
+  at: number
+}
+
+/**
+ * Fleet: confirmed messages another account left to the holder of their group and nobody carried out, whose answering
+ * account's own check (`HANDOVER_MS` after the answer) did not run: it went down after the answer. The accounts of the
+ * fleet (as this one knows them, the answering one left out) check for it in turn, `OVERDUE_MS` apart, by name, so the
+ * first of them online tells the admins, once; the answer is not held until the answering account comes back.
+ * Answers older than `OVERDUE_UNTIL_MS` are left to the answering account.
+ */
+export function overdueHandovers(
+  own: ReviewLog,
+  foreign: ReadonlyMap<string, ReviewLog>,
+  self: string,
+  now: number,
+): Overdue[] {
+  const done = carriedAnywhere(own, foreign)
+  const out: Overdue[] = []
+  for (const [account, log] of foreign)
+    for (const review of log.reviews) {
+      if (review.status !== 'confirmed' || !review.leftToHolder?.length) continue
+      if ((review.decidedAt ?? 0) < now - OVERDUE_UNTIL_MS) continue
+      const id = fleetReviewId(review, account)
+      const messages = leftMessages(review).filter(m => !done.has(carriedKey(id, m.messageId)))
+      if (!messages.length) continue
+      const line = [self, ...foreign.keys()].filter(a => a !== account).sort()
+      const at = (review.decidedAt ?? 0) + HANDOVER_MS + OVERDUE_MS * (line.indexOf(self) + 1)
+      out.push({ account, review, messages, id, at })
+    }
   return out
 }
 
@@ -138,26 +198,22 @@ export function carriedElsewhere(r: Review, account: string, foreign: ReadonlyMa
   return done
 }
 
-/** How long after a `#忽略` another account still releases its held messages in a group it serves (`releasedHere`). */
-export const RELEASE_MS = 24 * 3_600_000
-
 /**
- * Fleet: the messages of other accounts' `#忽略` answers (given within `RELEASE_MS` before `now`) in groups this
- * account serves (`holds`), not released here before (`own.carried`): a customer message held for the admins is
- * held where its group's waiting list is (activity), which moves with the group, so the account serving the group
- * releases it too, once.
+ * Fleet: the messages of other accounts' `#忽略` answers in groups this account serves (`holds`), not released here
+ * before (`done`: `carriedKey`s): a customer message held for the admins is held where its group's waiting list is
+ * (activity), which moves with the group, so the account serving the group releases it too, once. However long ago
+ * the answer came: the list may reach this account days later (a takeover, or this account back after a long outage),
+ * and a message not held here is nothing to the plugins told.
  */
 export function releasedHere(
-  own: ReviewLog,
   foreign: ReadonlyMap<string, ReviewLog>,
   holds: (groupId: string) => boolean,
-  now: number,
+  done: { has(key: string): boolean },
 ): Handover[] {
-  const done = new Set(own.carried)
   const out: Handover[] = []
   for (const [account, log] of foreign)
     for (const review of log.reviews) {
-      if (review.status !== 'ignored' || (review.decidedAt ?? 0) < now - RELEASE_MS) continue
+      if (review.status !== 'ignored') continue
       const id = fleetReviewId(review, account)
       const messages = reviewedMessages(review).filter(m => holds(m.groupId) && !done.has(carriedKey(id, m.messageId)))
       if (messages.length) out.push({ account, review, messages })

@@ -2,7 +2,7 @@ import { definePlugin } from '../../bot/core/plugin.js'
 import { contentCommands, weekCountText } from './commands.js'
 import { contentConfigSchema } from './config.js'
 import { contentConfigWarnings } from './config-warnings.js'
-import { HANDOVER_TIMER } from './decide-review.js'
+import { HANDOVER_TIMER, OVERDUE_TIMER } from './decide-review.js'
 import { dictionarySummary, failureText } from './dictionary/holder.js'
 import { watchDictionaries } from './dictionary/watch.js'
 import type { ImageSource } from './qr/image-source.js'
@@ -49,7 +49,13 @@ export function createContentPlugin(options: ContentOptions = {}) {
           s.close()
         },
         onTimer: key =>
-          key.startsWith(QR_TIMER) ? s.finishQr(key) : key.startsWith(HANDOVER_TIMER) ? s.handover(key) : [],
+          key.startsWith(QR_TIMER)
+            ? s.finishQr(key)
+            : key.startsWith(HANDOVER_TIMER)
+              ? s.handover(key)
+              : key.startsWith(OVERDUE_TIMER)
+                ? s.overdue(key)
+                : [],
         onEvent: ev => {
           // Fleet: questions another account's answer decided are acted on at the next event (or the minute job).
           const notices = [...s.holder.takeNotices(), ...s.decideForeignAnswers()]

@@ -72,3 +72,39 @@ export function lookUpReview(log: ReviewLog, typed: string, self?: string): Revi
   const fleetId = self ? fleetReviewId(gone, self) : gone.id
   return { movedTo: gone.to, fleetId, groupTopic: gone.groupTopic }
 }
+
+/** Where a question that moved away is now, as the other accounts' logs read here say (`movedReviewNow`). */
+export type MovedNow =
+  /** Kept by `account`: open there, or answered there already. */
+  | { account: string; review: Review }
+  /** `account`'s log no longer keeps it (the newest 500 are kept). */
+  | { account: string; gone: true }
+  /** `account`'s log is not read here (yet): the question is there as far as this account knows. */
+  | { account: string }
+
+/**
+ * Fleet: where the question `fleetId` that moved to `movedTo` is now: followed on through the accounts it moved to
+ * after that one (their `moved`), to the account whose log keeps it (open or answered) or no longer does. An answer
+ * through the account that asked it then sends the admin to the account holding it now, or says it was answered
+ * there, rather than to where it first went.
+ */
+export function movedReviewNow(
+  foreign: ReadonlyMap<string, ReviewLog>,
+  moved: { movedTo: string; fleetId: string },
+  self?: string,
+): MovedNow {
+  const wanted = moved.fleetId.toUpperCase()
+  const seen = new Set<string>()
+  let account = moved.movedTo
+  while (!seen.has(account) && account !== self) {
+    seen.add(account)
+    const log = foreign.get(account)
+    if (!log) return { account }
+    const review = log.reviews.find(r => r.id.toUpperCase() === wanted)
+    if (review) return { account, review }
+    const next = log.moved?.findLast(m => m.id.toUpperCase() === wanted)
+    if (!next) return { account, gone: true }
+    account = next.to
+  }
+  return { account }
+}

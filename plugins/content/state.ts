@@ -69,8 +69,9 @@ export interface ReviewLog {
   /** False hits (`category|phrase`) already suggested to the admins for allowing, or allowed: never suggested again. */
   learned?: string[]
   /**
-   * Fleet: other accounts' confirmed messages this account carried out in a group it serves (`R3@sales1|<message id>`,
-   * the newest 500), so each is carried out once; the account that left them reads here that they were.
+   * Fleet: other accounts' confirmed messages this account carried out in a group it serves, or told the admins to
+   * act on by hand when their answering account went down before its check (`R3@sales1|<message id>`, the newest 500),
+   * so each is carried out or told once; every account (the one that left them too) reads here that they were.
    */
   carried?: string[]
   /**

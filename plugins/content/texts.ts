@@ -12,7 +12,7 @@ import {
   problemText,
   warningText,
 } from './matcher/index.js'
-import type { Review } from './state.js'
+import { REVIEW_LIMIT, type Review } from './state.js'
 import type { AllowOutcome, AllowProblem, Suggestion } from './assess/allow-phrase.js'
 import type { DictionaryEdit } from './matcher/dictionary-edit.js'
 
@@ -371,7 +371,8 @@ export function whichReviewText(typed: string, reviews: readonly Review[], answe
 
 /**
  * `#确认 R3` through the account that asked R3, after R3 moved with its group to another account (this one was down):
- * answered there, by the id it has there (`R3@sales1`) or the one the admin has.
+ * answered there, by the id it has there (`R3@sales1`) or the one the admin has. `moved.movedTo` is the account that
+ * keeps it now; `onward`: it moved on from the account that first took it (that one went down too).
  */
 export function movedReviewText(
   typed: string,
@@ -379,10 +380,33 @@ export function movedReviewText(
   command: string,
   /** The other account's WeChat name, when the fleet knows it: the admins know the bots by it. */
   wechatName?: string,
+  onward = false,
 ): string {
   const bot = wechatName ? `「${wechatName}」(${moved.movedTo})` : ` ${moved.movedTo}`
   const to = wechatName ? `「${wechatName}」` : ` ${moved.movedTo} `
-  return `${typed} 已随群「${moved.groupTopic}」转给机器人账号${bot}（本账号离线时由它接管该群），请私聊${to}发送：${command.replace(typed, moved.fleetId)}`
+  const why = onward ? '本账号离线时该群被接管，现由它负责' : '本账号离线时由它接管该群'
+  return `${typed} 已随群「${moved.groupTopic}」转给机器人账号${bot}（${why}），请私聊${to}发送：${command.replace(typed, moved.fleetId)}`
+}
+
+/**
+ * `#确认 R3` through the account that asked R3, after R3 moved with its group and was answered (or no longer kept)
+ * where it went: nothing to send there. `answered`: the question as that account keeps it; none: dropped as old.
+ */
+export function movedClosedText(
+  typed: string,
+  moved: { movedTo: string; groupTopic: string },
+  answered?: Review,
+  wechatName?: string,
+): string {
+  const bot = wechatName ? `「${wechatName}」(${moved.movedTo})` : ` ${moved.movedTo}`
+  const went = `${typed} 已随群「${moved.groupTopic}」转给机器人账号${bot}`
+  if (!answered || answered.status === 'open')
+    return `${went}，那里已不再保存这条待确认（只保存最近 ${REVIEW_LIMIT} 条），不再处理。`
+  const how = answered.status === 'confirmed' ? '确认，按违规处理' : '忽略，不做处理'
+  const by = answered.answeredWith
+    ? `随 ${answered.answeredWith} 一并${answered.status === 'confirmed' ? '确认' : '忽略'}`
+    : `${answered.decidedByName ? `由 ${answered.decidedByName} ` : ''}${how}`
+  return `${went}，已在那里${by}，不再处理。`
 }
 
 /**
@@ -424,9 +448,18 @@ export function handedOverText(id: string, member: string, messages: readonly Pi
   return `${id} 已确认：群${topicsText(messages)}现由本机器人账号服务，对 ${member} 的处理由本账号执行。`
 }
 
-/** The admins' warning that a confirmed message was not acted on: no bot account serves its group. */
-export function unservedText(id: string, member: string, messages: readonly Pick<Review, 'groupTopic'>[]): string {
-  return `⚠️ ${id} 已确认，但群${topicsText(messages)}现在没有机器人账号服务，对 ${member} 的处理（警告、记违规等）没有执行，已记入审计；请在群里手动处理。`
+/**
+ * The admins' warning that a confirmed message was not acted on: no bot account serves its group. `checkedFor`: the
+ * account that answered it did not check (it went down), this one did.
+ */
+export function unservedText(
+  id: string,
+  member: string,
+  messages: readonly Pick<Review, 'groupTopic'>[],
+  checkedFor?: string,
+): string {
+  const who = checkedFor ? `（确认它的机器人账号 ${checkedFor} 没有按时核对，可能已离线，由本账号提醒）` : ''
+  return `⚠️ ${id} 已确认，但群${topicsText(messages)}现在没有机器人账号服务，对 ${member} 的处理（警告、记违规等）没有执行，已记入审计；请在群里手动处理。${who}`
 }
 
 /** The audit record of a question decided along with another: `R4 随 R3 一并确认`. */

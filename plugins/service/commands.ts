@@ -27,6 +27,8 @@ export interface CommandDeps {
   who: Responsibility
   /** Whether the plugin is in observe mode in that group (the runtime decides: `ctx.observing`). */
   observing(groupId: string): boolean
+  /** Fleet: another account's WeChat name, as it wrote it (undefined: none, or one process). */
+  accountName(account: string): string | undefined
 }
 
 const MAX_LISTED = 20
@@ -77,7 +79,7 @@ export function complaintCommand(d: CommandDeps): CommandSpec {
         if (!id || !note) return [inv.whisper(say.resolveUsage(p))]
         const there = t ? undefined : held(id)
         if (there?.state === 'resolved') return [inv.whisper(say.alreadyResolved(there.id))]
-        if (there) return [inv.whisper(say.heldElsewhere(there, p))]
+        if (there) return [inv.whisper(say.heldElsewhere(there, p, d.accountName(there.heldBy)))]
         if (!t) return [inv.whisper(say.noTicket(typedId(id, 'T') ?? id, usage))]
         if (t.state === 'resolved') return [inv.whisper(say.alreadyResolved(t.id))]
         // An observed ticket, or the group observed now: the customer is told nothing (only recorded).
@@ -92,7 +94,7 @@ export function complaintCommand(d: CommandDeps): CommandSpec {
       if (!t) return [inv.whisper(/^T\d+(@.+)?$/.test(typed) ? say.noTicket(typed, usage) : say.usage(usage))]
       const resolver = t.resolvedBy ? d.who.names([t.resolvedBy]) : undefined
       const detail = detailText(t, d.tz, d.who.names(t.responsible), resolver)
-      return [inv.reply(other ? `${detail}\n${say.heldBy(other.heldBy)}` : detail)]
+      return [inv.reply(other ? `${detail}\n${say.heldBy(other.heldBy, d.accountName(other.heldBy))}` : detail)]
     },
   }
 }

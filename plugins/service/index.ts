@@ -51,6 +51,7 @@ export const servicePlugin = definePlugin({
       followUps,
       who,
       observing: groupId => ctx.observing(ctx.directory.group(groupId)),
+      accountName: account => ctx.fleet.accountName?.(account),
     }
     const jobs: JobSpec[] = [{ name: 'staff-check', cron: `0 ${LEAVE_CHECK_HOUR} * * *`, run: () => staff.check() }]
     if (weekly)

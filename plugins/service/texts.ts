@@ -1,4 +1,5 @@
 import { formatDuration } from '../../bot/config/duration.js'
+import { botAccountText, botToMessage } from '../../bot/fleet/account-name.js'
 import { clockTime, dayKey, shortDateTime } from '../../bot/time/zoned.js'
 import type { FollowUp, HeldTicket, Ticket } from './state.js'
 
@@ -300,11 +301,11 @@ export const say = {
   resolveUsage: (p: string) => `用法：${p}投诉 处理 T3 <处理说明>`,
   doneUsage: (p: string) => `用法：${p}回访 完成 R2 <回访结果>`,
   noTicket: (id: string, usage: string) => `没有投诉 ${id}。用法：${usage}`,
-  /** A ticket another account of the fleet holds: resolved there (its customer group, its reminders). */
-  heldElsewhere: (t: HeldTicket, p: string) =>
-    `投诉 ${t.id} 由机器人账号 ${t.heldBy} 跟进（客户群「${t.groupTopic}」），请私聊该账号发送（不要发在客户群里，客户能看到）：` +
+  /** A ticket another account of the fleet holds: resolved there (its customer group, its reminders); `name`: its WeChat name. */
+  heldElsewhere: (t: HeldTicket, p: string, name?: string) =>
+    `投诉 ${t.id} 由机器人账号 ${botAccountText(t.heldBy, name)} 跟进（客户群「${t.groupTopic}」），请私聊${name ? botToMessage(t.heldBy, name) : '该账号'}发送（不要发在客户群里，客户能看到）：` +
     `${p}投诉 处理 ${t.id.endsWith(`@${t.heldBy}`) ? t.id.slice(0, -t.heldBy.length - 1) : t.id} <处理说明>`,
-  heldBy: (account: string) => `跟进账号：${account}（在该账号处理）`,
+  heldBy: (account: string, name?: string) => `跟进账号：${botAccountText(account, name)}（在该账号处理）`,
   noFollowUp: (id: string, usage: string) => `没有回访 ${id}。用法：${usage}`,
   noTickets: '目前没有投诉记录。',
   noFollowUps: '目前没有待回访的客户。',

@@ -1,5 +1,13 @@
 import type { Action } from '../../../bot/core/actions.js'
-import { alongNote, decideAlong, decideHandedOver, decideUnserved, HANDOVER_TIMER } from '../decide-review.js'
+import { botAccountText } from '../../../bot/fleet/account-name.js'
+import {
+  alongNote,
+  decideAlong,
+  decideHandedOver,
+  decideUnserved,
+  HANDOVER_TIMER,
+  OVERDUE_TIMER,
+} from '../decide-review.js'
 import {
   carriedElsewhere,
   carriedKey,
@@ -8,6 +16,7 @@ import {
   type Handover,
   handedHere,
   leftMessages,
+  overdueHandovers,
   releasedHere,
 } from '../fleet-reviews.js'
 import { findReview, type Review, REVIEW_LIMIT, type ReviewedMessage, reviewedMessages } from '../state.js'
@@ -49,13 +58,58 @@ export function carryOut(s: ServiceParts): Action[] {
   const holds = s.ctx.fleet.holds
   if (!holds) return []
   const carried = handedHere(s.reviews.data, s.foreignReviews, holds).flatMap(h => carry(s, h))
-  const now = s.ctx.clock.now()
-  return [...carried, ...releasedHere(s.reviews.data, s.foreignReviews, holds, now).flatMap(h => release(s, h))]
+  const own = new Set(s.reviews.data.carried)
+  const done = { has: (key: string) => s.released.has(key) || own.has(key) }
+  return [...carried, ...releasedHere(s.foreignReviews, holds, done).flatMap(h => release(s, h)), ...checkOverdue(s)]
 }
 
-/** Another account's `#忽略` of messages in a group this account serves: released here too (`message.released`), once. */
+/**
+ * Fleet: a timer (no group: it fires here) for each confirmed message of another account whose own check did not run
+ * (`overdueHandovers`), at this account's turn in line; set once a process.
+ */
+function checkOverdue(s: ServiceParts): Action[] {
+  const self = s.ctx.fleet.account?.()
+  if (!self) return []
+  const now = s.ctx.clock.now()
+  return overdueHandovers(s.reviews.data, s.foreignReviews, self, now)
+    .filter(o => !s.checking.has(o.id))
+    .map((o): Action => {
+      s.checking.add(o.id)
+      const key = `${OVERDUE_TIMER}${o.id}`
+      return { type: 'schedule', key, at: Math.max(o.at, now), rule: 'content.review.left' }
+    })
+}
+
+/**
+ * Fleet: this account's turn to check another account's confirmed messages that account left to their group's holder
+ * and did not check on (it went down): still not carried out by anyone, they are carried out here if this account
+ * serves the group now, else the admins are told to act by hand (remembered in `carried`, so neither this account,
+ * another one nor the answering one back tells again or carries them out after).
+ */
+export function overdue(s: ServiceParts, key: string): Action[] {
+  const id = key.slice(OVERDUE_TIMER.length)
+  s.checking.delete(id)
+  const self = s.ctx.fleet.account?.()
+  const now = s.ctx.clock.now()
+  const o = self ? overdueHandovers(s.reviews.data, s.foreignReviews, self, now).find(x => x.id === id) : undefined
+  if (!o) return []
+  const holds = s.ctx.fleet.holds ?? (() => true)
+  const here = o.messages.filter(m => holds(m.groupId))
+  const carried = here.length ? carry(s, { account: o.account, review: o.review, messages: here }) : []
+  const unserved = o.messages.filter(m => !holds(m.groupId))
+  if (!unserved.length) return carried
+  remember(s, id, unserved)
+  const answeredBy = botAccountText(o.account, s.ctx.fleet.accountName?.(o.account))
+  return [...carried, ...decideUnserved({ ...o.review, id }, unserved, answeredBy)]
+}
+
+/**
+ * Another account's `#忽略` of messages in a group this account serves: released here too (`message.released`), once
+ * a process (remembered in memory: released again after a restart, which changes nothing where it is not held).
+ */
 function release(s: ServiceParts, { account, review, messages }: Handover): Action[] {
-  remember(s, fleetReviewId(review, account as string), messages)
+  const id = fleetReviewId(review, account as string)
+  for (const m of messages) s.released.add(carriedKey(id, m.messageId))
   return messages.map(m => released(review, m))
 }
 

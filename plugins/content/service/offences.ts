@@ -1,3 +1,4 @@
+import { botAccountText } from '../../../bot/fleet/account-name.js'
 import { asRehearsal, type Action } from '../../../bot/core/actions.js'
 import type { GroupRef, MessageEvent } from '../../../bot/core/event.js'
 import { severityOf } from '../assess/assess.js'
@@ -42,7 +43,7 @@ function incidentInput(
     activeStrikes: contentStrikeCount(s.ctx.ledger.activeStrikes(ev.sender.id, s.ctx.clock.now())),
     timezone: s.ctx.timezone,
     prefix: s.ctx.commandPrefix,
-    account: s.ctx.fleet.account?.(),
+    account: accountLabel(s),
     mayRemove: s.ctx.directory.mayRemove?.(ev.group.id),
     responsible: s.ctx.responsibleFor(ev.group),
     limitReachedHere: limitReachedIn(s.incidents.state, reach),
@@ -102,4 +103,10 @@ export function offence(
     s.incidents.append({ op: 'open', incident })
   }
   return dryRun ? asRehearsal(actions) : actions
+}
+
+/** This account as the admins read it when the fleet has several (`「销售小助手」(sales2)`, the account alone without a name). */
+function accountLabel(s: ServiceParts): string | undefined {
+  const account = s.ctx.fleet.account?.()
+  return account && botAccountText(account, s.ctx.fleet.accountName?.(account))
 }

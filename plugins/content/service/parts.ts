@@ -22,6 +22,10 @@ export interface ServiceParts {
   readonly foreignIncidents: Map<string, IncidentLog>
   /** The other accounts' review questions and answers (fleet mode), by account. */
   readonly foreignReviews: Map<string, ReviewLog>
+  /** Fleet: the other accounts' ignored messages released here by this process (`R3@sales1|<message id>`). */
+  readonly released: Set<string>
+  /** Fleet: the other accounts' overdue checks this process set a timer for (`overdue:<fleet id>`). */
+  readonly checking: Set<string>
   /** An admin's dictionary edit, written and hot-reloaded (see `editDictionary` in `dictionary.ts`). */
   editDictionary(asked: DictionaryEdit): { ok: boolean; text: string }
 }

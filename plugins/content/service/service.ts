@@ -17,7 +17,7 @@ import { type ImageSource, receivedImages } from '../qr/image-source.js'
 import { REVIEWS_DOC, REVIEWS_NAME, type Review, type ReviewLog } from '../state.js'
 import { moveReviews } from '../review-move.js'
 import { editDictionary, reloadDictionary } from './dictionary.js'
-import { carryOut, decideForeignAnswers, handover } from './fleet-answers.js'
+import { carryOut, decideForeignAnswers, handover, overdue } from './fleet-answers.js'
 import { finishQr, onMessage } from './message-path.js'
 import { incidentLogs } from './offences.js'
 import type { ServiceParts } from './parts.js'
@@ -42,6 +42,8 @@ export class ContentService implements ServiceParts {
   readonly foreignIncidents = new Map<string, IncidentLog>()
   /** The other accounts' review questions and answers (fleet mode), by account. */
   readonly foreignReviews = new Map<string, ReviewLog>()
+  readonly released = new Set<string>()
+  readonly checking = new Set<string>()
   /** Another account's reviews changed since this account last looked for answers deciding its own questions. */
   private foreignAnswersDue = false
   private readonly qr: QrCheck
@@ -145,6 +147,11 @@ export class ContentService implements ServiceParts {
   /** Fleet: the timer after a confirmed message was left to its group's holder (see `handover` in `fleet-answers.ts`). */
   handover(key: string): Action[] {
     return handover(this, key)
+  }
+
+  /** Fleet: this account's turn to check another account's confirmed messages (see `overdue` in `fleet-answers.ts`). */
+  overdue(key: string): Action[] {
+    return overdue(this, key)
   }
 
   /** `#确认 R3`: the message is handled as an offence now, with the member's other open questions decided along. */

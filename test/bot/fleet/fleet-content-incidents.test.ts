@@ -61,7 +61,9 @@ describe.skipIf(!url)('undoing another account’s strike', () => {
     const { a, b, id } = await struckInBoth()
     // The report names the account: its records are undone there.
     await eventually(a, () =>
-      expect(a.wechat.textsTo('admin1').join('\n')).toContain('查看与撤销：私聊机器人账号 sales1 发送 #违规 c3，'),
+      expect(a.wechat.textsTo('admin1').join('\n')).toContain(
+        '查看与撤销：私聊机器人账号 「小助手sales1」(sales1) 发送 #违规 c3，',
+      ),
     )
     await b.say(admin, `#撤销 ${id}@sales1`)
     await eventually(b, () =>
@@ -108,12 +110,14 @@ describe.skipIf(!url)('undoing another account’s strike', () => {
     await eventually(b, () => {
       const list = b.wechat.textsTo('admin1').join('\n')
       expect(list).toContain('\n最近 7 天的违规事件，共 2 件：')
-      expect(list).toContain(`审计 ${id}@sales1（机器人账号 sales1 记录，在该账号撤销）`)
-      expect(list).toContain(`例如私聊机器人账号 sales1：#撤销 ${id}@sales1`)
+      expect(list).toContain(`审计 ${id}@sales1（机器人账号 「小助手sales1」(sales1) 记录，在该账号撤销）`)
+      expect(list).toContain(`例如私聊机器人账号 「小助手sales1」(sales1)：#撤销 ${id}@sales1`)
     })
     await b.say(admin, '#状态')
     await eventually(b, () =>
-      expect(b.wechat.textsTo('admin1').join('\n')).toContain('近 7 天违规 2 件（本账号 1 件，sales1 1 件）'),
+      expect(b.wechat.textsTo('admin1').join('\n')).toContain(
+        '近 7 天违规 2 件（本账号 1 件，「小助手sales1」(sales1) 1 件）',
+      ),
     )
   })
 })

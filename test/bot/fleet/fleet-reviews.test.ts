@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { contentPlugin } from '../../../plugins/content/index.js'
 import { member } from '../../helpers/harness.js'
 import { CONTENT_CONFIG as CONFIG, one, spammer, two } from './content-customers.js'
-import { eventually, fleetOfTwo, url } from './two-accounts.js'
+import { eventually, fleetBot, fleetOfTwo, url } from './two-accounts.js'
 
 const admin = member('admin1', '陈管理')
 /** A customer's insult in pinyin: a fuzzy hit, asked about (review-only by default). */
@@ -104,5 +104,39 @@ describe.skipIf(!url)('an answer through one account decides the same question a
     await b.clock.advance(6 * MIN)
     expect(a.wechat.textsTo('admin1').join('\n')).not.toContain('没有机器人账号服务')
     expect(b.wechat.textsTo('r1').filter(t => t.includes('违反群规'))).toHaveLength(1)
+  })
+
+  it('sales1 down after its #确认 left a message to a group nobody serves: sales2 tells the admins to act by hand, once', async () => {
+    const [a, b] = await fleetOfTwo(CONFIG, [contentPlugin])
+    a.wechat.addGroup(one, [spammer])
+    await a.say(spammer, '客服都是shabi吗', one)
+    await eventually(a, () => expect(a.wechat.textsTo('admin1').join('\n')).toContain('🔎 待确认 R1'))
+    // The group's lease leaves sales1 and nobody takes it (the lease itself is tested in pg-fleet and takeover tests).
+    const aHolds = a.fleet.holds.bind(a.fleet)
+    a.fleet.holds = g => g !== 'r1' && aHolds(g)
+    await a.say(admin, '#确认 R1')
+    await eventually(a, () =>
+      expect(a.wechat.textsTo('admin1').join('\n')).toContain('群「销售一群」现由其他机器人账号服务'),
+    )
+    await a.store.flush()
+    await a.kill() // before its own check, 5 minutes after the answer
+    const unserved = () => b.wechat.textsTo('admin1').filter(t => t.includes('没有机器人账号服务'))
+    // Not before sales1's own check would have been written (5 minutes, and 2 more).
+    await b.clock.advance(6 * MIN)
+    expect(unserved()).toEqual([])
+    for (let i = 0; i < 6; i++) await b.clock.advance(MIN)
+    await eventually(b, () =>
+      expect(unserved()).toEqual([
+        '⚠️ R1@sales1 已确认，但群「销售一群」现在没有机器人账号服务，对 优惠多多 的处理（警告、记违规等）没有执行，已记入审计；请在群里手动处理。' +
+          '（确认它的机器人账号 「小助手sales1」(sales1) 没有按时核对，可能已离线，由本账号提醒）',
+      ]),
+    )
+    await b.store.flush()
+    await b.clock.advance(10 * MIN)
+    expect(unserved()).toHaveLength(1)
+    // sales1 back: its own check, long overdue, reads that sales2 told the admins: nobody is told twice.
+    const back = await fleetBot(a.schema, 'sales1', ['r2'], CONFIG, [contentPlugin])
+    await back.clock.advance(20 * MIN)
+    expect(back.wechat.textsTo('admin1').join('\n')).not.toContain('没有机器人账号服务')
   })
 })

@@ -19,12 +19,16 @@ describe.skipIf(!url)('complaint tickets are listed fleet-wide', () => {
     await vi.waitFor(() => expect(b.wechat.textsTo('u1').at(-1)).toContain('投诉：待处理 1 条'))
     expect(b.wechat.textsTo('u1').at(-1)).toMatch(/\nT1@sales1 .*「张三交流群」刘总：你们的净水器/)
     await b.say(svc.zhang, '#投诉 T1@sales1')
-    await vi.waitFor(() => expect(b.wechat.textsTo('u1').at(-1)).toMatch(/^投诉 T1@sales1\n[\s\S]*跟进账号：sales1/))
+    await vi.waitFor(() =>
+      expect(b.wechat.textsTo('u1').at(-1)).toMatch(
+        /^投诉 T1@sales1\n[\s\S]*跟进账号：「小助手sales1」\(sales1\)（在该账号处理）/,
+      ),
+    )
     // Resolved only where it is held (that account tells the customer and stops its reminders): sales2 says where.
     await b.say(svc.zhang, '#投诉 处理 T1 已上门更换滤芯')
     await vi.waitFor(() =>
       expect(b.wechat.textsTo('u1').at(-1)).toBe(
-        '投诉 T1@sales1 由机器人账号 sales1 跟进（客户群「张三交流群」），请私聊该账号发送（不要发在客户群里，客户能看到）：#投诉 处理 T1 <处理说明>',
+        '投诉 T1@sales1 由机器人账号 「小助手sales1」(sales1) 跟进（客户群「张三交流群」），请私聊「小助手sales1」发送（不要发在客户群里，客户能看到）：#投诉 处理 T1 <处理说明>',
       ),
     )
     expect(a.rt.timers.pending('service').map(t => t.key)).toEqual(['remind:T1', 'deadline:T1'])

@@ -74,6 +74,21 @@ describe.skipIf(!url)('review questions move with their group at a takeover', ()
     expect(reviewIds(back)).toEqual([])
     expect(reviewIds(b).sort()).toEqual(['R1', 'R1@sales1'])
   })
+
+  it('sales1 back, after the moved question was answered where it went, says so instead of sending the admin there', async () => {
+    const { a, b } = await askedThenKilled()
+    await b.say(admin, '#确认 R1@sales1')
+    await eventually(b, () => expect(b.wechat.textsTo('admin1').join('\n')).toContain('已确认 R1@sales1'))
+    const back = await fleetBot(a.schema, 'sales1', ['r1'], CONFIG, [contentPlugin], {}, LEASE_MS)
+    back.wechat.addGroup(one, [spammer])
+    await back.say(admin, '#确认 R1')
+    await eventually(back, () =>
+      expect(back.wechat.textsTo('admin1').at(-1)).toBe(
+        'R1 已随群「销售一群」转给机器人账号「小助手sales2」(sales2)，已在那里由 陈管理 确认，按违规处理，不再处理。',
+      ),
+    )
+    expect(back.wechat.textsTo('r1')).toEqual([])
+  })
 })
 
 /** Customer groups whose customers wait for 张三 (activity), with the shipped dictionary (content). */
@@ -126,5 +141,30 @@ describe.skipIf(!url)('a customer message held for the admins is released wherev
     expect(reminders[0]).toMatch(/李四交流群[\s\S]*刘总/)
     expect(reminders[0]).not.toContain('张三交流群')
     expect(reminders[0]).not.toContain('等管理员确认')
+  })
+
+  it('sales1 back more than a day after the #忽略 through the account that took a group over still releases the message', async () => {
+    const plugins = [activityPlugin, contentPlugin]
+    const [a, b] = await fleetOfTwo(WAITING_CONFIG, plugins, [['r-c1', 'r-c2'], ['r-c1']], {}, LEASE_MS)
+    for (const g of [g1, g2]) a.wechat.addGroup(g, [zhang, liu])
+    b.wechat.addGroup(g1, [zhang, liu])
+    await a.say(liu, '加我微信 liu2026，报价发我', g1)
+    await a.say(liu, '加我微信 liu2026，报价发我', g2)
+    await eventually(a, () => expect(a.wechat.textsTo('admin1').join('\n')).toContain('🔎 待确认 R1'))
+    await a.kill()
+    await vi.waitFor(() => expect(reviewIds(b)).toEqual(['R1@sales1']), { timeout: 4 * LEASE_MS, interval: 100 })
+    await b.say(admin, '#忽略 R1')
+    await eventually(b, () => expect(b.wechat.textsTo('admin1').join('\n')).toContain('已忽略 R1@sales1'))
+
+    // Back two days later: the admins answered long ago, so the customer is waiting for 张三 like any other.
+    const start = b.clock.now() + 50 * 60 * MIN
+    const back = await fleetBot(a.schema, 'sales1', ['r-c1', 'r-c2'], WAITING_CONFIG, plugins, { start }, LEASE_MS)
+    for (const g of [g1, g2]) back.wechat.addGroup(g, [zhang, liu])
+    await eventually(back, () => expect(back.fleet.holds('r-c2')).toBe(true))
+    await back.clock.advance(2 * MIN)
+    await back.say(admin, '#响应')
+    await eventually(back, () => expect(back.wechat.textsTo('admin1').join('\n')).toContain('客户响应'))
+    // Listed as waiting (a message still held for the admins is not): 张三's answer ends the wait and counts.
+    expect(back.wechat.textsTo('admin1').at(-1)).toMatch(/【正在等待】\n· 示例科技李四交流群：刘总/)
   })
 })

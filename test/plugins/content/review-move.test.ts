@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { releasedHere } from '../../../plugins/content/fleet-reviews.js'
-import { lookUpReview, moveReviews } from '../../../plugins/content/review-move.js'
+import { overdueHandovers, releasedHere } from '../../../plugins/content/fleet-reviews.js'
+import { lookUpReview, moveReviews, movedReviewNow } from '../../../plugins/content/review-move.js'
 import type { Review, ReviewLog } from '../../../plugins/content/state.js'
-import { movedReviewText, whichReviewText } from '../../../plugins/content/texts.js'
+import { movedClosedText, movedReviewText, whichReviewText } from '../../../plugins/content/texts.js'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
@@ -131,8 +131,54 @@ describe('the id an admin types after a move (lookUpReview)', () => {
   })
 })
 
+describe('where a moved question is now, as the account that asked it reads the fleet (movedReviewNow)', () => {
+  const moved = { movedTo: 'sales2', fleetId: 'R7@sales1', groupTopic: '销售一群' }
+
+  it('open where it went, answered there, moved on to a third account, or no longer kept', () => {
+    const open = r('R7@sales1', 'open', 0)
+    expect(movedReviewNow(new Map([['sales2', log(open)]]), moved, 'sales1')).toEqual({
+      account: 'sales2',
+      review: open,
+    })
+    const answered = r('R7@sales1', 'ignored', 0, { decidedAt: MIN, decidedByName: '陈管理' })
+    expect(movedReviewNow(new Map([['sales2', log(answered)]]), moved, 'sales1')).toEqual({
+      account: 'sales2',
+      review: answered,
+    })
+    // sales2 went down too and service3 took the group: the question is there now.
+    const onward = new Map([
+      ['sales2', { ...log(), moved: [{ id: 'R7@sales1', to: 'service3', groupTopic: '销售一群' }] }],
+      ['service3', log(open)],
+    ])
+    expect(movedReviewNow(onward, moved, 'sales1')).toEqual({ account: 'service3', review: open })
+    expect(movedReviewNow(new Map([['sales2', log()]]), moved, 'sales1')).toEqual({ account: 'sales2', gone: true })
+    // sales2's log not read here yet: where it went, as far as this account knows.
+    expect(movedReviewNow(new Map(), moved, 'sales1')).toEqual({ account: 'sales2' })
+  })
+
+  it('the answer through the account that asked it: answered there (by whom, how), moved on, or no longer kept', () => {
+    const there = { movedTo: 'sales2', groupTopic: '销售一群' }
+    const confirmed = r('R7@sales1', 'confirmed', 0, { decidedAt: MIN, decidedByName: '陈管理' })
+    expect(movedClosedText('R7', there, confirmed, '小助手二号')).toBe(
+      'R7 已随群「销售一群」转给机器人账号「小助手二号」(sales2)，已在那里由 陈管理 确认，按违规处理，不再处理。',
+    )
+    const along = r('R7@sales1', 'ignored', 0, { decidedAt: MIN, answeredWith: 'R9' })
+    expect(movedClosedText('R7', there, along)).toBe(
+      'R7 已随群「销售一群」转给机器人账号 sales2，已在那里随 R9 一并忽略，不再处理。',
+    )
+    expect(movedClosedText('R7', there)).toBe(
+      'R7 已随群「销售一群」转给机器人账号 sales2，那里已不再保存这条待确认（只保存最近 500 条），不再处理。',
+    )
+    expect(
+      movedReviewText('R7', { ...there, movedTo: 'service3', fleetId: 'R7@sales1' }, '#确认 R7', '售后小帮手', true),
+    ).toBe(
+      'R7 已随群「销售一群」转给机器人账号「售后小帮手」(service3)（本账号离线时该群被接管，现由它负责），请私聊「售后小帮手」发送：#确认 R7@sales1',
+    )
+  })
+})
+
 describe('another account’s #忽略 released where the group is served now (releasedHere)', () => {
-  it('the ignored messages in groups this account serves, answered within a day, once', () => {
+  it('the ignored messages in groups this account serves, however long ago they were answered, once', () => {
     const sales1 = log(
       r('R1', 'ignored', 0, { decidedAt: HOUR }),
       r('R2', 'ignored', 0, { decidedAt: HOUR, groupId: 'r5' }),
@@ -141,11 +187,37 @@ describe('another account’s #忽略 released where the group is served now (re
     )
     const foreign = new Map([['sales1', sales1]])
     const holds = (g: string) => g === 'r1'
-    const due = releasedHere(log(), foreign, holds, 2 * HOUR)
+    const due = releasedHere(foreign, holds, new Set())
     expect(due.map(h => [h.account, h.review.id, h.messages.map(m => m.messageId)])).toEqual([
       ['sales1', 'R1', ['m-R1']],
       ['sales1', 'R4', ['m-R4']],
     ])
-    expect(releasedHere({ ...log(), carried: ['R1@sales1|m-R1'] }, foreign, holds, 25 * HOUR)).toEqual([])
+    expect(releasedHere(foreign, holds, new Set(['R1@sales1|m-R1', 'R4@sales1|m-R4']))).toEqual([])
+  })
+})
+
+describe('another account’s confirmed message it left and did not check (overdueHandovers)', () => {
+  const left = (extra: object = {}) =>
+    r('R1', 'confirmed', 0, { decidedAt: HOUR, leftToHolder: ['m-R1'], decidedByName: '陈管理', ...extra })
+  const fleet = (...extra: [string, ReviewLog][]) => new Map<string, ReviewLog>([['sales1', log(left())], ...extra])
+
+  it('each account checks in its turn by name, 2 minutes apart after the 5 minutes of the answering account', () => {
+    const others: [string, ReviewLog][] = [
+      ['sales3', log()],
+      ['sales2', log()],
+    ]
+    const at = (self: string) => overdueHandovers(log(), fleet(...others.filter(([a]) => a !== self)), self, 2 * HOUR)
+    expect(at('sales2').map(o => [o.id, o.account, o.messages.map(m => m.messageId), o.at])).toEqual([
+      ['R1@sales1', 'sales1', ['m-R1'], HOUR + 7 * MIN],
+    ])
+    expect(at('sales3')[0].at).toBe(HOUR + 9 * MIN)
+  })
+
+  it('none once some account carried it out or told the admins, once the answering account checked, or a day on', () => {
+    const told: [string, ReviewLog] = ['sales3', { ...log(), carried: ['R1@sales1|m-R1'] }]
+    expect(overdueHandovers(log(), fleet(told), 'sales2', 2 * HOUR)).toEqual([])
+    const checked = new Map([['sales1', log(left({ leftToHolder: undefined }))]])
+    expect(overdueHandovers(log(), checked, 'sales2', 2 * HOUR)).toEqual([])
+    expect(overdueHandovers(log(), fleet(), 'sales2', 26 * HOUR)).toEqual([])
   })
 })
