@@ -69,6 +69,7 @@ import {
 import { DIRECTED, OFFER, invitedAfter, offers, tellsValue } from './talked-about-offers.js'
 import { othersWords, rivalClaim } from './talked-about-others-words.js'
 import { checkedNot, handledReport } from './talked-about-handled.js'
+import { toldReport } from './talked-about-findings.js'
 import { campaignAgainst } from './talked-about-campaigns.js'
 import { mayRuleTopic, ruleTopic } from './talked-about-rule-topics.js'
 import { inStatement, statesAboutMessages, turnsToOffer } from './talked-about-statements.js'
@@ -88,7 +89,7 @@ const CUE_REACH = 24
  * banned words, the concessions and the rivals of talked-about-others-words.ts), 2 for a sentence end.
  */
 const CUE_CODES = new Uint8Array(0x10000)
-for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗造谣诽污诬抹@＠举投谁竞同友隔差评违敏屏极哪即纵称讲通：:')
+for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗造谣诽污诬抹@＠举投谁竞同友隔差评违敏屏极哪即纵称讲通测被：:')
   CUE_CODES[char.charCodeAt(0)] = 1
 for (const char of SENTENCE_END) CUE_CODES[char.charCodeAt(0)] = 2
 /** How far after a hit a cue of NAMED_AFTER or KEPT_BACK may stand. */
@@ -248,6 +249,7 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
   if (reportedOrForbidden(text, start, end, before, after, sentenceBefore, allowDomains)) return 'drop'
   if (handledReport(text, start, end, sentenceBefore, allowDomains)) return 'drop'
   if (checkedNot(text, start, end, sentenceBefore, allowDomains)) return 'drop'
+  if (toldReport(text, start, end, before, sentenceBefore, allowDomains)) return 'drop'
   if (listedAsWords(text, start, end, sentenceBefore, allowDomains)) return 'drop'
   if (othersWords(text, start, end, before, text.slice(end, edgeAfter(text, end, SENTENCE_END)), allowDomains))
     return 'drop'

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest'
+import { compileMatcher } from '../../../../plugins/content/matcher/index.js'
+import { expandingDictionary } from './helpers.js'
+
+/**
+ * frep's probe (issue #22, the reports of blind27, blind29, blind30 and blind31): new sentences of the shapes a report
+ * of someone else's violation takes (a checker's finding, news or a police notice, an outcome told after, a
+ * punishment and its reason, a third party's claim), clean and violating (the speaker's own offer, insult, leak or
+ * claim inside or after the report).
+ */
+const m = compileMatcher(
+  expandingDictionary(
+    {
+      porn: ['色情服务', '裸聊', '约炮'],
+      gambling: ['赌博', '网赌', '赌球', '六合彩', '百家乐'],
+      contact: ['加我微信', '私聊我'],
+      insult: ['傻逼', '废物', '蠢货'],
+      confidential: ['内部价格表', '进货价', '客户名单'],
+      false_ad: ['全网最低', '包治百病', '永久有效', '百分百保录取'],
+      private_deal: ['私单', '私下转账'],
+    },
+    ['homophone', 'pinyin'],
+  ),
+)
+
+describe('a checker or an office that found it (issue #22, frep)', () => {
+  it('is no hit when an office that checks found or caught it', () => {
+    expect(m.categoriesOf('财务对账发现三笔私单没有入账，金额两万多')).toEqual([])
+    expect(m.categoriesOf('稽查查出一家门店用员工账号接私单')).toEqual([])
+    expect(m.categoriesOf('后台监测到两个账号在刷赌球链接')).toEqual([])
+    expect(m.categoriesOf('巡检发现仓库夜班聚众赌博')).toEqual([])
+    expect(m.categoriesOf('内审查到采购把进货价透露给了供应商')).toEqual([])
+    expect(m.categoriesOf('质检抽查发现两批货的标签写着永久有效')).toEqual([])
+  })
+
+  it('is a hit when the checker finds nothing, the finder is the speaker, or an offer follows', () => {
+    expect(m.categoriesOf('财务对账发现三笔私单没有入账，以后私单都找我')).toEqual(['private_deal'])
+    expect(m.categoriesOf('风控查不到私单，想接的私聊我')).toEqual(['contact', 'private_deal'])
+    expect(m.categoriesOf('我发现私单比公司的单赚得多')).toEqual(['private_deal'])
+    expect(m.categoriesOf('风控发现不了私下转账，放心')).toEqual(['private_deal'])
+    expect(m.categoriesOf('审计发现有人泄露客户名单，客户名单我这还有一份')).toEqual(['confidential'])
+    expect(m.categoriesOf('风控发现私单也没事，照接')).toEqual(['private_deal'])
+    expect(m.categoriesOf('系统查不出私下转账，大家放心')).toEqual(['private_deal'])
+  })
+})
+
+describe('news and police notices that name a crime (issue #22, frep)', () => {
+  it('is no hit when news or a notice tells of it', () => {
+    expect(m.categoriesOf('新闻报道邻市一家足浴店涉嫌色情服务')).toEqual([])
+    expect(m.categoriesOf('据报道某物流公司司机网赌欠了五十万')).toEqual([])
+    expect(m.categoriesOf('公安通报：一名健身教练利用会员群推广六合彩')).toEqual([])
+    expect(m.categoriesOf('电视上说外地有个老板开百家乐输光了家产')).toEqual([])
+  })
+
+  it('is a hit when the speaker turns it into an offer, or in a later clause of their own', () => {
+    expect(m.categoriesOf('新闻报道邻市一家足浴店涉嫌色情服务，我们这也有，加我微信')).toEqual(['contact', 'porn'])
+    expect(m.categoriesOf('据报道某物流公司司机网赌欠了五十万，网赌还是来我这靠谱')).toEqual(['gambling'])
+    expect(m.categoriesOf('新闻说今晚六合彩开特码，要买的找我')).toEqual(['gambling'])
+    expect(m.categoriesOf('警方通报：某男子组织网络赌博。想赌博的私聊我')).toEqual(['contact', 'gambling'])
+    expect(m.categoriesOf('新闻说赌球抓得严，我们照样开赌球盘')).toEqual(['gambling'])
+    expect(m.categoriesOf('新闻说有人买六合彩中了五百万，大家赶紧买')).toEqual(['gambling'])
+  })
+})
+
+describe('an outcome told after a member’s deed (issue #22, frep)', () => {
+  it('is no hit when evidence is kept, a decision is out, it was reported up or someone was held to account', () => {
+    expect(m.categoriesOf('有个学员骂教练是废物，监控视频已经保存')).toEqual([])
+    expect(m.categoriesOf('上周有位司机把客户名单卖给了同行，处分通知已下')).toEqual([])
+    expect(m.categoriesOf('有人在业主群发赌博链接，已报物业公司')).toEqual([])
+    expect(m.categoriesOf('查到是前台把内部价格表发给了朋友，已经问责')).toEqual([])
+    expect(m.categoriesOf('有个厨师私下接外卖私单，已经追究责任')).toEqual([])
+    expect(m.categoriesOf('有位顾客骂收银员傻逼，聊天记录都已存档')).toEqual([])
+  })
+
+  it('is a hit when the speaker insults, leaks or offers after the report', () => {
+    expect(m.categoriesOf('有个学员骂教练是废物，监控视频已经保存，你才是废物')).toEqual(['insult'])
+    expect(m.categoriesOf('有人在业主群发赌博链接，已报物业公司，要玩百家乐的私聊我')).toEqual(['contact', 'gambling'])
+    expect(m.categoriesOf('有位司机把客户名单卖给了同行，处分通知已下，名单我这也有')).toEqual(['confidential'])
+    expect(m.categoriesOf('我骂他傻逼，录音已经存档')).toEqual(['insult'])
+    expect(m.categoriesOf('有个客户想私下转账，已经转了')).toEqual(['private_deal'])
+    expect(m.categoriesOf('我们有个群专门发约炮资源，已经存档了')).toEqual(['porn'])
+    expect(m.categoriesOf('有个同事偷偷把客户名单发我了，已经保存好了')).toEqual(['confidential'])
+  })
+})
+
+describe('a punishment told first, then what someone said to earn it (issue #22, frep)', () => {
+  it('is no hit in the reason of a punishment', () => {
+    expect(m.categoriesOf('店铺被平台罚了，原因是美工在详情页写了全网最低')).toEqual([])
+    expect(m.categoriesOf('直播间昨天被限流了，理由是助播喊了包治百病')).toEqual([])
+    expect(m.categoriesOf('因为客服说了永久有效，店铺被市场监管罚了五千')).toEqual([])
+  })
+
+  it('is a hit when the speaker claims it after, or gives it as their own reason', () => {
+    expect(m.categoriesOf('店铺被平台罚了，原因是美工写了全网最低，其实我们就是全网最低')).toEqual(['false_ad'])
+    expect(m.categoriesOf('被同行举报了，因为我们价格全网最低')).toEqual(['false_ad'])
+    expect(m.categoriesOf('我们的药包治百病，被罚了也要说')).toEqual(['false_ad'])
+  })
+})
+
+describe('someone else’s claim or deed, told by a reporter (issue #22, frep)', () => {
+  it('is no hit when a third party made the claim', () => {
+    expect(m.categoriesOf('家长说某培训机构宣传百分百保录取，被教育局约谈了')).toEqual([])
+    expect(m.categoriesOf('有租客反映房东号称押金永久有效，结果一分没退')).toEqual([])
+    expect(m.categoriesOf('买家说那个商家承诺永久有效，结果三个月就坏了')).toEqual([])
+    expect(m.categoriesOf('有会员反映某健身房宣称课程包治百病，其实是骗人的')).toEqual([])
+  })
+
+  it('is a hit when the speaker claims the same, or the claimant is us', () => {
+    expect(m.categoriesOf('买家说那个商家承诺永久有效，我们的也是永久有效')).toEqual(['false_ad'])
+    expect(m.categoriesOf('本店商家承诺全网最低，放心买')).toEqual(['false_ad'])
+    expect(m.categoriesOf('家长说某机构宣传百分百保录取，我们才是真的百分百保录取')).toEqual(['false_ad'])
+  })
+})
