@@ -26,10 +26,17 @@ const FINDS = '(?:发现|查到|查出|查获|查实|抓到|抓获|拍到|监测
 const FOUND_BY = new RegExp(
   [
     `(?<![我你您咱])${CHECKER}${C}{0,4}?${FINDS}`,
-    `(?:新闻|报道|报纸|媒体|电视|央视|广播|通报|公告)(?:上|里|中)?${C}{0,2}?(?:说|称|讲|报道|通报|披露|曝光|播)`,
+    `(?:新闻|报道|报纸|媒体|电视|央视|广播|通报)(?:上|里|中)?${C}{0,2}?(?:说|称|讲|报道|通报|披露|曝光|播)`,
     `据${C}{0,4}?(?:报道|通报|新闻)`,
     '(?:新闻|报道|通报)[:：]',
   ].join('|'),
+  'u',
+)
+/**
+ * News or a notice leading the sentence in a clause of its own, the term in the next: `据央视报道，某地…`, `警方通报，…`.
+ */
+const SOURCE_LEAD = new RegExp(
+  `^\\s*(?:(?:据|根据)${C}{0,6}?(?:报道|通报|消息|新闻)|${C}{0,6}?(?:新闻|报道|通报))[，,]${C}*$`,
   'u',
 )
 /** A verb of saying, writing or posting, directly before the term (maybe with 了): what someone said to earn it. */
@@ -54,7 +61,7 @@ const SPURRED =
   /没事|没关系|无所谓|不怕|不要紧|照样|照[接做干开玩卖发]|管不了|(?:大家|赶紧|快|都|一起)(?:去|来)?(?:买|玩|下注|跟|冲|上车|入手|试试)|冲啊|冲鸭|上车/u
 
 /**
- * True for a term an office found or news told in its clause (FOUND_BY), or what someone said to earn a punishment
+ * True for a term an office found or news told in its clause (FOUND_BY) or the clause before (SOURCE_LEAD), or what someone said to earn a punishment
  * (PUNISHED_FOR, or SAID_CAUSE then PUNISHED_AFTER), not said of the reader or a person pointed at, with no offer to the
  * reader, none of the speaker's own after it and the speaker not undeterred by it (SPURRED): `审计发现有两笔私单没走系统`,
  * but not `…，以后私单都找我`, `新闻说…，网赌还是来我这靠谱` nor `风控发现私单也没事，照接`.
@@ -69,6 +76,7 @@ export function toldReport(
 ): boolean {
   const told =
     FOUND_BY.test(before) ||
+    SOURCE_LEAD.test(sentenceBefore) ||
     PUNISHED_FOR.test(sentenceBefore) ||
     (SAID_CAUSE.test(before) && PUNISHED_AFTER.test(text.slice(end, edgeAfter(text, end, SENTENCE_END))))
   if (!told || ADDRESSED.test(before) || OWN_OFFER.test(text.slice(end)) || SPURRED.test(text.slice(end))) return false

@@ -11,13 +11,13 @@ import { expandingDictionary } from './helpers.js'
 const m = compileMatcher(
   expandingDictionary(
     {
-      porn: ['色情服务', '裸聊', '约炮'],
-      gambling: ['赌博', '网赌', '赌球', '六合彩', '百家乐'],
+      porn: ['色情服务', '裸聊', '约炮', '小电影'],
+      gambling: ['赌博', '网赌', '赌球', '六合彩', '百家乐', '老虎机'],
       contact: ['加我微信', '私聊我'],
-      insult: ['傻逼', '废物', '蠢货'],
-      confidential: ['内部价格表', '进货价', '客户名单'],
-      false_ad: ['全网最低', '包治百病', '永久有效', '百分百保录取'],
-      private_deal: ['私单', '私下转账'],
+      insult: ['傻逼', '废物', '蠢货', '脑残'],
+      confidential: ['内部价格表', '进货价', '客户名单', '成本价'],
+      false_ad: ['全网最低', '包治百病', '永久有效', '百分百保录取', '绝对安全'],
+      private_deal: ['私单', '私下转账', '私下交易'],
     },
     ['homophone', 'pinyin'],
   ),
@@ -109,5 +109,50 @@ describe('someone else’s claim or deed, told by a reporter (issue #22, frep)',
     expect(m.categoriesOf('买家说那个商家承诺永久有效，我们的也是永久有效')).toEqual(['false_ad'])
     expect(m.categoriesOf('本店商家承诺全网最低，放心买')).toEqual(['false_ad'])
     expect(m.categoriesOf('家长说某机构宣传百分百保录取，我们才是真的百分百保录取')).toEqual(['false_ad'])
+  })
+})
+
+describe('a second probe, written after the rules: offices, sources, outcomes and causes they were not written from', () => {
+  it('is no hit', () => {
+    expect(m.categoriesOf('稽核组查实两名店员私下交易，金额已追回')).toEqual([])
+    expect(m.categoriesOf('安保巡查时抓到保安在值班室玩老虎机')).toEqual([])
+    expect(m.categoriesOf('总部抽检发现三家加盟店菜单写着包治百病')).toEqual([])
+    expect(m.categoriesOf('据央视报道，某地一物业公司经理组织赌博')).toEqual([])
+    expect(m.categoriesOf('派出所通报：辖区一美容院提供色情服务被查封')).toEqual([])
+    expect(m.categoriesOf('媒体曝光某保健品公司宣传包治百病')).toEqual([])
+    expect(m.categoriesOf('有位家长骂班主任脑残，对话截图已经交给校长')).toEqual([])
+    expect(m.categoriesOf('有名骑手私下转账收了顾客的钱，已被站长停单')).toEqual([])
+    expect(m.categoriesOf('仓库有个临时工把进货价拍照发给了朋友，已经报公司')).toEqual([])
+    expect(m.categoriesOf('上周有个主播直播时说全网最低，处罚结果出来了')).toEqual([])
+    expect(m.categoriesOf('门店被市场监管约谈了，原因是店员说了包治百病')).toEqual([])
+    expect(m.categoriesOf('账号被封了三天，因为运营发了赌球的截图')).toEqual([])
+    expect(m.categoriesOf('由于导购承诺永久有效，门店被总部罚款两千')).toEqual([])
+    expect(m.categoriesOf('邻居说某装修队号称全网最低，结果增项一堆')).toEqual([])
+    expect(m.categoriesOf('有学员反映某驾校承诺百分百保录取，其实是骗人的')).toEqual([])
+    expect(m.categoriesOf('听客户说代购宣称绝对安全，结果是假货')).toEqual([])
+    expect(m.categoriesOf('财务核对时发现有人私下转账，金额五千')).toEqual([])
+    expect(m.categoriesOf('有个实习生骂客户蠢货，已经被劝退了')).toEqual([])
+    expect(m.categoriesOf('之前有个销售把客户名单卖了，已经移送公安')).toEqual([])
+    expect(m.categoriesOf('警察抓到两个人在KTV包间赌博')).toEqual([])
+  })
+
+  it('is a hit when the speaker offers, claims, insults or leaks, or the notice is their own', () => {
+    expect(m.categoriesOf('稽核组查实两名店员私下交易，下次私下交易找我')).toEqual(['private_deal'])
+    expect(m.categoriesOf('媒体曝光某保健品公司宣传包治百病，我们的才是真的包治百病')).toEqual(['false_ad'])
+    expect(m.categoriesOf('有位家长骂班主任脑残，对话截图已经交给校长，你也是脑残')).toEqual(['insult'])
+    expect(m.categoriesOf('门店被约谈了，原因是店员说了包治百病，不过我们的药确实包治百病')).toEqual(['false_ad'])
+    expect(m.categoriesOf('据报道赌球今年很火，我这有赌球渠道')).toEqual(['gambling'])
+    expect(m.categoriesOf('派出所通报的那个赌博群，我拉你进去')).toEqual(['gambling'])
+    expect(m.categoriesOf('有个客户要内部价格表，已经发他了')).toEqual(['confidential'])
+    expect(m.categoriesOf('警察抓不到网赌的，放心玩')).toEqual(['gambling'])
+    expect(m.categoriesOf('你这个蠢货，被罚了活该')).toEqual(['insult'])
+    expect(m.categoriesOf('被罚了，原因是你这个蠢货说了全网最低')).toEqual(['insult'])
+    expect(m.categoriesOf('本群公告，百家乐每晚八点开局')).toEqual(['gambling'])
+    expect(m.categoriesOf('群公告说百家乐每晚八点开局')).toEqual(['gambling'])
+    expect(m.categoriesOf('系统通知：六合彩今晚开奖')).toEqual(['gambling'])
+    expect(m.categoriesOf('平台发现了也封不了，私单放心接')).toEqual(['private_deal'])
+    expect(m.categoriesOf('有个兄弟网赌赢了二十万，已经提现了')).toEqual(['gambling'])
+    expect(m.categoriesOf('有个老乡开百家乐场子，已经开了三年')).toEqual(['gambling'])
+    expect(m.categoriesOf('因为我说了全网最低，被同行举报了，但我们就是全网最低')).toEqual(['false_ad'])
   })
 })
