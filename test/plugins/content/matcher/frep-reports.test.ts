@@ -156,3 +156,25 @@ describe('a second probe, written after the rules: offices, sources, outcomes an
     expect(m.categoriesOf('因为我说了全网最低，被同行举报了，但我们就是全网最低')).toEqual(['false_ad'])
   })
 })
+
+describe('a deed told with its punishment in one clause, a verdict or a check’s results (issue #22, frep)', () => {
+  it('is no hit', () => {
+    expect(m.categoriesOf('小王因为接私单被开除了')).toEqual([])
+    expect(m.categoriesOf('他上个月因赌球被公司辞退')).toEqual([])
+    expect(m.categoriesOf('前同事因泄露客户名单被判了三年')).toEqual([])
+    expect(m.categoriesOf('那个主播因说全网最低被罚款五万')).toEqual([])
+    expect(m.categoriesOf('隔壁店老板网赌被抓了')).toEqual([])
+    expect(m.categoriesOf('去年有个理发师因为骂顾客蠢货被投诉到总部')).toEqual([])
+    expect(m.categoriesOf('有客户投诉说咱们店员私下转账收款，店长已经处理')).toEqual([])
+    expect(m.categoriesOf('监管部门通报了三家宣称包治百病的诊所')).toEqual([])
+    expect(m.categoriesOf('抽查结果：两位业务员私下交易，均已停职')).toEqual([])
+    expect(m.categoriesOf('法院判了，那个卖客户名单的前员工要赔二十万')).toEqual([])
+  })
+
+  it('is a hit when the speaker goes on doing it, claims it or insults', () => {
+    expect(m.categoriesOf('接私单被抓了也不怕，我这照样接')).toEqual(['private_deal'])
+    expect(m.categoriesOf('因为全网最低被同行眼红，我们就是全网最低')).toEqual(['false_ad'])
+    expect(m.categoriesOf('你这个蠢货被骂活该')).toEqual(['insult'])
+    expect(m.categoriesOf('接私单被发现就说是朋友，私单找我')).toEqual(['private_deal'])
+  })
+})
