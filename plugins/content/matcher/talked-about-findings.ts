@@ -67,9 +67,9 @@ const SPURRED =
   /放心(?:玩|接|做|买|下注|干)|没事|没关系|无所谓|不怕|不要紧|照样|照[接做干开玩卖发]|管不了|(?:大家|赶紧|快|都|一起)(?:去|来)?(?:买|玩|下注|跟|冲|上车|入手|试试)|冲啊|冲鸭|上车/u
 
 /**
- * True for a term an office found or news told in its clause (FOUND_BY) or the clause before (SOURCE_LEAD), or what someone said to earn a punishment
- * (PUNISHED_FOR, or SAID_CAUSE then PUNISHED_AFTER) or did to earn one (CAUSE_BEFORE then PUNISHED_IN_CLAUSE:
- * `小王因为接私单被开除了`), not said of the reader or a person pointed at, with no offer to the
+ * True for a term an office found or news told in its clause (FOUND_BY) or the clause before (SOURCE_LEAD), or what
+ * someone said to earn a punishment (PUNISHED_FOR, or SAID_CAUSE then PUNISHED_AFTER) or did to earn one (CAUSE_BEFORE
+ * then PUNISHED_IN_CLAUSE: `小王因为接私单被开除了`), not said of the reader or a person pointed at, with no offer to the
  * reader, none of the speaker's own after it and the speaker not undeterred by it (SPURRED): `审计发现有两笔私单没走系统`,
  * but not `…，以后私单都找我`, `新闻说…，网赌还是来我这靠谱` nor `风控发现私单也没事，照接`.
  */

@@ -56,8 +56,8 @@ const EVIDENCE_KEPT = '(?:录音|截图|聊天记录|记录|证据|视频|录像
  * A later clause of the term's sentence or the next sentence's start that tells the deed handled: maybe who, then done
  * or under way (`已经`, `正在`, `被…`) and an act (ACT): `，已经上报车队长`, `，正在查`, `，平台已经封了乘客账号`,
  * `，系统已自动封号`, `，导购已经被约谈`, `。已报警。`; an act done to who did it (`，被总部罚了`, `，被警察端了`); an act told done
- * (`，平台封了乘客账号`, DONE); someone sent to look (`，保安去看了`, `，经理已经过去了`); evidence kept (`，录音已经存档`, `，监控视频已经保存`); or a
- * decision told out (`，处罚决定已出`, DECIDED).
+ * (`，平台封了乘客账号`, DONE); someone sent to look (`，保安去看了`, `，经理已经过去了`); evidence kept (`，录音已经存档`,
+ * `，监控视频已经保存`); or a decision told out (`，处罚决定已出`, DECIDED).
  */
 const HANDLED = new RegExp(
   `[，,；;。！!]\\s*${C}{0,6}?(?:(?:已经?|正在|都已|均已)(?:被${C}{0,4}?)?(?:自动|直接|马上|立即|立刻|及时|当场|连夜|派人|去|来|过来|过去)*(?:${ACT}|过去了|赶过去)|被${C}{0,4}?${ACT}(?:了|过)|${DONE}了|(?:去|来|过去)(?:看|查|处理|核实)(?:了|过)|${DECIDED}|${EVIDENCE_KEPT})`,

@@ -42,8 +42,8 @@ const THIRD_PARTY = `某${C}{1,5}?|(?<![我咱本店家们司])(?:卖家|商家|
 const CLAIMS = '宣称|号称|声称|承诺|保证|标榜|打出'
 /**
  * A rival who says or advertises something of their goods, before a term in its clause: `别家药房讲保健品`,
- * `隔壁店宣传他们的净水器`, `同行广告写`, `有的商家吹`, a third party a reporter names (`某中介宣传`, `卖家宣称`); not of us (`竞品说我们是`, see SAID_OF_US). Who reports a rival's
- * claim does not make it.
+ * `隔壁店宣传他们的净水器`, `同行广告写`, `有的商家吹`, a third party a reporter names (`某中介宣传`, `卖家宣称`); not of
+ * us (`竞品说我们是`, see SAID_OF_US). Who reports a rival's claim does not make it.
  */
 const RIVAL_CLAIMS = new RegExp(
   `(?:竞品|同行|别家|别的(?:品牌|商家|厂家|公司|店|药房|药店)|对手|友商|隔壁|他们家|那家|有的(?:商家|品牌|厂家|店)|有些(?:商家|品牌|厂家|店)|${THIRD_PARTY})${C}{0,6}?(?:说|讲|称|宣传|吹|吹嘘|广告|写|标|${CLAIMS})(?:(?![我咱本])${C}){0,8}$`,
