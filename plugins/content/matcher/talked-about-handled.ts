@@ -15,13 +15,16 @@ const C = '[^，,；;。！!？?\\n]'
 const REPORTING = '(?:说|反映|反馈|投诉|举报|称|讲|提到|通报)'
 /** A verb of seeing or hearing something happen: what a witness or a camera does. */
 const WITNESSING = '(?:发现|拍到|查到|监测到|看到|看见|听到|听说|据说|抓到)'
+/** A deed someone introduced with 有 did: `骂`, `发`, `把`, `私下`, `卖`, `泄露`, `宣称`. */
+const DEED = '(?:骂|辱骂|发|贴|刷|把|将|私下|偷偷|接|卖|泄露|透露|利用|拿|组织|开|搞|传|推|宣传|宣称|号称|让|叫)'
 /**
  * Who reported someone else's deed, earlier in the term's sentence: someone introduced with 有 and a verb of reporting
  * (`有乘客说`, `有病人家属反映`, `有位车主投诉`); any reporter, camera or witness, not the speaker or the reader, then
  * someone introduced with 有 (`风控说有代理人`, `监控拍到有人`, `听说隔壁车行有人`, `后台查到有个账号`); a complaint
  * (`租客投诉隔壁`, `举报楼下`); a reporter who says what someone did to them (`乘客反映司机辱骂他`, `顾客投诉导购让她`) or
- * what someone does (`听说隔壁车行老板接`, `客户说楼下在`); or
- * someone who did it, introduced with 有 (`有人在群里发`, `有个号一直刷`), not what the speaker has (`我这有`).
+ * what someone does (`听说隔壁车行老板接`, `客户说楼下在`, `查到是前台把`); or
+ * someone who did it, introduced with 有 (`有人在群里发`, `有个号一直刷`, `有位司机把`, `有个学员骂`, or right before the
+ * term: `有名骑手私下转账`), not what the speaker has (`我这有`).
  */
 const REPORTER = new RegExp(
   [
@@ -29,28 +32,35 @@ const REPORTER = new RegExp(
     `(?<![我你您])(?:${REPORTING}|${WITNESSING})${C}{0,8}?有(?!没|点|空|意|需|兴)`,
     '(?:投诉|举报|反映|反馈)',
     `(?<![我你您])${REPORTING}${C}{1,6}?(?:让|叫|骂|辱骂|要求|逼|劝|拉|带)(?:他|她|他们|她们|我们)`,
-    `(?<![我你您])(?:${REPORTING}|${WITNESSING})${C}{1,8}?(?:接|做|搞|开|组织|卖|泄露|偷偷|私下|在)`,
+    `(?<![我你您])(?:${REPORTING}|${WITNESSING})${C}{1,8}?(?:接|做|搞|开|组织|卖|泄露|偷偷|私下|在|把|将|利用|宣传|宣称|号称)`,
     `(?<![我你您咱这那还也都没])有(?:人|个${C}{0,3}?[人号])`,
+    `(?<![我你您咱这那还也都没们])有(?:个|位|名)${C}{1,4}?(?:${DEED}|$)`,
   ].join('|'),
   'u',
 )
 /**
- * An official act on a deed: reported up or to the police, looked into, stopped, punished, or someone sent to it
- * (`上报`, `报警`, `查`, `核实`, `封`, `冻结`, `罚`, `处分`, `约谈`, `没收`, `赶走`, `移交`, `介入`, `开除`, `劝阻`,
- * `道歉`).
+ * An official act on a deed: reported up or to the police, looked into, stopped, punished, held to account, its
+ * evidence kept, or someone sent to it (`上报`, `报法务`, `报警`, `查`, `核实`, `封`, `冻结`, `罚`, `处分`, `追责`, `问责`,
+ * `约谈`, `没收`, `赶走`, `移交`, `介入`, `开除`, `劝阻`, `道歉`, `存档`, `取证`).
  */
-const ACT =
-  '(?:上报|报警|报案|报给(?![你您他她])|报到|查|调查|追查|核实|核查|处理|封|冻结|罚|处分|处罚|约谈|找[^，,；;。！!？?\\n]{1,3}?谈|停|暂停|没收|赶走|清理|清除|移交|通知(?!大家|你们|各位|群里|所有人)|介入|立案|开除|辞退|警告|拉黑|踢|删|撤|禁言|追回|批评|扣|端|抓|拘|出警|到场|关停|下架|屏蔽|上门|劝阻|制止|叫停|劝离|驱离|取缔|让[^，,；;。！!？?\\n]{1,5}?道歉)'
+export const ACT =
+  '(?:上报|报警|报案|报给(?![你您他她])|报到|报(?=法务|公司|总部|领导|主管|经理|上级|人事|风控|合规|纪委|监管|警方|公安|派出所|平台|老板|店长|财务|审计|物业|居委会|学校)|追责|追究|问责|处置|查处|记过|降级|存档|存证|留证|取证|备案|归档|查|调查|追查|核实|核查|处理|封|冻结|罚|处分|处罚|约谈|找[^，,；;。！!？?\\n]{1,3}?谈|停|暂停|没收|赶走|清理|清除|移交|移送|通知(?!大家|你们|各位|群里|所有人)|介入|立案|开除|辞退|警告|拉黑|踢|删|撤|禁言|追回|批评|扣|端|抓|拘|出警|到场|关停|下架|屏蔽|上门|劝阻|制止|叫停|劝离|劝退|驱离|取缔|让[^，,；;。！!？?\\n]{1,5}?道歉)'
 /** An act that tells the deed handled when told done with 了 alone (`平台封了`, `物业报警了`), unlike 查了 (a look-up). */
 const DONE = '(?:封|罚|处分|开除|辞退|冻结|报警|上报|没收|拉黑|踢|禁言|约谈|移交|立案|赶走|劝阻|制止|叫停|取缔|端)'
+/** A decision on the deed told out: `处罚决定已出`, `处分通知已下`, `处理结果出来了`. */
+const DECIDED =
+  '(?:处罚|处分|处理|罚款|追责|问责|开除|辞退|通报)(?:决定|结果|通知|意见|单)?(?:已经?|都已|均已)(?:出|下|发|公布|下达)|(?:处罚|处分|处理|罚款)(?:决定|结果|通知|单)(?:出来|下来)了'
+/** Evidence of the deed told kept: `监控视频已经保存`, `录音都已留存`. */
+const EVIDENCE_KEPT = '(?:录音|截图|聊天记录|记录|证据|视频|录像|照片)(?:已经?|都已|均已)(?:保存|留存|保留)'
 /**
  * A later clause of the term's sentence or the next sentence's start that tells the deed handled: maybe who, then done
  * or under way (`已经`, `正在`, `被…`) and an act (ACT): `，已经上报车队长`, `，正在查`, `，平台已经封了乘客账号`,
  * `，系统已自动封号`, `，导购已经被约谈`, `。已报警。`; an act done to who did it (`，被总部罚了`, `，被警察端了`); an act told done
- * (`，平台封了乘客账号`, DONE); or someone sent to look (`，保安去看了`, `，经理已经过去了`).
+ * (`，平台封了乘客账号`, DONE); someone sent to look (`，保安去看了`, `，经理已经过去了`); evidence kept (`，录音已经存档`,
+ * `，监控视频已经保存`); or a decision told out (`，处罚决定已出`, DECIDED).
  */
 const HANDLED = new RegExp(
-  `[，,；;。！!]\\s*${C}{0,6}?(?:(?:已经?|正在|都已|均已)(?:被${C}{0,4}?)?(?:自动|直接|马上|立即|立刻|及时|当场|连夜|派人|去|来|过来|过去)*(?:${ACT}|过去了|赶过去)|被${C}{0,4}?${ACT}(?:了|过)|${DONE}了|(?:去|来|过去)(?:看|查|处理|核实)(?:了|过))`,
+  `[，,；;。！!]\\s*${C}{0,6}?(?:(?:已经?|正在|都已|均已)(?:被${C}{0,4}?)?(?:自动|直接|马上|立即|立刻|及时|当场|连夜|派人|去|来|过来|过去)*(?:${ACT}|过去了|赶过去)|被${C}{0,4}?${ACT}(?:了|过)|${DONE}了|(?:去|来|过去)(?:看|查|处理|核实)(?:了|过)|${DECIDED}|${EVIDENCE_KEPT})`,
   'u',
 )
 /**
@@ -67,13 +77,13 @@ const NOT_DENIED = /^(?:的|比|更)/u
  * The speaker's own offer of the thing after a report: `我这私单照接`, `来我这玩`, `我那有`; not evidence the speaker
  * keeps (`我这有录音`).
  */
-const OWN_OFFER =
+export const OWN_OFFER =
   /(?:来|找|到)我(?:这|那|们)|我(?:这|那)(?:里|边)?(?:(?:也|还)?有(?!截图|录音|证据|记录|聊天记录|照片|视频|监控)|照|可以|能|开)/u
 /**
  * The term said of the reader or of a person pointed at, right before it: `举报你个`, `你这个`, `那人就是`; not what
  * someone was called (`骂他`, `说她是`).
  */
-const ADDRESSED =
+export const ADDRESSED =
   /(?:(?<![骂说叫喊称让])(?:你们?|您|他|她)|这个|那个|此人|这人|那人)(?:个|这个|那个|真|就|简直|根本)?(?:就是|是|像)?$/u
 
 /**

@@ -34,12 +34,19 @@ const BORNE =
   /(?:也|都|还)?(?:要|得|请|必须|务必|应该|应当)?(?:忍|冷静|克制|保持|礼貌|耐心|微笑|心平气和|好好说)|(?:别|不要|不能|不许|不准|不得|不可以?)(?:还口|还嘴|回骂|骂回去|顶嘴|吵|争吵|争执|发火|动手|计较|生气)/u
 
 /**
+ * A third party a reporter names, not ours: one pointed at with 某 (`某中介`, `某培训机构`), or a seller, a landlord or
+ * an agency (`卖家`, `那个商家`, `房东`); not after our own (`本店商家`, `我们主播`).
+ */
+const THIRD_PARTY = `某${C}{1,5}?|(?<![我咱本店家们司])(?:卖家|商家|店家|厂家|中介|房东|代购|微商|机构)`
+/** A claim someone makes of their own goods: `宣称`, `号称`, `声称`, `承诺`, `保证`, `标榜`. */
+const CLAIMS = '宣称|号称|声称|承诺|保证|标榜|打出'
+/**
  * A rival who says or advertises something of their goods, before a term in its clause: `别家药房讲保健品`,
- * `隔壁店宣传他们的净水器`, `同行广告写`, `有的商家吹`; not of us (`竞品说我们是`, see SAID_OF_US). Who reports a rival's
- * claim does not make it.
+ * `隔壁店宣传他们的净水器`, `同行广告写`, `有的商家吹`, a third party a reporter names (`某中介宣传`, `卖家宣称`); not of
+ * us (`竞品说我们是`, see SAID_OF_US). Who reports a rival's claim does not make it.
  */
 const RIVAL_CLAIMS = new RegExp(
-  `(?:竞品|同行|别家|别的(?:品牌|商家|厂家|公司|店|药房|药店)|对手|友商|隔壁|他们家|那家|有的(?:商家|品牌|厂家|店)|有些(?:商家|品牌|厂家|店))${C}{0,6}?(?:说|讲|称|宣传|吹|吹嘘|广告|写|标)(?:(?![我咱本])${C}){0,8}$`,
+  `(?:竞品|同行|别家|别的(?:品牌|商家|厂家|公司|店|药房|药店)|对手|友商|隔壁|他们家|那家|有的(?:商家|品牌|厂家|店)|有些(?:商家|品牌|厂家|店)|${THIRD_PARTY})${C}{0,6}?(?:说|讲|称|宣传|吹|吹嘘|广告|写|标|${CLAIMS})(?:(?![我咱本])${C}){0,8}$`,
   'u',
 )
 /** The speaker claiming the same of our goods later in the text: `我们的也是`, `咱家这款更`; not asked (`问我们是不是也`). */

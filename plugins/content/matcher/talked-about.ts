@@ -69,6 +69,7 @@ import {
 import { DIRECTED, OFFER, invitedAfter, offers, tellsValue } from './talked-about-offers.js'
 import { othersWords, rivalClaim } from './talked-about-others-words.js'
 import { checkedNot, handledReport } from './talked-about-handled.js'
+import { toldReport } from './talked-about-findings.js'
 import { campaignAgainst } from './talked-about-campaigns.js'
 import { mayRuleTopic, ruleTopic } from './talked-about-rule-topics.js'
 import { ruleShape } from './talked-about-rule-shapes.js'
@@ -86,10 +87,11 @@ export type TalkedAbout = 'drop' | 'review' | undefined
 const CUE_REACH = 24
 /**
  * A table of UTF-16 codes: 1 for a first character of a cue (see QUOTES, WARNING, IMPOSTOR, REPORT_LEAD, the headings of
- * banned words, the concessions and the rivals of talked-about-others-words.ts), 2 for a sentence end.
+ * banned words, the concessions and the rivals of talked-about-others-words.ts, the findings and causes of
+ * talked-about-findings.ts), 2 for a sentence end.
  */
 const CUE_CODES = new Uint8Array(0x10000)
-for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗造谣诽污诬抹@＠举投谁竞同友隔差评违敏屏极哪即纵称讲通：:')
+for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗造谣诽污诬抹@＠举投谁竞同友隔差评违敏屏极哪即纵称讲通测被因由：:')
   CUE_CODES[char.charCodeAt(0)] = 1
 for (const char of SENTENCE_END) CUE_CODES[char.charCodeAt(0)] = 2
 /** How far after a hit a cue of NAMED_AFTER or KEPT_BACK may stand. */
@@ -249,6 +251,7 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
   if (reportedOrForbidden(text, start, end, before, after, sentenceBefore, allowDomains)) return 'drop'
   if (handledReport(text, start, end, sentenceBefore, allowDomains)) return 'drop'
   if (checkedNot(text, start, end, sentenceBefore, allowDomains)) return 'drop'
+  if (toldReport(text, start, end, before, sentenceBefore, allowDomains)) return 'drop'
   if (listedAsWords(text, start, end, sentenceBefore, allowDomains)) return 'drop'
   if (othersWords(text, start, end, before, text.slice(end, edgeAfter(text, end, SENTENCE_END)), allowDomains))
     return 'drop'
