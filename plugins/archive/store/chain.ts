@@ -32,6 +32,8 @@ export interface ChainHead {
   bytes: number
   /** `lineHash` of that last line. */
   hash: string
+  /** On PostgreSQL (where `bytes` counts the chain's rows): the last row's `pos`, the anchors' mark of what they saw. */
+  pos?: string
 }
 
 /**

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, resolve, sep } from 'node:path'
+import { type StoredSegment, storedSegments } from '../verify/stored-lines.js'
 import { type ArchiveRecord, CHAINED_VERSION, type ChatInfo, RECORD_VERSION } from '../capture/record.js'
 import { type LineAt, NgramIndex } from '../search/ngram-index.js'
 import { type ArchiveQuery, type SearchResult, scanSearch } from '../search/query.js'
@@ -162,6 +163,17 @@ export class FileArchive implements ArchiveBackend {
       if (d < day) out.push(...this.heads({ chats: [chat], from: d, to: d }))
     }
     return out
+  }
+
+  /** The day files as stored (`storedSegments`), what is buffered written first. */
+  stored(
+    chats: readonly string[],
+    from: string,
+    to: string,
+    alsoDays?: (chat: string) => Iterable<string>,
+  ): AsyncIterable<StoredSegment> {
+    this.flush()
+    return storedSegments(this.dir, chats, from, to, alsoDays)
   }
 
   /** Write the buffered lines, then their index entries. Throws when the disk refuses (they stay buffered). */
