@@ -100,7 +100,8 @@ export const CHECK_CODE_ONE_DAY = '请写一天，例如「#记录 校验码 202
 export const checkCodeNotYet = (day: string) =>
   `${day} 的记录还在写入：校验码在第二天的每日任务（purgeCron，默认 03:30）发出后才有。`
 /** `#记录 校验码` where the archive keeps no hash chain. */
-export const CHECK_CODE_NO_CHAIN = '信息记录只存放在内存中（测试或演示），没有哈希链，没有存档校验码：文件存档和 PostgreSQL 存档才有。'
+export const CHECK_CODE_NO_CHAIN =
+  '信息记录只存放在内存中（测试或演示），没有哈希链，没有存档校验码：文件存档和 PostgreSQL 存档才有。'
 /** `#记录 校验码` for a day without records nor a code. */
 export const checkCodeNoFiles = (day: string) => `${day} 没有任何会话的记录，没有校验码。`
 /** The head of the answer: the code the archive gives now. */

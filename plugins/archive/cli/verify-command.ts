@@ -28,13 +28,14 @@ const CLI = defineCli({
 export const VERIFY_PROBLEMS = 3
 
 /**
- * `archive verify`: read the file archive's day segments as stored (every day kept, or `--from`/`--to`; all chats or
+ * `archive verify`: read the archive's day segments as stored (every day kept, or `--from`/`--to`; all chats or
  * `--group`) and report per chat and day the messages, `seq` gaps, damaged lines (file and line), duplicates,
  * times that run backwards, the first broken link of each file's hash chain and the anchors it no longer matches
  * (with the chats and days only the anchor log names: a removed file, or one the retention purge deleted);
- * Chinese first with English, or the report as JSON (`--json`). Writes nothing, the access log included: it
- * shows no message content. Exit codes: 0 nothing wrong, 3 something wrong, 2 bad arguments, an unknown group,
- * or an archive on PostgreSQL (not supported there).
+ * Chinese first with English, or the report as JSON (`--json`). On PostgreSQL each chat's day of rows is one chain,
+ * named by chat, day, row and `pos` (no `seq` gaps, duplicates or order there: see `DayCheck.rows`). Writes
+ * nothing, the access log included: it shows no message content. Exit codes: 0 nothing wrong, 3 something wrong,
+ * 2 bad arguments, an unknown group, or an archive without a chain (in memory).
  */
 export async function runVerifyCli(argv: string[], env: ArchiveCliEnv): Promise<number> {
   const parsed = CLI.parse(argv)
@@ -49,7 +50,9 @@ export async function runVerifyCli(argv: string[], env: ArchiveCliEnv): Promise<
   }
   const { stored } = env.backend
   if (!stored)
-    return CLI.error('这个存档没有哈希链，无从核对（this archive keeps no hash chain: nothing to verify）').report(env.err)
+    return CLI.error('这个存档没有哈希链，无从核对（this archive keeps no hash chain: nothing to verify）').report(
+      env.err,
+    )
   const archive = { stored: stored.bind(env.backend) }
   if (values.code !== undefined) return codeCli(values.code, values, env, archive)
   if (values.day !== undefined) return CLI.error('--day 只与 --code 同用（--day goes with --code）').report(env.err)

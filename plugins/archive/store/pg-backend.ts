@@ -98,7 +98,8 @@ export class PgArchive implements ArchiveBackend {
       }
       const of = <T>(f: (i: number) => T) => left.map(f)
       const keys = of(i => `{${[...recordKeys(items[i].record)].join(',')}}`)
-      const written = await sql`insert into archive_records (chat, day, at, id, fingerprint, account, type, record, keys, hash)
+      const written =
+        await sql`insert into archive_records (chat, day, at, id, fingerprint, account, type, record, keys, hash)
         select r.chat, r.day, r.at, r.id, r.fingerprint, ${this.account}, r.type, r.record, r.keys::bigint[], r.hash
         from unnest(${of(i => chat[i])}::text[], ${of(i => items[i].day)}::text[], ${of(i => items[i].record.at)}::bigint[],
           ${of(i => id[i])}::text[], ${of(i => fingerprint[i])}::text[], ${of(i => items[i].record.type)}::text[],
@@ -110,7 +111,9 @@ export class PgArchive implements ArchiveBackend {
         on conflict (chat, id) do nothing`.execute(tx)
       // A row skipped here would leave the next one linked to a row that is not there: write none, retry whole.
       if (Number(written.numAffectedRows ?? 0) !== left.length)
-        throw new Error(`archive batch: ${left.length - Number(written.numAffectedRows ?? 0)} record(s) written meanwhile`)
+        throw new Error(
+          `archive batch: ${left.length - Number(written.numAffectedRows ?? 0)} record(s) written meanwhile`,
+        )
     })
   }
 
@@ -264,7 +267,13 @@ export class PgArchive implements ArchiveBackend {
       select distinct on (a.chat, a.day) a.chat, a.day, a.pos, a.record, count(*) over (partition by a.chat, a.day) as n
       from archive_records a join c on c.chat = a.chat and c.day = a.day
       order by a.chat, a.day, a.pos desc`.execute(this.db)
-    return rows.rows.map(r => ({ chat: r.chat, day: r.day, bytes: Number(r.n), hash: textHash(r.record), pos: String(r.pos) }))
+    return rows.rows.map(r => ({
+      chat: r.chat,
+      day: r.day,
+      bytes: Number(r.n),
+      hash: textHash(r.record),
+      pos: String(r.pos),
+    }))
   }
 
   /**

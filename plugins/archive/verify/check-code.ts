@@ -112,7 +112,8 @@ export async function recomputeCode(
     heads.push({ chat: s.chat, bytes, hash: 'problem' in read ? '' : read.hash })
     const at = { chat: s.chat, file: s.file, ...(s.rows && { rows: s.rows }) }
     if ('problem' in read) differs.push({ ...at, ...read })
-    else if (f && read.hash !== f.hash) differs.push({ ...at, problem: 'rewritten', line: read.line, ...posOf(s, read.line) })
+    else if (f && read.hash !== f.hash)
+      differs.push({ ...at, problem: 'rewritten', line: read.line, ...posOf(s, read.line) })
   }
   return {
     day,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { ArchiveRecord } from '../../../plugins/archive/capture/record.js'
 import { ANCHOR_LOG, type AnchorEntry, lineHash } from '../../../plugins/archive/store/chain.js'
 import { FileArchive, folderName } from '../../../plugins/archive/store/file-backend.js'
+import { MemoryArchive } from '../../../plugins/archive/store/memory-backend.js'
 import { AnchorBook } from '../../../plugins/archive/verify/anchor-book.js'
 import { MONDAY_9AM } from '../../helpers/harness.js'
 import { CONFIG, customer, customers, li, runCli, sales, setup, tempArchiveDir, zhang } from './setup.js'
@@ -178,12 +179,10 @@ describe('archive verify (CLI)', () => {
     expect(r.out).toContain('结果：发现 2 处问题（2 problem(s) found）')
   })
 
-  it('on PostgreSQL (no archive folder) it says it is not supported there and why, exit 2', async () => {
-    const { dir } = await twoDays()
-    const r = await runCli(['verify'], { backend: new FileArchive(dir), now: T0 })
+  it('an archive kept in memory (no chain) has nothing to verify, exit 2', async () => {
+    const r = await runCli(['verify'], { backend: new MemoryArchive(), now: T0 })
     expect(r.code).toBe(2)
-    expect(r.err).toContain('PostgreSQL 存档（BOT_DATABASE_URL）不支持')
-    expect(r.err).toContain('记录也没有哈希链')
+    expect(r.err).toContain('这个存档没有哈希链，无从核对')
   })
 })
 
