@@ -481,6 +481,21 @@ describe('archive verify: the hash chain and its anchors', () => {
     expect(book().heads('r-cust', '2026-11-30')).toHaveLength(2)
   })
 
+  it('an older day file a late message grew before a restart is still anchored after it (noted on disk)', async () => {
+    const { dir } = await twoDays()
+    const before = new FileArchive(dir)
+    expect(before.grownBefore('2026-12-03').map(h => h.day)).toEqual(['2026-11-30', '2026-12-01']) // written by twoDays
+    expect(before.grownBefore('2026-12-03')).toEqual([]) // asked: nothing grew since
+    await before.append(rec(9, '11-30 晚到的消息'), '2026-11-30')
+    await before.close() // the bot restarts before the daily run
+    const after = new FileArchive(dir)
+    const grown = after.grownBefore('2026-12-03')
+    expect(grown.map(h => [h.chat, h.day])).toEqual([['r-cust', '2026-11-30']])
+    expect(grown[0].bytes).toBe(readFileSync(join(dir, 'chats', folderName('r-cust'), '2026-11-30.jsonl')).length)
+    expect(after.grownBefore('2026-12-03')).toEqual([])
+    await after.close()
+  })
+
   it('through the bot: the daily job anchors each day outside the archive, the purge records what it deletes', async () => {
     // No check code sent: its private message would be one more chat to anchor (check-code.test.ts has those).
     const config = CONFIG.replace(
