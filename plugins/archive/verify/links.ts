@@ -22,7 +22,7 @@ export interface ChainCheck {
 export interface AnchorCheck {
   /** Anchors of the file checked. */
   checked: number
-  /** Lines after the newest anchor (added since, or not anchored yet): a note. */
+  /** Records after the last line an anchor covers (added since, or not anchored yet): a note. */
   after: number
   /**
    * The first anchor the file no longer matches (the smallest), told by what else is known of the file:
@@ -72,15 +72,16 @@ export function checkChain(s: StoredSegment): ChainCheck {
 /**
  * Check a file against its anchors (smallest first): each must end at a line of the file whose hash it holds. The
  * first that does not is reported, named by `chain` (the file's links, `checkChain`) where its break explains it;
- * lines after the newest anchor are counted.
+ * the records after the last line an anchor still matches are counted.
  */
 export function checkAnchors(s: StoredSegment, heads: readonly FileAnchor[], chain: ChainCheck): AnchorCheck {
   const out: AnchorCheck = { checked: heads.length, after: 0 }
   const byEnd = new Map<number, StoredLine>(s.lines.map(l => [l.end, l]))
   const last = lineCount(s)
+  /** The last line an anchor covers: the records after it are not anchored yet. */
   let through = 0
   for (const a of [...heads].sort((x, y) => x.bytes - y.bytes)) {
-    through = Math.max(through, a.bytes)
+    through = Math.max(through, anchoredThrough(s, a, byEnd.get(a.bytes), last))
     if (out.broken) continue
     const at = { anchoredAt: a.at, bytes: a.bytes }
     if (a.bytes > s.bytes) {
@@ -98,9 +99,20 @@ export function checkAnchors(s: StoredSegment, heads: readonly FileAnchor[], cha
       out.broken = { problem: 'changed', line: chain.broken.line, ...at, ...posOf(chain.broken) }
     else out.broken = { problem: line === last ? 'last' : 'rewritten', line, ...at, ...(found && posOf(found)) }
   }
-  if (heads.length) out.after = s.lines.filter(l => l.end > through && l.record).length
-  else out.after = s.lines.filter(l => l.record).length
+  // Counted by line, not by offset: an edit to another length moves the offsets of every line after it.
+  out.after = s.lines.filter(l => l.line > through && l.record).length
   return out
+}
+
+/**
+ * The line an anchor ends at in the file as it is: the line it names by its hash (at its offset, or moved by an
+ * edit before it to another length), else the line at its offset (or the last: the file is shorter).
+ */
+function anchoredThrough(s: StoredSegment, a: FileAnchor, atEnd: StoredLine | undefined, last: number): number {
+  if (atEnd?.hash === a.hash) return atEnd.line
+  const moved = s.lines.find(l => l.hash === a.hash)
+  if (moved) return moved.line
+  return s.lines.find(l => l.end >= a.bytes)?.line ?? last
 }
 
 /** The row's `pos` where there is one (PostgreSQL), to spread into a finding. */

@@ -293,6 +293,20 @@ describe('archive verify: the hash chain and its anchors', () => {
     expect(r.out).not.toContain('截尾')
   })
 
+  it('a line edited longer before the anchored end: the note counts the records added since by line, not by offset', async () => {
+    const { dir, day1 } = await twoDays()
+    const anchors = anchorsOf(dir)
+    const all = lines(day1)
+    all[0] = all[0].replace('第1条', '第1条，后来被改得更长更长更长更长更长')
+    writeFileSync(day1, `${all.join('\n')}\n`)
+    const late = new FileArchive(dir)
+    await late.append(rec(9, '锚定之后的一条'), '2026-11-30') // after the anchor: the only record not anchored yet
+    await late.close()
+    const r = await verify(dir, [], anchors)
+    expect(r.out).toContain('ℹ️ 锚点 anchors：核对 2 个；1 条记录在最近的锚点之后')
+    expect(r.code).toBe(3) // the edit: the link of line 2
+  })
+
   it('the last line edited: the last line is named as differing from its anchor (no later line links to it), no recomputed chain claimed; --json says last', async () => {
     const { dir, day2 } = await twoDays()
     const anchors = anchorsOf(dir)
