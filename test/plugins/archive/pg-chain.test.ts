@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { archiveCommand } from '../../../bot/cli/archive.js'
 import { PgStore, readLogRows } from '../../../bot/ports/postgres/pg-store.js'
 import { type Database, MIGRATIONS, migrate } from '../../../bot/ports/postgres/schema.js'
 import { type ArchiveRecord, RECORD_VERSION } from '../../../plugins/archive/capture/record.js'
@@ -223,6 +224,52 @@ describe.skipIf(!url)('the archive’s hash chain on PostgreSQL', () => {
     await restarted.append(rec('r1', 'late', '迟到的消息', 30), DAY)
     const grown = await new PgArchive(store.db, 'sales1').grownBefore('2026-12-05')
     expect(grown.map(g => [g.chat, g.day, g.bytes])).toEqual([['r1', DAY, 5]])
+  })
+})
+
+/** `npm run cli -- archive …` with BOT_DATABASE_URL (and the test's schema): its exit code and what it printed. */
+async function cli(schema: string, ...argv: string[]): Promise<{ code: number; stdout: string }> {
+  vi.stubEnv('BOT_DATABASE_URL', url as string)
+  vi.stubEnv('BOT_DATABASE_SCHEMA', schema)
+  vi.stubEnv('BOT_CONFIG', '/nonexistent/config.yaml')
+  let stdout = ''
+  const capture = (add: (s: string) => void) =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      add(String(chunk))
+      const done = rest.find(r => typeof r === 'function') as ((e?: Error) => void) | undefined
+      done?.()
+      return true
+    }) as typeof process.stdout.write
+  vi.spyOn(process.stdout, 'write').mockImplementation(capture(s => (stdout += s)))
+  vi.spyOn(process.stderr, 'write').mockImplementation(capture(() => {}))
+  try {
+    return { code: await archiveCommand(argv), stdout }
+  } finally {
+    vi.restoreAllMocks()
+    vi.unstubAllEnvs()
+  }
+}
+
+describe.skipIf(!url)('archive verify on the command line with BOT_DATABASE_URL', () => {
+  it('reads the rows and every account’s anchors from the database; a row deleted is exit 3', async () => {
+    const schema = fresh()
+    const s1 = await open(schema, 'sales1')
+    const s2 = await open(schema, 'sales2')
+    const a = new PgArchive(s1.db, 'sales1')
+    await a.saveChat({ chat: 'r1', kind: 'customer', title: '销售一群' })
+    await a.appendMany([1, 2, 3].map(n => ({ record: rec('r1', `m${n}`, `第${n}条`, n), day: DAY })))
+    // The daily job ran on account sales2 that day: its anchors are sales2's rows of the log.
+    for (const h of await a.heads({ from: DAY, to: DAY }))
+      s2.append(ANCHOR_LOG, NEXT, { v: 1, kind: 'head', ...h, at: 1 })
+    await s2.flush()
+    let r = await cli(schema, 'verify')
+    expect(r.stdout).toContain(`✅ 销售一群 · ${DAY}：3 条（messages）`)
+    expect(r.stdout).toContain('ℹ️ 锚点 anchors：核对 1 个；0 条记录在最近的锚点之后')
+    expect(r.code).toBe(0)
+    await sql`delete from archive_records where id = 'm3'`.execute(s1.db)
+    r = await cli(schema, 'verify')
+    expect(r.stdout).toContain(`截尾 cut tail：${rows1} 自第 3 行起缺失`)
+    expect(r.code).toBe(3)
   })
 })
 
