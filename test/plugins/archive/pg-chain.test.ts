@@ -11,6 +11,7 @@ import { PgArchive } from '../../../plugins/archive/store/pg-backend.js'
 import { AnchorBook } from '../../../plugins/archive/verify/anchor-book.js'
 import { makeRuntime, text } from '../../helpers/harness.js'
 import { usePgFixture } from '../../helpers/pg-test.js'
+import { testFleet } from '../../helpers/test-fleet.js'
 import { admin, auditor, CONFIG, customer, customers, li, pgArchiveOf, runCli, sales, zhang } from './setup.js'
 
 const { url, closers, fresh } = await usePgFixture()
@@ -224,6 +225,44 @@ describe.skipIf(!url)('the archive’s hash chain on PostgreSQL', () => {
     await restarted.append(rec('r1', 'late', '迟到的消息', 30), DAY)
     const grown = await new PgArchive(store.db, 'sales1').grownBefore('2026-12-05')
     expect(grown.map(g => [g.chat, g.day, g.bytes])).toEqual([['r1', DAY, 5]])
+  })
+})
+
+describe.skipIf(!url)('two fleet accounts in one group archive into one chain', () => {
+  it('both receive the group’s messages, one alone some; the first then stops (its group taken over): verify ✅', async () => {
+    const schema = fresh()
+    const bots = []
+    for (const account of ['sales1', 'sales2']) {
+      const store = await PgStore.open({ url: url as string, schema, account })
+      const h = await makeRuntime(CONFIG, [createArchivePlugin()], { store, gate: testFleet(store, ['r-cust']) })
+      let stopped = false
+      const stop = async () => {
+        if (stopped) return
+        stopped = true
+        await h.rt.stop()
+        await store.close()
+      }
+      closers.push(stop)
+      bots.push({ h, store, stop })
+    }
+    const [a, b] = bots
+    const rows = async () =>
+      Number((await sql<{ n: string }>`select count(*) as n from archive_records`.execute(b.store.db)).rows[0].n)
+    const at = a.h.clock.now()
+    for (let i = 0; i < 12; i++) {
+      const ev = (id: string) => text(customer, `第${i}条消息`, at + i * 1000, customers, { id })
+      // Each account's puppet gives the message its own id; every third only account A received.
+      await a.h.rt.enqueue(ev(`a-${i}`))
+      if (i % 3) await b.h.rt.enqueue(ev(`b-${i}`))
+    }
+    await vi.waitFor(async () => expect(await rows()).toBe(12), { timeout: 10_000 })
+    await a.stop() // account A goes down mid-day: B holds the group from now on
+    for (let i = 12; i < 15; i++) await b.h.rt.enqueue(text(customer, `第${i}条消息`, at + i * 1000, customers))
+    await vi.waitFor(async () => expect(await rows()).toBe(15), { timeout: 10_000 })
+    const r = await verify(b.store)
+    expect(r.out).toContain('✅ 张三交流群')
+    expect(r.out).toContain('ℹ️ 哈希链 hash chain：15 条记录在链中（15 chained）')
+    expect(r.code).toBe(0)
   })
 })
 
