@@ -52,8 +52,8 @@ export function recordHeads(d: ArchiveDeps, heads: readonly ChainHead[], kind: A
 }
 
 /**
- * The anchor log's entries of days in [from, to]: the store's, and on PostgreSQL every account's (the daily job
- * runs once fleet-wide, on whichever account's turn it is).
+ * The anchor log's entries of days in [from, to]: the store's, and for the fleet's archive (`fleetWide`) every
+ * account's (the daily job runs once fleet-wide, on whichever account's turn it is).
  */
 export async function readAnchors<E extends AnchorEntry | CheckCodeEntry>(
   d: ArchiveDeps,
@@ -61,7 +61,8 @@ export async function readAnchors<E extends AnchorEntry | CheckCodeEntry>(
   to: string,
 ): Promise<E[]> {
   const own = d.ctx.store.readLog<E>(ANCHOR_LOG, from, to)
-  const others = (await d.ctx.store.readFleetLog?.<E>(ANCHOR_LOG, from, to)) ?? []
+  if (!d.backend.fleetWide || !d.ctx.store.readFleetLog) return own
+  const others = await d.ctx.store.readFleetLog<E>(ANCHOR_LOG, from, to)
   return [...others.map(o => o.record), ...own]
 }
 

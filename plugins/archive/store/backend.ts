@@ -92,6 +92,8 @@ export interface ArchiveBackend {
   ): AsyncIterable<StoredSegment>
   /** The folder of a file archive; absent elsewhere. */
   readonly dir?: string
+  /** The fleet's one archive (`PgArchive`): every account writes it, so its anchors are in every account's log. */
+  readonly fleetWide?: true
   /** Delete a chat's segments of days before `day`. */
   purgeBefore(chat: string, day: string): Promise<PurgeResult>
   /** Append to the access log (kept apart from the records, never purged). */

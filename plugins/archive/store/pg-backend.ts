@@ -21,6 +21,7 @@ const CHECK_LIMIT = 5000
  * the keys of its words in SQL and checks each candidate like the file back end's index does.
  */
 export class PgArchive implements ArchiveBackend {
+  readonly fleetWide = true
   constructor(
     private db: Kysely<Database>,
     /** The account writing through this back end (recorded on every row it adds). */
