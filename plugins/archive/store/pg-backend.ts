@@ -48,7 +48,7 @@ export class PgArchive implements ArchiveBackend {
     const id = items.map(i => i.record.id)
     const fingerprint = items.map(i => fingerprintOf(i.record))
     const locks = [...new Set(chat)].sort().map(chat => `archive:${chat}`)
-    const chains = [...new Map(items.map(i => [chainKey(i.record.chat, i.day), i])).values()]
+    const chains = [...new Map(items.map(i => [pairKey(i.record.chat, i.day), i])).values()]
     await this.db.transaction().execute(async tx => {
       // The locks first, in a statement of their own: in one statement with the query below, nothing in SQL says
       // they are taken before it reads, or at all when it finds no row.
@@ -77,18 +77,22 @@ export class PgArchive implements ArchiveBackend {
       for (const r of found.rows)
         if (r.n !== null) skip.add(Number(r.n) - 1)
         else if (r.chat !== null && r.day !== null && r.head !== null)
-          heads.set(chainKey(r.chat, r.day), r.unhashed ? textHash(r.head) : r.head)
+          heads.set(pairKey(r.chat, r.day), r.unhashed ? textHash(r.head) : r.head)
       // A message id twice in one batch is written once (the unique index would skip the second after its link).
       const ids = new Set<string>()
-      const left = items
-        .map((_, i) => i)
-        .filter(i => !skip.has(i) && !ids.has(`${chat[i]}\n${id[i]}`) && !!ids.add(`${chat[i]}\n${id[i]}`))
+      const left: number[] = []
+      for (let i = 0; i < items.length; i++) {
+        const key = pairKey(chat[i], id[i])
+        if (skip.has(i) || ids.has(key)) continue
+        ids.add(key)
+        left.push(i)
+      }
       if (!left.length) return
       const texts: string[] = []
       const hashes: string[] = []
       for (const i of left) {
         const { record, day } = items[i]
-        const key = chainKey(record.chat, day)
+        const key = pairKey(record.chat, day)
         record.v = CHAINED_VERSION
         record.prev = heads.get(key) ?? chainStart(record.chat, day)
         const text = JSON.stringify(record)
@@ -245,9 +249,10 @@ export class PgArchive implements ArchiveBackend {
    * last row's record (hashed here from the record, not read from `hash`), with that row's `pos`.
    */
   async heads(range: ScanRange): Promise<ChainHead[]> {
+    // By chat (the index on chat, day, pos), never a scan of every row for a range of days.
+    const chats = range.chats ?? (await this.chats()).map(c => c.chat)
     return this.headsOf(sql`select distinct chat, day from archive_records
-      where day >= ${range.from} and day <= ${range.to}
-        and (${range.chats === undefined} or chat = any(${range.chats ?? []}::text[]))`)
+      where chat = any(${chats}::text[]) and day >= ${range.from} and day <= ${range.to}`)
   }
 
   /**
@@ -376,8 +381,9 @@ function textHash(text: string): string {
   return lineHash(Buffer.from(text))
 }
 
-function chainKey(chat: string, day: string): string {
-  return `${chat}\n${day}`
+/** A map key of two strings (a chat and a day, or a chat and a message id). */
+function pairKey(chat: string, other: string): string {
+  return `${chat}\n${other}`
 }
 
 function parse(text: string): ArchiveRecord {

@@ -98,12 +98,15 @@ describe.skipIf(!url)('the archive’s hash chain on PostgreSQL', () => {
     await a.appendMany(batch('a', 70, 1))
     // The same message received by both (B's copy, same fingerprint) adds nothing and breaks nothing.
     await b2.appendMany([{ record: { ...rec('r1', 'bx', 'a 第70条', 70) }, day: DAY }])
+    // A message id twice in one batch (a puppet delivering it again) is written once, its link whole.
+    const again = rec('r1', 'a80', '重复送达', 80)
+    await a.appendMany([again, { ...again }, rec('r1', 'a81', '之后一条', 81)].map(record => ({ record, day: DAY })))
     const rows = await s1.db.selectFrom('archive_records').select(['record', 'hash']).orderBy('pos').execute()
-    expect(rows).toHaveLength(3 + 5 + 4 + 2 + 6 + 1 + 2 + 1)
+    expect(rows).toHaveLength(3 + 5 + 4 + 2 + 6 + 1 + 2 + 1 + 2)
     for (const r of rows) expect(r.hash).toBe(lineHash(Buffer.from(r.record))) // the link kept beside the record
     const r = await verify(s1)
-    expect(r.out).toContain(`✅ 销售一群 · ${DAY}：24 条（messages）`)
-    expect(r.out).toContain('ℹ️ 哈希链 hash chain：24 条记录在链中（24 chained）')
+    expect(r.out).toContain(`✅ 销售一群 · ${DAY}：26 条（messages）`)
+    expect(r.out).toContain('ℹ️ 哈希链 hash chain：26 条记录在链中（26 chained）')
     expect(r.out).toContain('结果：✅ 未发现问题（no problems found）')
     expect(r.code).toBe(0)
   })
