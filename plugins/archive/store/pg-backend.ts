@@ -18,7 +18,9 @@ const CHECK_LIMIT = 5000
  * another account's record with the same fingerprint (sender, time, type, text) in the chat, is not
  * inserted again; the insert takes a transaction lock on the chat so two accounts never race past each
  * other. Records keep their search keys (`recordKeys`) in a GIN-indexed `bigint[]`: a search intersects
- * the keys of its words in SQL and checks each candidate like the file back end's index does.
+ * the keys of its words in SQL and checks each candidate like the file back end's index does. Since schema
+ * version 10 each chat's day of rows is a hash chain (`store/chain.ts`, as a file's lines): each record's `prev`
+ * names the hash of the record text of the row before it, and `hash` keeps its own.
  */
 export class PgArchive implements ArchiveBackend {
   readonly fleetWide = true
