@@ -3,10 +3,10 @@ import { userInfo } from 'node:os'
 import { join, resolve } from 'node:path'
 import { FileArchive } from '../../plugins/archive/store/file-backend.js'
 import { PgArchive } from '../../plugins/archive/store/pg-backend.js'
-import { PgStore } from '../ports/postgres/pg-store.js'
+import { PgStore, readLogRows } from '../ports/postgres/pg-store.js'
 import { ARCHIVE_USAGE, runArchiveCli } from '../../plugins/archive/cli/export-command.js'
-import { ANCHOR_LOG } from '../../plugins/archive/store/chain.js'
-import { readAnchorLog } from '../../plugins/archive/verify/anchor-book.js'
+import { ANCHOR_LOG, type AnchorEntry, type CheckCodeEntry } from '../../plugins/archive/store/chain.js'
+import { AnchorBook, readAnchorLog } from '../../plugins/archive/verify/anchor-book.js'
 import { PLUGINS } from '../../plugins/index.js'
 import { loadConfig } from '../config/load-config.js'
 import { DATA_FOLDER, readEnv } from '../env.js'
@@ -20,7 +20,7 @@ import { takeOptions, UsageError } from './args.js'
  * archive of the bot's state folder (`--data DIR`, which names it whatever the config says; else `plugins.archive.dir`
  * or `BOT_DATA_DIR`) on stdout; `archive verify` checks it. The export is
  * written to the archive's access log and to the bot's audit log, with the OS user who ran it. With
- * `BOT_DATABASE_URL` set it exports the fleet's archive from PostgreSQL instead.
+ * `BOT_DATABASE_URL` set it exports and verifies the fleet's archive in PostgreSQL instead.
  */
 export async function archiveCommand(argv: string[]): Promise<number> {
   const env = readEnv()
@@ -90,6 +90,11 @@ async function exportFromDatabase(url: string, argv: string[], o: { timezone: st
   try {
     return await runArchiveCli(argv, {
       backend: new PgArchive(store.db, store.account),
+      // Every account's anchors (the daily job runs on one account a day, whichever's turn it is).
+      anchors: async () => {
+        const rows = await readLogRows<AnchorEntry | CheckCodeEntry>(store.db, ANCHOR_LOG, '0000-00-00', '9999-99-99')
+        return rows.length ? new AnchorBook(rows.map(r => r.record)) : undefined
+      },
       timezone: o.timezone,
       out: process.stdout,
       err: process.stderr,

@@ -105,7 +105,11 @@ export function createArchivePlugin(opts: ArchiveOptions = {}) {
         // Both daily: the anchors of the last days' segments with yesterday's check code, and the purge (which
         // records the heads it deletes).
         jobs: [
-          { name: 'anchor', cron: cfg.purgeCron, run: now => [...anchorHeads(d, now), ...dailyCheckCode(d, now)] },
+          {
+            name: 'anchor',
+            cron: cfg.purgeCron,
+            run: async now => [...(await anchorHeads(d, now)), ...(await dailyCheckCode(d, now))],
+          },
           { name: 'purge', cron: cfg.purgeCron, run: now => purgeExpired(d, now) },
         ],
         status: () => statusLine(archiver.written, archiver.backlog, !!archiver.failing, archiver.lost),

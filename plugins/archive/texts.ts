@@ -100,7 +100,8 @@ export const CHECK_CODE_ONE_DAY = '请写一天，例如「#记录 校验码 202
 export const checkCodeNotYet = (day: string) =>
   `${day} 的记录还在写入：校验码在第二天的每日任务（purgeCron，默认 03:30）发出后才有。`
 /** `#记录 校验码` where the archive keeps no hash chain. */
-export const CHECK_CODE_NO_CHAIN = '信息记录存放在 PostgreSQL（或内存）中，没有哈希链，没有存档校验码：只有文件存档有。'
+export const CHECK_CODE_NO_CHAIN =
+  '信息记录只存放在内存中（测试或演示），没有哈希链，没有存档校验码：文件存档和 PostgreSQL 存档才有。'
 /** `#记录 校验码` for a day without records nor a code. */
 export const checkCodeNoFiles = (day: string) => `${day} 没有任何会话的记录，没有校验码。`
 /** The head of the answer: the code the archive gives now. */
@@ -117,11 +118,18 @@ export const checkCodeDiffers = (sent: string, code: string) =>
   `⚠️ 与 ${sent} 发出的校验码 ${code} 不同：当天的记录在那之后被改动过。`
 /** One file that no longer reads as when the code was made. */
 export const codeFileProblem = (p: CodeFileProblem) =>
-  `   ${p.file}：${CODE_PROBLEM[p.problem]}${p.line ? `（第 ${p.line} 行）` : ''}`
+  `   ${p.file}：${(p.rows ? ROWS_PROBLEM : CODE_PROBLEM)[p.problem]}${p.line ? `（第 ${p.line} 行${p.pos === undefined ? '' : `，pos ${p.pos}`}）` : ''}`
 const CODE_PROBLEM: Record<CodeFileProblem['problem'], string> = {
   missing: '文件已不存在',
   unreadable: '文件无法读取',
   cut: '文件比当时短（末尾的行被删除，或有行被改短后链被重算）',
   broken: '哈希链断开（这一行的上一行被改动、删除或插入）',
   rewritten: '与当时的末行不同（这一行或前面的行被改动，链被重算）',
+}
+/** The same on PostgreSQL, where a chat's day is rows in `archive_records`. */
+const ROWS_PROBLEM: Record<CodeFileProblem['problem'], string> = {
+  ...CODE_PROBLEM,
+  missing: '这一天的行已全部不在',
+  unreadable: '无法读取',
+  cut: '行数比当时少（末尾的行被删除，或有行被改动后链被重算）',
 }

@@ -48,6 +48,12 @@ export interface Database {
     /** The record as JSON text (not jsonb: chat text may hold NUL and lone surrogates, kept as written). */
     record: string
     keys: ColumnType<string[], string[], string[]>
+    /**
+     * The row's link in its chat's and day's hash chain (plugins/archive/store/chain.ts): `lineHash` of `record`,
+     * which carries `prev` (schema version 10); null on rows written before the chain. What the next writer of the
+     * chain links to, read without the record: `archive verify` recomputes it from `record`, never trusts it.
+     */
+    hash: ColumnType<string | null, string | undefined, string | null>
   }
   /** What is known of each archived chat (kind, title), written by whichever account saw it last. */
   archive_chats: { chat: string; info: Json; updated_at: Generated<Date> }
@@ -229,6 +235,15 @@ export const MIGRATIONS: SchemaMigration[] = [
     name: 'fleet: each account writes its WeChat name (texts name another account as the admins know it)',
     up: async db => {
       await sql`alter table fleet_accounts add column name text not null default ''`.execute(db)
+    },
+  },
+  {
+    version: 10,
+    name: 'archive: a hash chain per chat and day (each record links to the one before it; rows before stay unlinked)',
+    up: async db => {
+      // Rows written before keep a null hash and their records version 1: `archive verify` reports them as
+      // written before the chain; a chain's first chained row links to the last of them.
+      await sql`alter table archive_records add column hash text`.execute(db)
     },
   },
 ]

@@ -9,8 +9,9 @@ import {
 /** Schema version written on every archived record; readers refuse nothing, they check `v`. */
 export const RECORD_VERSION = 1
 /**
- * Schema version of a record the file archive wrote into its hash chain (December 2026): `prev` holds the hash of
- * the line before it in its day segment (`store/chain.ts`). Records of version 1 were written before the chain.
+ * Schema version of a record written into its hash chain (December 2026): `prev` holds the hash of the line before
+ * it in its day segment (`store/chain.ts`), or on PostgreSQL of the record of the row before it in its chat's day.
+ * Records of version 1 were written before the chain.
  */
 export const CHAINED_VERSION = 2
 
@@ -55,7 +56,7 @@ export interface ArchivedAttachment extends Attachment {
 
 /** One archived message: append-only, never edited (a recall is a record of its own). */
 export interface ArchiveRecord {
-  /** `RECORD_VERSION` as made; `CHAINED_VERSION` once the file archive chains it (with `prev`). */
+  /** `RECORD_VERSION` as made; `CHAINED_VERSION` once the archive chains it (with `prev`). */
   v: typeof RECORD_VERSION | typeof CHAINED_VERSION
   /** Arrival order inside the chat (1, 2, 3…). */
   seq: number

@@ -12,8 +12,11 @@ export interface ArchiveCliEnv {
   now: number
   /** Also write the export to the bot's audit log. */
   audit?: (text: string) => Promise<void>
-  /** The file archive's folder (what `archive verify` reads); undefined on PostgreSQL. */
+  /** The file archive's folder; undefined on PostgreSQL. */
   dir?: string
-  /** The anchor log (`archive verify` checks the files against it); undefined when there is none. */
-  anchors?: () => AnchorBook | undefined
+  /**
+   * The anchor log (`archive verify` checks the files or rows against it): the data folder's, or on PostgreSQL
+   * every account's rows of it; undefined when there is none.
+   */
+  anchors?: () => AnchorBook | undefined | Promise<AnchorBook | undefined>
 }

@@ -1,6 +1,7 @@
 import { dayKey, zonedParts } from '../../../bot/time/zoned.js'
 import { codeFileProblem } from '../texts.js'
 import { type CodeCheck, dayCode, normalizeCode } from '../verify/check-code.js'
+import type { ArchiveBackend } from '../store/backend.js'
 import type { ArchiveCliEnv } from './cli-env.js'
 
 /** What `archive verify --code` found: the check, the code given, whether the archive still gives it. */
@@ -12,19 +13,20 @@ export interface CodeVerdict {
 }
 
 /**
- * `archive verify --code CODE [--day D]`: whether the file archive in `dir` as stored still gives `typed` for the day
+ * `archive verify --code CODE [--day D]`: whether the archive as stored (`stored`: its day files, or its rows) still gives `typed` for the day
  * (`day`, or the day the anchor log recorded this code for). A string when the arguments cannot be used (the caller
  * reports it as a usage error): a code that is no code, or no day given and none recorded with this code.
  */
 export async function verifyCode(
   typed: string,
   day: string | undefined,
-  env: Pick<ArchiveCliEnv, 'backend' | 'anchors'> & { dir: string },
+  env: Pick<ArchiveCliEnv, 'backend' | 'anchors'>,
+  stored: Required<Pick<ArchiveBackend, 'stored'>>,
 ): Promise<CodeVerdict | string> {
   const given = normalizeCode(typed)
   if (!given)
     return `--code「${typed}」不是存档校验码：应为 20 个字母数字，如 7F3K-9QX2-…（a check code is 20 letters and digits in groups of 4）`
-  const book = env.anchors?.()
+  const book = await env.anchors?.()
   const on = day ?? book?.dayOfCode(given)
   if (!on)
     return (
@@ -32,7 +34,7 @@ export async function verifyCode(
       '（the anchor log records no such code: give its day with --day）'
     )
   const chats = (await env.backend.chats()).map(c => c.chat)
-  const check = await dayCode(env.dir, on, book?.code(on), chats)
+  const check = await dayCode(stored, on, book?.code(on), chats)
   return { check, given, matches: check.computed === given && !check.differs.length }
 }
 

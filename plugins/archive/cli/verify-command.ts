@@ -2,7 +2,7 @@ import { dayRangeOption, defineCli, UsageError } from '../../../bot/cli/args.js'
 import { chatName } from '../export/export.js'
 import { chatsNamed } from '../search/query.js'
 import { verifyText } from '../verify/report-text.js'
-import { storedSegments } from '../verify/stored-lines.js'
+import type { ArchiveBackend } from '../store/backend.js'
 import { verifySegments } from '../verify/verify.js'
 import type { ArchiveCliEnv } from './cli-env.js'
 import { codeVerdictText, verifyCode } from './verify-code.js'
@@ -28,13 +28,14 @@ const CLI = defineCli({
 export const VERIFY_PROBLEMS = 3
 
 /**
- * `archive verify`: read the file archive's day segments as stored (every day kept, or `--from`/`--to`; all chats or
+ * `archive verify`: read the archive's day segments as stored (every day kept, or `--from`/`--to`; all chats or
  * `--group`) and report per chat and day the messages, `seq` gaps, damaged lines (file and line), duplicates,
  * times that run backwards, the first broken link of each file's hash chain and the anchors it no longer matches
  * (with the chats and days only the anchor log names: a removed file, or one the retention purge deleted);
- * Chinese first with English, or the report as JSON (`--json`). Writes nothing, the access log included: it
- * shows no message content. Exit codes: 0 nothing wrong, 3 something wrong, 2 bad arguments, an unknown group,
- * or an archive on PostgreSQL (not supported there).
+ * Chinese first with English, or the report as JSON (`--json`). On PostgreSQL each chat's day of rows is one chain,
+ * named by chat, day, row and `pos` (no `seq` gaps, duplicates or order there: see `DayCheck.rows`). Writes
+ * nothing, the access log included: it shows no message content. Exit codes: 0 nothing wrong, 3 something wrong,
+ * 2 bad arguments, an unknown group, or an archive without a chain (in memory).
  */
 export async function runVerifyCli(argv: string[], env: ArchiveCliEnv): Promise<number> {
   const parsed = CLI.parse(argv)
@@ -47,16 +48,16 @@ export async function runVerifyCli(argv: string[], env: ArchiveCliEnv): Promise<
     if (range instanceof UsageError) return range.report(env.err)
     ;({ from, to } = range)
   }
-  if (!env.dir)
-    return CLI.error(
-      'archive verify 只核对文件存档（BOT_DATA_DIR）；PostgreSQL 存档（BOT_DATABASE_URL）不支持：' +
-        '那里 seq 按账号编号、重复的消息在写入时就被去掉，缺号与重复无从判断；记录也没有哈希链 ' +
-        '(archive verify checks the file archive only; not supported on PostgreSQL, whose rows carry no hash chain: unset BOT_DATABASE_URL)',
-    ).report(env.err)
-  if (values.code !== undefined) return codeCli(values.code, values, { ...env, dir: env.dir })
+  const { stored } = env.backend
+  if (!stored)
+    return CLI.error('这个存档没有哈希链，无从核对（this archive keeps no hash chain: nothing to verify）').report(
+      env.err,
+    )
+  const archive = { stored: stored.bind(env.backend) }
+  if (values.code !== undefined) return codeCli(values.code, values, env, archive)
   if (values.day !== undefined) return CLI.error('--day 只与 --code 同用（--day goes with --code）').report(env.err)
   const chats = await env.backend.chats()
-  const book = env.anchors?.()
+  const book = await env.anchors?.()
   // A chat only the anchor log names (its folder and its line in the chat list removed) is checked too.
   let keys = [...new Set([...chats.map(c => c.chat), ...(book?.chats() ?? [])])].sort()
   if (values.group?.length) {
@@ -69,7 +70,7 @@ export async function runVerifyCli(argv: string[], env: ArchiveCliEnv): Promise<
     }
     keys = keys.filter(k => picked.has(k))
   }
-  const segments = storedSegments(env.dir, keys, from ?? '0000-00-00', to ?? '9999-99-99', c => book?.days(c) ?? [])
+  const segments = archive.stored(keys, from ?? '0000-00-00', to ?? '9999-99-99', c => book?.days(c) ?? [])
   const report = await verifySegments(segments, book, from, to)
   const titles = new Map(chats.map(c => [c.chat, c.title]))
   // In the text a private chat is marked (`李四（私聊） · 2026-12-07`): the person's name alone reads like a group's.
@@ -85,7 +86,8 @@ export async function runVerifyCli(argv: string[], env: ArchiveCliEnv): Promise<
 async function codeCli(
   code: string,
   values: { day?: string; json: boolean; from?: string; to?: string; group?: string[] },
-  env: ArchiveCliEnv & { dir: string },
+  env: ArchiveCliEnv,
+  archive: Required<Pick<ArchiveBackend, 'stored'>>,
 ): Promise<number> {
   if (values.from !== undefined || values.to !== undefined || values.group?.length)
     return CLI.error('--code 核对一天的校验码，不与 --from/--to/--group 同用（--code checks one day）').report(env.err)
@@ -95,7 +97,7 @@ async function codeCli(
     if (range instanceof UsageError) return range.report(env.err)
     day = range.from
   }
-  const verdict = await verifyCode(code, day, env)
+  const verdict = await verifyCode(code, day, env, archive)
   if (typeof verdict === 'string') return CLI.error(verdict).report(env.err)
   const titles = new Map((await env.backend.chats()).map(c => [c.chat, c.title]))
   await write(

@@ -5,7 +5,7 @@ import { ANCHOR_LOG, type AnchorEntry, type CheckCodeEntry } from '../store/chai
 import { checkCodeMessage, checkCodeRecord } from '../texts.js'
 import { AnchorBook } from '../verify/anchor-book.js'
 import { type CodeCheck, checkCode, dayCode } from '../verify/check-code.js'
-import { ANCHOR_DAYS } from './anchors.js'
+import { ANCHOR_DAYS, readAnchors } from './anchors.js'
 
 /**
  * The daily check code (`verify/check-code.ts`) of yesterday's files, once a day (the first run of the daily job
@@ -14,14 +14,15 @@ import { ANCHOR_DAYS } from './anchors.js'
  * The sends are ordinary decisions: audited, held back in observe mode, through the outbox. Nothing where the back
  * end keeps no chain (PostgreSQL, memory) or yesterday has no file.
  */
-export function dailyCheckCode(d: ArchiveDeps, now: number): Action[] {
+export async function dailyCheckCode(d: ArchiveDeps, now: number): Promise<Action[]> {
   if (!d.backend.heads) return []
   const { ctx } = d
   const today = dayKey(now, ctx.timezone)
   const day = addDays(today, -1)
-  const log = ctx.store.readLog<AnchorEntry | CheckCodeEntry>(ANCHOR_LOG, today, today)
+  const log = await readAnchors<AnchorEntry | CheckCodeEntry>(d, today, today)
   if (log.some(e => e.kind === 'code' && e.day === day)) return []
-  const files = d.backend.heads({ from: day, to: day }).map(h => ({ chat: h.chat, bytes: h.bytes, hash: h.hash }))
+  const heads = await d.backend.heads({ from: day, to: day })
+  const files = heads.map(h => ({ chat: h.chat, bytes: h.bytes, hash: h.hash }))
   if (!files.length) return []
   const code = checkCode(day, files)
   const entry: CheckCodeEntry = { v: 1, kind: 'code', day, code, files, at: now }
@@ -42,10 +43,10 @@ export function dailyCheckCode(d: ArchiveDeps, now: number): Action[] {
  * files: for a person's question (`#记录 校验码`, the console), never per message.
  */
 export async function codeOfDay(d: ArchiveDeps, day: string): Promise<CodeCheck | undefined> {
-  const dir = d.backend.heads && d.backend.dir
-  if (!dir) return undefined
+  const { stored } = d.backend
+  if (!d.backend.heads || !stored) return undefined
   // The code of a day is written by the daily job of a day after it (normally the next).
-  const log = d.ctx.store.readLog<AnchorEntry | CheckCodeEntry>(ANCHOR_LOG, day, addDays(day, ANCHOR_DAYS))
+  const log = await readAnchors<AnchorEntry | CheckCodeEntry>(d, day, addDays(day, ANCHOR_DAYS))
   const chats = (await d.backend.chats()).map(c => c.chat)
-  return dayCode(dir, day, new AnchorBook(log).code(day), chats)
+  return dayCode({ stored: stored.bind(d.backend) }, day, new AnchorBook(log).code(day), chats)
 }

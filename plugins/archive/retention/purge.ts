@@ -31,7 +31,7 @@ export async function purgeExpired(d: ArchiveDeps, now: number): Promise<Action[
     for (const cut of cuts)
       recordHeads(
         d,
-        d.backend.heads({ chats: [cut.chat], from: '0000-00-00', to: addDays(cut.before, -1) }),
+        await d.backend.heads({ chats: [cut.chat], from: '0000-00-00', to: addDays(cut.before, -1) }),
         'purged',
         now,
       )

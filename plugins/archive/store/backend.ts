@@ -1,6 +1,7 @@
 import type { ArchiveQuery, SearchResult } from '../search/query.js'
 import type { ArchiveRecord, ChatInfo } from '../capture/record.js'
 import type { ChainHead } from './chain.js'
+import type { StoredSegment } from '../verify/stored-lines.js'
 
 /** One chat's records of one day, in arrival order. */
 export interface Segment {
@@ -69,17 +70,30 @@ export interface ArchiveBackend {
   /** The newest `limit` records matching `q` with their neighbours, and the number of matches. */
   search(q: ArchiveQuery, limit: number): Promise<SearchResult>
   /**
-   * Where each day segment of the chats in `range` ends now (size and last line's hash), for the anchors written
-   * outside the archive; absent where records are not chained (`MemoryArchive`, `PgArchive`).
+   * Where each day segment of the chats in `range` ends now (size and last line's hash; on PostgreSQL rows and
+   * the last row's record's hash), for the anchors written outside the archive; absent where records are not
+   * chained (`MemoryArchive`).
    */
-  heads?(range: ScanRange): ChainHead[]
+  heads?(range: ScanRange): ChainHead[] | Promise<ChainHead[]>
   /**
-   * The heads of the day files of days before `day` appended to since the last call (a message delivered days
-   * late), for the daily anchors; in this process only (a restart forgets). With `heads`.
+   * The heads of the day segments of days before `day` appended to since the daily anchors last ran (a message
+   * delivered days late), for the daily anchors. With `heads`.
    */
-  grownBefore?(day: string): ChainHead[]
-  /** The folder of a file archive, whose day files the check code reads as stored; absent elsewhere. */
+  grownBefore?(day: string): ChainHead[] | Promise<ChainHead[]>
+  /**
+   * The day segments of `chats` in [from, to] as stored, every line (or row) with its hash, for `archive verify`
+   * and the check code (with the days `alsoDays` names that are gone, as missing). With `heads`.
+   */
+  stored?(
+    chats: readonly string[],
+    from: string,
+    to: string,
+    alsoDays?: (chat: string) => Iterable<string>,
+  ): AsyncIterable<StoredSegment>
+  /** The folder of a file archive; absent elsewhere. */
   readonly dir?: string
+  /** The fleet's one archive (`PgArchive`): every account writes it, so its anchors are in every account's log. */
+  readonly fleetWide?: true
   /** Delete a chat's segments of days before `day`. */
   purgeBefore(chat: string, day: string): Promise<PurgeResult>
   /** Append to the access log (kept apart from the records, never purged). */

@@ -7,7 +7,8 @@ import { hash } from 'node:crypto'
  * order its lines are written (a late message goes to its own day's file, in arrival order there), so restarts,
  * concurrent chats and late delivery never reorder a file's links; deleting a whole day (retention) leaves every
  * other file whole. What a chain alone cannot show (a cut tail, a whole file removed, a chain recomputed after an
- * edit) is caught by anchors: files' heads written outside the archive (`ANCHOR_LOG`).
+ * edit) is caught by anchors: files' heads written outside the archive (`ANCHOR_LOG`). On PostgreSQL
+ * (`PgArchive`) a chat's day of rows is a chain the same way, each row's record text hashed as a line.
  */
 
 /** Characters of SHA-256's base64url kept: 22 (132 bits) a line. */
@@ -32,6 +33,8 @@ export interface ChainHead {
   bytes: number
   /** `lineHash` of that last line. */
   hash: string
+  /** On PostgreSQL (where `bytes` counts the chain's rows): the last row's `pos`, the anchors' mark of what they saw. */
+  pos?: string
 }
 
 /**

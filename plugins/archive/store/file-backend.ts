@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, resolve, sep } from 'node:path'
+import { type StoredSegment, storedSegments } from '../verify/stored-lines.js'
 import { type ArchiveRecord, CHAINED_VERSION, type ChatInfo, RECORD_VERSION } from '../capture/record.js'
 import { type LineAt, NgramIndex } from '../search/ngram-index.js'
 import { type ArchiveQuery, type SearchResult, scanSearch } from '../search/query.js'
@@ -110,6 +111,8 @@ export class FileArchive implements ArchiveBackend {
     if (this.refused) this.flush()
     const index = this.index // opened (and an older archive indexed) before the line is written
     const path = this.appendTarget(record.chat, day)
+    // The first append to a file since the anchors last asked is noted on disk too: a restart forgets no grown file.
+    if (!path.grown) this.files.append(join(this.dir, GROWN_FILE), JSON.stringify([record.chat, day]))
     path.grown = true
     const file = path.file
     record.v = CHAINED_VERSION
@@ -145,11 +148,20 @@ export class FileArchive implements ArchiveBackend {
   }
 
   /**
-   * The heads (as `heads` gives them) of the day files of days before `day` appended to since the last call, in
-   * this process: a late message to an older day, for the daily anchors (which read the last days' files anyway).
+   * The heads (as `heads` gives them) of the day files of days before `day` appended to since the last call: a late
+   * message to an older day, for the daily anchors (which read the last days' files anyway). Read from memory and
+   * from `GROWN_FILE`, which notes each file's first append since the last call (so a file grown before a restart
+   * is not forgotten), emptied here.
    */
   grownBefore(day: string): ChainHead[] {
+    this.flush()
+    const due = join(this.dir, GROWN_FILE)
     const files = [...this.grown]
+    if (existsSync(due))
+      for (const k of parseLines<unknown>(readFileSync(due, 'utf8')))
+        if (Array.isArray(k) && typeof k[0] === 'string' && typeof k[1] === 'string') files.push(fileKey(k[0], k[1]))
+    this.files.forget(due)
+    rmSync(due, { force: true })
     this.grown.clear()
     for (const [chat, kept] of this.paths)
       for (const t of kept) {
@@ -162,6 +174,17 @@ export class FileArchive implements ArchiveBackend {
       if (d < day) out.push(...this.heads({ chats: [chat], from: d, to: d }))
     }
     return out
+  }
+
+  /** The day files as stored (`storedSegments`), what is buffered written first. */
+  stored(
+    chats: readonly string[],
+    from: string,
+    to: string,
+    alsoDays?: (chat: string) => Iterable<string>,
+  ): AsyncIterable<StoredSegment> {
+    this.flush()
+    return storedSegments(this.dir, chats, from, to, alsoDays)
   }
 
   /** Write the buffered lines, then their index entries. Throws when the disk refuses (they stay buffered). */
@@ -383,6 +406,12 @@ export class FileArchive implements ArchiveBackend {
 }
 
 export { folderName }
+
+/**
+ * The archive folder's note of the day files appended to since the daily anchors last asked (`grownBefore`): one
+ * `[chat, day]` line per file at its first append since then.
+ */
+const GROWN_FILE = 'grown.jsonl'
 
 /** Day files of a chat whose heads are kept: today's, and two earlier days late messages go to. */
 const KEPT_DAYS = 3

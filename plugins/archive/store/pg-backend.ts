@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto'
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Database } from '../../../bot/ports/postgres/schema.js'
-import { type ArchiveRecord, type ChatInfo, RECORD_VERSION } from '../capture/record.js'
+import { type ArchiveRecord, CHAINED_VERSION, type ChatInfo, RECORD_VERSION } from '../capture/record.js'
 import { memberKeys, recallKey, recordKeys, wordKeys } from '../search/grams.js'
 import { type ArchiveQuery, type Hit, matches, type SearchResult, scanSearch } from '../search/query.js'
 import type { AccessEntry, ArchiveBackend, PendingRecord, PurgeResult, ScanRange, Segment } from './backend.js'
+import { ANCHOR_LOG, type ChainHead, chainStart, lineHash } from './chain.js'
+import { recordOf, rowsName, type StoredLine, type StoredSegment } from '../verify/stored-lines.js'
 
 /** Candidates a search reads and checks one by one; past them the total counts unchecked candidates. */
 const CHECK_LIMIT = 5000
@@ -16,9 +18,12 @@ const CHECK_LIMIT = 5000
  * another account's record with the same fingerprint (sender, time, type, text) in the chat, is not
  * inserted again; the insert takes a transaction lock on the chat so two accounts never race past each
  * other. Records keep their search keys (`recordKeys`) in a GIN-indexed `bigint[]`: a search intersects
- * the keys of its words in SQL and checks each candidate like the file back end's index does.
+ * the keys of its words in SQL and checks each candidate like the file back end's index does. Since schema
+ * version 10 each chat's day of rows is a hash chain (`store/chain.ts`, as a file's lines): each record's `prev`
+ * names the hash of the record text of the row before it, and `hash` keeps its own.
  */
 export class PgArchive implements ArchiveBackend {
+  readonly fleetWide = true
   constructor(
     private db: Kysely<Database>,
     /** The account writing through this back end (recorded on every row it adds). */
@@ -31,42 +36,91 @@ export class PgArchive implements ArchiveBackend {
 
   /**
    * One transaction for the batch: the chats' locks taken in one order (two accounts' batches never wait on each
-   * other in a cycle), then which records the archive has already (the same id, or another account's record with
-   * the same fingerprint: what the INSERT would skip); then one INSERT of the others, in the
-   * batch's order (`pos` follows it), with their search keys. An account that received a message after another
-   * account wrote it computes no keys for it and sends no INSERT when the whole batch is known.
+   * other in a cycle), then in one statement which records the archive has already (the same id, or another
+   * account's record with the same fingerprint: what the INSERT would skip) and the head of each chat's and day's
+   * chain the batch writes to (its last row's `hash`); then one INSERT of the others, in the batch's order (`pos`
+   * follows it), each linked to the one before it in its chain (`prev`, hashed here, not in the database), with
+   * their search keys. An account that received a message after another account wrote it computes no keys for it
+   * and sends no INSERT when the whole batch is known. The chat's lock, not its lease, makes one writer of a chain
+   * at a time: every account in a group archives what it receives, and each batch links to the head it reads
+   * under the lock, whoever wrote it (a takeover mid-day goes on from the old holder's last row).
    */
   async appendMany(items: readonly PendingRecord[]): Promise<void> {
     const chat = items.map(i => i.record.chat)
     const id = items.map(i => i.record.id)
     const fingerprint = items.map(i => fingerprintOf(i.record))
     const locks = [...new Set(chat)].sort().map(chat => `archive:${chat}`)
+    const chains = [...new Map(items.map(i => [pairKey(i.record.chat, i.day), i])).values()]
     await this.db.transaction().execute(async tx => {
       // The locks first, in a statement of their own: in one statement with the query below, nothing in SQL says
       // they are taken before it reads, or at all when it finds no row.
       await sql`select pg_advisory_xact_lock(hashtext(k)) from unnest(${locks}::text[]) k`.execute(tx)
       // Rows found are written and stay (a purge removes only days past retention): skipping them is what the
-      // INSERT would do. A row written meanwhile by another account and not seen here is skipped by the INSERT.
-      const known = await sql<{ n: string }>`select r.n
+      // INSERT would do. Under the locks no other account writes these chats: the heads read are the last rows.
+      const found = await sql<{
+        n: string | null
+        chat: string | null
+        day: string | null
+        head: string | null
+        unhashed: boolean | null
+      }>`
+        select r.n, null::text as chat, null::text as day, null::text as head, null::boolean as unhashed
         from unnest(${chat}::text[], ${id}::text[], ${fingerprint}::text[]) with ordinality as r(chat, id, fingerprint, n)
         where exists (select 1 from archive_records a where a.chat = r.chat and a.id = r.id)
           or exists (select 1 from archive_records a
-            where a.chat = r.chat and a.fingerprint = r.fingerprint and a.account <> ${this.account})`.execute(tx)
-      const skip = new Set(known.rows.map(r => Number(r.n) - 1))
-      const left = items.map((_, i) => i).filter(i => !skip.has(i))
+            where a.chat = r.chat and a.fingerprint = r.fingerprint and a.account <> ${this.account})
+        union all
+        select null, h.chat, h.day, t.head, t.unhashed
+        from unnest(${chains.map(i => i.record.chat)}::text[], ${chains.map(i => i.day)}::text[]) as h(chat, day)
+        cross join lateral (select coalesce(a.hash, a.record) as head, a.hash is null as unhashed
+          from archive_records a where a.chat = h.chat and a.day = h.day order by a.pos desc limit 1) t`.execute(tx)
+      const skip = new Set<number>()
+      const heads = new Map<string, string>()
+      for (const r of found.rows)
+        if (r.n !== null) skip.add(Number(r.n) - 1)
+        else if (r.chat !== null && r.day !== null && r.head !== null)
+          heads.set(pairKey(r.chat, r.day), r.unhashed ? textHash(r.head) : r.head)
+      // A message id twice in one batch is written once (the unique index would skip the second after its link).
+      const ids = new Set<string>()
+      const left: number[] = []
+      for (let i = 0; i < items.length; i++) {
+        const key = pairKey(chat[i], id[i])
+        if (skip.has(i) || ids.has(key)) continue
+        ids.add(key)
+        left.push(i)
+      }
       if (!left.length) return
+      const texts: string[] = []
+      const hashes: string[] = []
+      for (const i of left) {
+        const { record, day } = items[i]
+        const key = pairKey(record.chat, day)
+        record.v = CHAINED_VERSION
+        record.prev = heads.get(key) ?? chainStart(record.chat, day)
+        const text = JSON.stringify(record)
+        const hash = textHash(text)
+        heads.set(key, hash)
+        texts.push(text)
+        hashes.push(hash)
+      }
       const of = <T>(f: (i: number) => T) => left.map(f)
       const keys = of(i => `{${[...recordKeys(items[i].record)].join(',')}}`)
-      await sql`insert into archive_records (chat, day, at, id, fingerprint, account, type, record, keys)
-        select r.chat, r.day, r.at, r.id, r.fingerprint, ${this.account}, r.type, r.record, r.keys::bigint[]
+      const written =
+        await sql`insert into archive_records (chat, day, at, id, fingerprint, account, type, record, keys, hash)
+        select r.chat, r.day, r.at, r.id, r.fingerprint, ${this.account}, r.type, r.record, r.keys::bigint[], r.hash
         from unnest(${of(i => chat[i])}::text[], ${of(i => items[i].day)}::text[], ${of(i => items[i].record.at)}::bigint[],
           ${of(i => id[i])}::text[], ${of(i => fingerprint[i])}::text[], ${of(i => items[i].record.type)}::text[],
-          ${of(i => JSON.stringify(items[i].record))}::text[], ${keys}::text[])
-          with ordinality as r(chat, day, at, id, fingerprint, type, record, keys, n)
+          ${texts}::text[], ${keys}::text[], ${hashes}::text[])
+          with ordinality as r(chat, day, at, id, fingerprint, type, record, keys, hash, n)
         where not exists (select 1 from archive_records a
           where a.chat = r.chat and a.fingerprint = r.fingerprint and a.account <> ${this.account})
         order by r.n
         on conflict (chat, id) do nothing`.execute(tx)
+      // A row skipped here would leave the next one linked to a row that is not there: write none, retry whole.
+      if (Number(written.numAffectedRows ?? 0) !== left.length)
+        throw new Error(
+          `archive batch: ${left.length - Number(written.numAffectedRows ?? 0)} record(s) written meanwhile`,
+        )
     })
   }
 
@@ -192,6 +246,90 @@ export class PgArchive implements ArchiveBackend {
     })
   }
 
+  /**
+   * Where each chat's and day's chain in `range` ends now: its rows (`bytes` counts rows here) and the hash of its
+   * last row's record (hashed here from the record, not read from `hash`), with that row's `pos`.
+   */
+  async heads(range: ScanRange): Promise<ChainHead[]> {
+    // By chat (the index on chat, day, pos), never a scan of every row for a range of days.
+    const chats = range.chats ?? (await this.chats()).map(c => c.chat)
+    return this.headsOf(sql`select distinct chat, day from archive_records
+      where chat = any(${chats}::text[]) and day >= ${range.from} and day <= ${range.to}`)
+  }
+
+  /**
+   * The heads of the chains of days before `day` written to since the daily anchors last ran, fleet-wide: the
+   * chains with a row past the newest row any anchor names (`pos` in the anchor log, every account's). Kept in
+   * the database, so a restart forgets none; before the first anchor every older chain is one.
+   */
+  async grownBefore(day: string): Promise<ChainHead[]> {
+    return this.headsOf(sql`select distinct chat, day from archive_records
+      where day < ${day} and pos > coalesce((select max((record->>'pos')::bigint) from bot_logs
+        where log = ${ANCHOR_LOG} and record->>'kind' = 'head' and record ? 'pos'), 0)`)
+  }
+
+  /** The heads of the chains `chains` selects (chat, day). */
+  private async headsOf(chains: RawBuilder<unknown>): Promise<ChainHead[]> {
+    const rows = await sql<{ chat: string; day: string; pos: string; record: string; n: string }>`
+      with c as (${chains})
+      select distinct on (a.chat, a.day) a.chat, a.day, a.pos, a.record, count(*) over (partition by a.chat, a.day) as n
+      from archive_records a join c on c.chat = a.chat and c.day = a.day
+      order by a.chat, a.day, a.pos desc`.execute(this.db)
+    return rows.rows.map(r => ({
+      chat: r.chat,
+      day: r.day,
+      bytes: Number(r.n),
+      hash: textHash(r.record),
+      pos: String(r.pos),
+    }))
+  }
+
+  /**
+   * The chains of `chats` in [from, to] as stored, for `archive verify`: chat by chat, days ascending (with the
+   * days `alsoDays` names that have no row, as missing), each row a line: numbered from 1 in `pos` order, its
+   * `end` the rows up to it, its hash that of its record's text; a row whose record is not one of the chat's is
+   * damaged. One chain in memory at a time.
+   */
+  async *stored(
+    chats: readonly string[],
+    from: string,
+    to: string,
+    alsoDays: (chat: string) => Iterable<string> = () => [],
+  ): AsyncIterable<StoredSegment> {
+    for (const chat of chats) {
+      const kept = await this.db
+        .selectFrom('archive_records')
+        .select('day')
+        .distinct()
+        .where('chat', '=', chat)
+        .where('day', '>=', from)
+        .where('day', '<=', to)
+        .execute()
+      const present = new Set(kept.map(k => k.day))
+      const days = [...new Set([...present, ...alsoDays(chat)])].filter(d => d >= from && d <= to).sort()
+      for (const day of days) {
+        const file = rowsName(chat, day)
+        if (!present.has(day)) {
+          yield { chat, day, file, lines: [], bytes: 0, missing: true, rows: true }
+          continue
+        }
+        const rows = await this.db
+          .selectFrom('archive_records')
+          .select(['pos', 'record'])
+          .where('chat', '=', chat)
+          .where('day', '=', day)
+          .orderBy('pos')
+          .execute()
+        const lines = rows.map((r, i): StoredLine => {
+          const record = recordOf(r.record, chat)
+          const at = { line: i + 1, hash: textHash(r.record), end: i + 1, pos: String(r.pos) }
+          return record ? { ...at, record } : { ...at, problem: 'damaged' }
+        })
+        yield { chat, day, file, lines, bytes: lines.length, rows: true }
+      }
+    }
+  }
+
   async purgeBefore(chat: string, day: string): Promise<PurgeResult> {
     return this.db.transaction().execute(async tx => {
       const gone = await tx
@@ -238,6 +376,16 @@ export class PgArchive implements ArchiveBackend {
       .execute()
     return path
   }
+}
+
+/** The hash of a stored record's text (its UTF-8 bytes, as a file line's): what the next record links to. */
+function textHash(text: string): string {
+  return lineHash(Buffer.from(text))
+}
+
+/** A map key of two strings (a chat and a day, or a chat and a message id). */
+function pairKey(chat: string, other: string): string {
+  return `${chat}\n${other}`
 }
 
 function parse(text: string): ArchiveRecord {

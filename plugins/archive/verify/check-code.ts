@@ -1,7 +1,8 @@
 import { hash } from 'node:crypto'
 import type { CheckCodeEntry, CodedFile } from '../store/chain.js'
 import { checkChain } from './links.js'
-import { type StoredSegment, storedSegments } from './stored-lines.js'
+import type { ArchiveBackend } from '../store/backend.js'
+import type { StoredSegment } from './stored-lines.js'
 
 /**
  * The daily archive check code (存档校验码): one short root hash over a day's files, sent to a person who keeps it
@@ -60,6 +61,10 @@ export interface CodeFileProblem {
    */
   problem: 'missing' | 'unreadable' | 'cut' | 'broken' | 'rewritten'
   line?: number
+  /** On PostgreSQL: `line` counts the chat's rows of that day, and this is the row's `pos`. */
+  pos?: string
+  /** On PostgreSQL: `file` names the chat's rows of that day (`StoredSegment.rows`). */
+  rows?: true
 }
 
 /** What the archive as stored gives for one day's check code. */
@@ -105,9 +110,10 @@ export async function recomputeCode(
     if (!f && !bytes) continue // no file (or no whole line) that day, and no code naming it
     const read = readTo(s, bytes)
     heads.push({ chat: s.chat, bytes, hash: 'problem' in read ? '' : read.hash })
-    if ('problem' in read) differs.push({ chat: s.chat, file: s.file, ...read })
+    const at = { chat: s.chat, file: s.file, ...(s.rows && { rows: s.rows }) }
+    if ('problem' in read) differs.push({ ...at, ...read })
     else if (f && read.hash !== f.hash)
-      differs.push({ chat: s.chat, file: s.file, problem: 'rewritten', line: read.line })
+      differs.push({ ...at, problem: 'rewritten', line: read.line, ...posOf(s, read.line) })
   }
   return {
     day,
@@ -123,16 +129,22 @@ export async function recomputeCode(
 function readTo(
   s: StoredSegment,
   bytes: number,
-): { hash: string; line: number } | { problem: CodeFileProblem['problem']; line?: number } {
+): { hash: string; line: number } | { problem: CodeFileProblem['problem']; line?: number; pos?: string } {
   if (s.missing) return { problem: 'missing' }
   if (s.unreadable) return { problem: 'unreadable' }
   const lines = s.lines.filter(l => l.end <= bytes)
   const broken = checkChain({ ...s, lines }).broken
-  if (broken) return { problem: 'broken', line: broken.line }
+  if (broken) return { problem: 'broken', line: broken.line, ...posOf(s, broken.line) }
   if (s.bytes < bytes) return { problem: 'cut' }
   const last = lines.at(-1)
-  if (!last || last.end !== bytes) return { problem: 'rewritten', line: last?.line }
+  if (!last || last.end !== bytes) return { problem: 'rewritten', line: last?.line, ...posOf(s, last?.line) }
   return { hash: last.hash, line: last.line }
+}
+
+/** The `pos` of line `line` of a chain of rows (nothing for a file's line). */
+function posOf(s: StoredSegment, line: number | undefined): { pos?: string } {
+  const pos = line === undefined ? undefined : s.lines.find(l => l.line === line)?.pos
+  return pos === undefined ? {} : { pos }
 }
 
 /** Where a file's last whole line ends (a line a crash cut short is not part of its head). */
@@ -141,11 +153,12 @@ function lastWhole(s: StoredSegment): number {
 }
 
 /**
- * The check code of `day` as the file archive in `dir` gives it now: the files `entry` (the anchor log's record of
- * the code, if any) names, read to where it read them, and every other chat's file of that day (`chats`).
+ * The check code of `day` as the archive gives it now (`archive.stored`: the day files, or on PostgreSQL the rows of
+ * each chat's day): the files `entry` (the anchor log's record of the code, if any) names, read to where it read
+ * them, and every other chat's file of that day (`chats`).
  */
 export function dayCode(
-  dir: string,
+  archive: Required<Pick<ArchiveBackend, 'stored'>>,
   day: string,
   entry: CheckCodeEntry | undefined,
   chats: readonly string[],
@@ -155,6 +168,6 @@ export function dayCode(
   return recomputeCode(
     day,
     entry,
-    storedSegments(dir, keys, day, day, c => (named.has(c) ? [day] : [])),
+    archive.stored(keys, day, day, c => (named.has(c) ? [day] : [])),
   )
 }

@@ -1,6 +1,6 @@
 import { dayKey, zonedParts } from '../../../bot/time/zoned.js'
 import type { AnchorCheck } from './links.js'
-import { dayProblems, type VerifyReport } from './verify.js'
+import { type DayCheck, dayProblems, type VerifyReport } from './verify.js'
 
 /**
  * The verify report as the auditor reads it, Chinese first with English: a head line, one line per chat and day
@@ -19,13 +19,19 @@ export function verifyText(report: VerifyReport, titles: ReadonlyMap<string, str
     if (d.unreadable) out.push(`   无法读取 unreadable：${d.file}（${d.unreadable}）`)
     if (d.missing)
       out.push(
-        `   文件缺失 file missing：${d.file}，${when(d.missing.anchoredAt, tz)} 锚定时有 ${d.missing.bytes} 字节，没有保留期清理的记录` +
-          '（anchored, and not deleted by the retention purge）',
+        d.rows
+          ? `   行缺失 rows missing：${d.file} 一行也没有了，${when(d.missing.anchoredAt, tz)} 锚定时有 ${d.missing.bytes} 行，没有保留期清理的记录` +
+              '（the day’s rows were anchored and are gone, not deleted by the retention purge）'
+          : `   文件缺失 file missing：${d.file}，${when(d.missing.anchoredAt, tz)} 锚定时有 ${d.missing.bytes} 字节，没有保留期清理的记录` +
+              '（anchored, and not deleted by the retention purge）',
       )
-    if (d.chain.broken)
-      out.push(`   链断开 chain broken：${d.file} 第 ${d.chain.broken.line} 行，${LINK[d.chain.broken.problem]}`)
+    const broken = d.chain.broken
+    if (broken)
+      out.push(
+        `   链断开 chain broken：${lineOf(d, broken.line, broken.pos)}，${d.rows && broken.problem === 'start' ? ROWS_START : LINK[broken.problem]}`,
+      )
     const anchor = d.anchors.broken
-    if (anchor) out.push(`   ${anchorText(d.file, anchor, when(anchor.anchoredAt, tz))}`)
+    if (anchor) out.push(`   ${anchorText(d, anchor, when(anchor.anchoredAt, tz))}`)
     for (const g of d.gaps) {
       const missing = g.before - g.after - 1
       const nums = missing === 1 ? `${g.after + 1}` : `${g.after + 1}–${g.before - 1}`
@@ -38,7 +44,7 @@ export function verifyText(report: VerifyReport, titles: ReadonlyMap<string, str
       out.push(
         x.problem === 'truncated'
           ? `   损坏行 damaged line：${d.file} 第 ${x.line} 行，末行被截断（last line cut short）`
-          : `   损坏行 damaged line：${d.file} 第 ${x.line} 行，不是有效记录（not a record of this chat）`,
+          : `   损坏行 damaged line：${lineOf(d, x.line, x.pos)}，不是有效记录（not a record of this chat）`,
       )
     for (const x of d.duplicates)
       out.push(
@@ -65,31 +71,46 @@ export function verifyText(report: VerifyReport, titles: ReadonlyMap<string, str
   return `${out.join('\n')}\n`
 }
 
-/** How an anchor the file no longer matches reads: what is known, by its kind (`AnchorCheck`). */
-function anchorText(file: string, a: NonNullable<AnchorCheck['broken']>, anchored: string): string {
+/** How an anchor the file (or day of rows) no longer matches reads: what is known, by its kind (`AnchorCheck`). */
+function anchorText(d: DayCheck, a: NonNullable<AnchorCheck['broken']>, anchored: string): string {
+  const [file, size] = [d.file, d.rows ? `${a.bytes} 行` : `${a.bytes} 字节`]
+  const what = d.rows ? 'the rows no longer match their anchor' : 'the file no longer matches its anchor'
   switch (a.problem) {
     case 'changed':
       return (
-        `与锚点不符 anchor mismatch：${file} 已不是 ${anchored} 锚定时的样子（当时 ${a.bytes} 字节），源于第 ${a.line} 行处的删改（见链断开）` +
-        `（the file no longer matches its anchor: lines removed or changed at line ${a.line}, where the chain breaks）`
+        `与锚点不符 anchor mismatch：${file} 已不是 ${anchored} 锚定时的样子（当时 ${size}），源于第 ${a.line} 行${pos(a.pos)}处的删改（见链断开）` +
+        `（${what}: lines removed or changed at line ${a.line}, where the chain breaks）`
       )
     case 'cut':
       return (
-        `截尾 cut tail：${file} 自第 ${a.line} 行起缺失，${anchored} 锚定时文件有 ${a.bytes} 字节，其余各行链接完好` +
+        `截尾 cut tail：${file} 自第 ${a.line} 行起缺失，${anchored} 锚定时${d.rows ? '' : '文件'}有 ${size}，其余各行链接完好` +
         '（lines removed from the end since they were anchored; every remaining link holds）'
       )
     case 'last':
       return (
-        `末行与锚点不符 last line changed：${file} 第 ${a.line} 行（末行）与 ${anchored} 锚定的不同：锚定后它被改动（或连同前面的行改动、链被重算；没有后面的行链接它，无从分辨）` +
+        `末行与锚点不符 last line changed：${lineOf(d, a.line, a.pos)}（末行）与 ${anchored} 锚定的不同：锚定后它被改动（或连同前面的行改动、链被重算；没有后面的行链接它，无从分辨）` +
         '（the last line differs from what was anchored: it was changed, or lines before it too with the chain recomputed; no later line links to it to tell）'
       )
     case 'rewritten':
       return (
-        `与锚点不符 anchor mismatch：${file} 第 ${a.line} 行及以前与 ${anchored} 锚定的不同，而后面的行链接的是现在的它：链被重算` +
+        `与锚点不符 anchor mismatch：${lineOf(d, a.line, a.pos)}及以前与 ${anchored} 锚定的不同，而后面的行链接的是现在的它：链被重算` +
         '（lines up to it changed and the chain recomputed）'
       )
   }
 }
+
+/** A line of a file (`chats/…/day.jsonl 第 3 行`), or a row of a chat's day on PostgreSQL with its `pos`. */
+function lineOf(d: DayCheck, line: number, at: string | undefined): string {
+  return `${d.file} 第 ${line} 行${pos(at)}`
+}
+
+function pos(at: string | undefined): string {
+  return at === undefined ? '' : `（pos ${at}）`
+}
+
+/** A chat's day of rows whose first row does not start its chain. */
+const ROWS_START =
+  '不是这一天链的开头：前面的行被删除，或行被改到别的会话或日期（the first row does not start the chat’s and day’s chain）'
 
 /** How each broken link reads. */
 const LINK = {

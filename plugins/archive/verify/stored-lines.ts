@@ -16,8 +16,10 @@ export interface StoredLine {
   problem?: 'truncated' | 'damaged'
   /** `lineHash` of the line's bytes as stored (what the next line's `prev` names). */
   hash: string
-  /** Byte offset just after the line's newline (the file's size when it was the last line). */
+  /** Byte offset just after the line's newline (the file's size when it was the last line); on PostgreSQL the rows up to it. */
   end: number
+  /** On PostgreSQL: the row's `pos` in `archive_records` (what an auditor selects it by). */
+  pos?: string
 }
 
 /** One chat's day segment as stored, every line numbered. */
@@ -33,6 +35,16 @@ export interface StoredSegment {
   unreadable?: string
   /** The file is not there (a day the anchor log names): `lines` is empty. */
   missing?: true
+  /**
+   * A chain of PostgreSQL rows (`PgArchive`), not a file: `file` names the chat and day in `archive_records`,
+   * `bytes` and each line's `end` count rows.
+   */
+  rows?: true
+}
+
+/** How a chat's day of rows on PostgreSQL is named where a file's path would be. */
+export function rowsName(chat: string, day: string): string {
+  return `archive_records（chat=${chat}，day=${day}）`
 }
 
 /**
@@ -100,7 +112,7 @@ export function storedLines(bytes: Buffer, chat: string): StoredLine[] {
 }
 
 /** The record a line holds, when it is one of `chat`'s (a whole number `seq`, an id, a time). */
-function recordOf(line: string, chat: string): ArchiveRecord | undefined {
+export function recordOf(line: string, chat: string): ArchiveRecord | undefined {
   let r: unknown
   try {
     r = JSON.parse(line)

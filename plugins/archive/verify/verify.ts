@@ -22,8 +22,8 @@ export interface DayCheck {
    * across days is reported on the later day).
    */
   gaps: SeqGap[]
-  /** Lines that are not records: file line numbers and why. */
-  damaged: { line: number; problem: 'truncated' | 'damaged' }[]
+  /** Lines that are not records: file line numbers and why (on PostgreSQL with the row's `pos`). */
+  damaged: { line: number; problem: 'truncated' | 'damaged'; pos?: string }[]
   /** Records whose id or `seq` an earlier record of the chat has (line, the id, the earlier record's line and day). */
   duplicates: { line: number; id: string; seq: number; first: { day: string; line: number } }[]
   /** Records timed before the record stored before them (line, its time, the earlier record's time). */
@@ -38,6 +38,12 @@ export interface DayCheck {
   anchors: AnchorCheck
   /** The anchor log names this day and its file is gone, with no record of the retention purge deleting it. */
   missing?: { anchoredAt: number; bytes: number }
+  /**
+   * A chat's day of rows on PostgreSQL (`file` names them, lines are rows in `pos` order, `bytes` count rows).
+   * There `seq` is each account's and a message two accounts received is kept once: no gaps, duplicates or order
+   * are checked, only the rows, their chain and its anchors.
+   */
+  rows?: true
 }
 
 /** Day segments the retention purge deleted (the anchor log holds its record), per chat. */
@@ -120,6 +126,7 @@ export async function verifySegments(
       unreadable: s.unreadable,
       chain: checkChain(s),
       anchors: { checked: 0, after: 0 },
+      ...(s.rows && { rows: s.rows }),
     }
     const heads = book?.heads(s.chat, s.day) ?? []
     if (s.missing) {
@@ -129,10 +136,11 @@ export async function verifySegments(
     for (const l of s.lines) {
       const r = l.record
       if (!r) {
-        if (l.problem) d.damaged.push({ line: l.line, problem: l.problem })
+        if (l.problem) d.damaged.push({ line: l.line, problem: l.problem, ...(l.pos !== undefined && { pos: l.pos }) })
         continue
       }
       d.messages++
+      if (s.rows) continue
       const first = seen.get(`id:${r.id}`) ?? seen.get(`seq:${r.seq}`)
       if (first) {
         d.duplicates.push({ line: l.line, id: r.id, seq: r.seq, first })

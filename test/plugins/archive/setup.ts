@@ -80,6 +80,11 @@ export async function testArchive(dir?: string) {
   return { ...tracked(inner), store }
 }
 
+/** The `PgArchive` of `store` (as the plugin makes it in fleet mode), with `settle()` as `testArchive` gives it. */
+export function pgArchiveOf(store: PgStore) {
+  return tracked(new PgArchive(store.db, store.account))
+}
+
 /**
  * The back end with its calls in flight tracked: `settle()` resolves once the archiver's writes behind the
  * event queue are done (the file back end writes at once; PostgreSQL takes round trips).

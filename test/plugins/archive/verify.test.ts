@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { ArchiveRecord } from '../../../plugins/archive/capture/record.js'
 import { ANCHOR_LOG, type AnchorEntry, lineHash } from '../../../plugins/archive/store/chain.js'
 import { FileArchive, folderName } from '../../../plugins/archive/store/file-backend.js'
+import { MemoryArchive } from '../../../plugins/archive/store/memory-backend.js'
 import { AnchorBook } from '../../../plugins/archive/verify/anchor-book.js'
 import { MONDAY_9AM } from '../../helpers/harness.js'
 import { CONFIG, customer, customers, li, runCli, sales, setup, tempArchiveDir, zhang } from './setup.js'
@@ -178,12 +179,10 @@ describe('archive verify (CLI)', () => {
     expect(r.out).toContain('结果：发现 2 处问题（2 problem(s) found）')
   })
 
-  it('on PostgreSQL (no archive folder) it says it is not supported there and why, exit 2', async () => {
-    const { dir } = await twoDays()
-    const r = await runCli(['verify'], { backend: new FileArchive(dir), now: T0 })
+  it('an archive kept in memory (no chain) has nothing to verify, exit 2', async () => {
+    const r = await runCli(['verify'], { backend: new MemoryArchive(), now: T0 })
     expect(r.code).toBe(2)
-    expect(r.err).toContain('PostgreSQL 存档（BOT_DATABASE_URL）不支持')
-    expect(r.err).toContain('记录也没有哈希链')
+    expect(r.err).toContain('这个存档没有哈希链，无从核对')
   })
 })
 
@@ -292,6 +291,20 @@ describe('archive verify: the hash chain and its anchors', () => {
     expect(r.out).toContain(`源于第 2 行处的删改（见链断开）`)
     expect(r.out).not.toContain('链被重算')
     expect(r.out).not.toContain('截尾')
+  })
+
+  it('a line edited longer before the anchored end: the note counts the records added since by line, not by offset', async () => {
+    const { dir, day1 } = await twoDays()
+    const anchors = anchorsOf(dir)
+    const all = lines(day1)
+    all[0] = all[0].replace('第1条', '第1条，后来被改得更长更长更长更长更长')
+    writeFileSync(day1, `${all.join('\n')}\n`)
+    const late = new FileArchive(dir)
+    await late.append(rec(9, '锚定之后的一条'), '2026-11-30') // after the anchor: the only record not anchored yet
+    await late.close()
+    const r = await verify(dir, [], anchors)
+    expect(r.out).toContain('ℹ️ 锚点 anchors：核对 2 个；1 条记录在最近的锚点之后')
+    expect(r.code).toBe(3) // the edit: the link of line 2
   })
 
   it('the last line edited: the last line is named as differing from its anchor (no later line links to it), no recomputed chain claimed; --json says last', async () => {
@@ -480,6 +493,21 @@ describe('archive verify: the hash chain and its anchors', () => {
     await h.clock.advance(86_400_000) // nothing grew since: no anchor of it again
     await h.records('r-cust')
     expect(book().heads('r-cust', '2026-11-30')).toHaveLength(2)
+  })
+
+  it('an older day file a late message grew before a restart is still anchored after it (noted on disk)', async () => {
+    const { dir } = await twoDays()
+    const before = new FileArchive(dir)
+    expect(before.grownBefore('2026-12-03').map(h => h.day)).toEqual(['2026-11-30', '2026-12-01']) // written by twoDays
+    expect(before.grownBefore('2026-12-03')).toEqual([]) // asked: nothing grew since
+    await before.append(rec(9, '11-30 晚到的消息'), '2026-11-30')
+    await before.close() // the bot restarts before the daily run
+    const after = new FileArchive(dir)
+    const grown = after.grownBefore('2026-12-03')
+    expect(grown.map(h => [h.chat, h.day])).toEqual([['r-cust', '2026-11-30']])
+    expect(grown[0].bytes).toBe(readFileSync(join(dir, 'chats', folderName('r-cust'), '2026-11-30.jsonl')).length)
+    expect(after.grownBefore('2026-12-03')).toEqual([])
+    await after.close()
   })
 
   it('through the bot: the daily job anchors each day outside the archive, the purge records what it deletes', async () => {
