@@ -38,14 +38,18 @@ import {
 } from './talked-about-quotes.js'
 import { CLAUSE_END, SENTENCE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
 import {
+  CONCEALED,
   CONDITION,
   CRACKDOWN,
+  DENIED,
+  DENIED_NOUN,
   FORBIDDEN_LIST,
   FORBIDDEN_TO_DO,
   FORBIDDEN_TO_POST,
   FORBIDDEN_WHO,
   FORBIDDEN_WITH,
   KEPT_BACK,
+  KEPT_FROM,
   KIND_AFTER,
   LISTED_FORBIDDEN,
   NEGATED,
@@ -66,7 +70,7 @@ import {
   reportedPost,
   toSpeaker,
 } from './talked-about-reports.js'
-import { DIRECTED, OFFER, invitedAfter, offers, tellsValue } from './talked-about-offers.js'
+import { DIRECTED, OFFER, answersPrice, invitedAfter, namesValue, offers, tellsValue } from './talked-about-offers.js'
 import { othersWords, rivalClaim } from './talked-about-others-words.js'
 import { checkedNot, handledReport } from './talked-about-handled.js'
 import { campaignAgainst } from './talked-about-campaigns.js'
@@ -200,23 +204,27 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
   const before = text.slice(clauseFrom, start)
   const after = text.slice(end, clauseTo)
   if (tellsValue(text, start, end) && !(text[end - 1] === '价' && PRICE_BOUND.test(before))) return undefined
+  if (answersPrice(text, end) || CONCEALED.test(before)) return undefined
   if (
-    (NEGATED.test(before) || deniesQuoted(before, after)) &&
+    (NEGATED.test(before) || deniesQuoted(before, after) || (DENIED.test(before) && !DENIED_NOUN.test(after))) &&
     !RHETORICAL.test(before + after) &&
     !CONDITION.test(after) &&
     (!before.endsWith('是不是') || ASKED.test(before)) &&
     !turnsToOffer(text, end) &&
-    !invitedAfter(text, clauseTo)
+    !invitedAfter(text, end)
   )
     return 'drop'
   if (
     (FORBIDDEN_TO_POST.test(before) || NAMED_AFTER.test(after) || KEPT_BACK.test(after)) &&
-    !invitedAfter(text, clauseTo)
+    !invitedAfter(text, end)
   )
     return 'drop'
   if (
-    (FORBIDDEN_WITH.test(before) || FORBIDDEN_LIST.test(before) || LISTED_FORBIDDEN.test(after)) &&
-    !invitedAfter(text, clauseTo)
+    (FORBIDDEN_WITH.test(before) ||
+      FORBIDDEN_LIST.test(before) ||
+      LISTED_FORBIDDEN.test(after) ||
+      (KEPT_FROM.test(before) && namesValue(text.slice(start, end)))) &&
+    !invitedAfter(text, end)
   )
     return 'drop'
   const pretext = PRETEXT_BEFORE.test(before) && PRETEXT_AFTER.test(after)
