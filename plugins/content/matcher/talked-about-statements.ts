@@ -31,7 +31,11 @@ export const statesAboutMessages = keptForLastText(text => STATEMENT.test(text))
  * reader not addressed to an admin (`截图发你`, or the speaker's own copy: `比如客户名单我这有`, see HANDED_TO_READER). The last answer kept: every candidate of a message asks it.
  */
 export const statementUndone = keptForLastText(
-  text => TURN.test(text) || UNDONE.test(text) || WINK.test(text) || ((HANDED_OVER.test(text) || HANDED_TO_READER.test(text)) && !TO_ADMIN.test(text)),
+  text =>
+    TURN.test(text) ||
+    UNDONE.test(text) ||
+    WINK.test(text) ||
+    ((HANDED_OVER.test(text) || HANDED_TO_READER.test(text)) && !TO_ADMIN.test(text)),
 )
 
 /**

@@ -332,7 +332,8 @@ function isWordAlone(rest: string): boolean {
  * True when the one character the word takes from outside the hit makes a word with its other neighbour
  * too, so that the text also reads with the term whole: 下|注明|天 is also 下注|明天 (`下注明天的比赛`). An aspect
  * particle after the word is the word's (`最下注明了`: 注明了, not 明了), and so is a character the segmenter
- * puts in a word of its own with what follows (`签名下注明日期`: 注明|日期, no 明日).
+ * puts in a word of its own with what follows (`签名下注明日期`: 注明|日期, no 明日). A 这 or 那 of place takes no
+ * character from the hit either (`来我这下注`: 我这|下注, see isPlaceWord).
  */
 function readsOtherwise(text: string, s: Segment, c: Candidate, segments: readonly Segment[]): boolean {
   if (s.start < c.start)
