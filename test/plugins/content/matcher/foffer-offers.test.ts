@@ -49,11 +49,13 @@ describe('a ban whose clause ends in a mark that is no comma (foffer)', () => {
   it('stays a hit when an invitation follows after ～, ~ or an emoji', () => {
     expect(m.categoriesOf('禁止发兼职刷单~想做的加我')).toContain('ad')
     expect(m.categoriesOf('不准讨论网赌😊有意向的私聊')).toEqual(['gambling'])
+    expect(m.categoriesOf('禁止讨论提成比例…想知道的私聊')).toEqual(['confidential'])
   })
 
   it('is no hit when a sanction follows instead', () => {
     expect(m.categoriesOf('禁止发兼职刷单～违者移出')).toEqual([])
     expect(m.categoriesOf('不准讨论网赌😊违者踢')).toEqual([])
+    expect(m.categoriesOf('禁止讨论提成比例，要知道的是违者罚款')).toEqual([])
   })
 })
 
