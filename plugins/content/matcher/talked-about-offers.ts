@@ -52,11 +52,21 @@ const ENDORSED =
   /我[^，,；;。！!？?\n]{0,4}?(?:玩|试|扫|买|跟|用|做|领|投|下注|入)(?:了|过)[^，,；;。！!？?\n]{0,8}?(?:确实(?:能|可以|有用|赚|到账)|真的?(?:能|可以|领到|到账|日赚|赚|赢|中)|赢了|中了|领到了?|到账了|赚了|挣了)/u
 
 /**
- * The speaker handing the thing over or having it to hand: a verb of giving to the reader (`我私下发你一份`, `回头传给你`,
- * `我偷偷告诉你`, not `给你们提个醒`), the speaker holding it (`我这有`, `我手上就有`), or a price for a copy (`五百一份`).
+ * A giving to the reader still to come, which offers like OFFER: `我私下发你一份`, `我单独告诉你`, `发你邮箱`; not one done
+ * (`已截图发给你了`: evidence handed to an admin).
  */
-export const HANDED_TO_READER =
-  /(?:发|给|传|转|卖|私发|分享)(?:给)?(?:你|您)(?!们?(?:提|讲|说|解释|强调|重申|通知|科普|举例|看看规定))|告诉(?:你|您)(?!们)|我(?:这|这里|这边|手上|手里|手头)(?:就|也|正好|还)?有(?!人|客户|同事)|[0-9零一二三四五六七八九十两百千]+(?:块|元)?(?:钱)?一(?:份|套|张|个|条|本)/u
+const GIVEN_TO_READER =
+  /(?:发|给|传|转|卖|私发|分享|告诉)(?:给)?(?:你|您)(?=[一看吧啊呀哈啦呗哦，,；;。！!～~\s]|$|邮箱|微信|私信|手机)/u
+
+/**
+ * The speaker handing the thing over or having it to hand: a verb of giving to the reader that ends there or names a
+ * copy, a look or a channel (`我私下发你一份`, `回头传给你`, `我偷偷告诉你`, `发你邮箱`; not `给你们提个醒`, `我发你模板`), the
+ * speaker holding it (`我这有`, `我手上就有`), or a price for a copy ending its clause (`五百一份`, not `五百一份收据`).
+ */
+export const HANDED_TO_READER = new RegExp(
+  `${GIVEN_TO_READER.source}|(?:发|给|传|转|私发|告诉)(?:给)?(?:你|您)了|我(?:这|这里|这边|手上|手里|手头)(?:就|也|正好|还)?有(?!人|客户|同事)|[0-9零一二三四五六七八九十两百千]+(?:块|元)?(?:钱)?一(?:份|套|张|本)(?=[，,；;。！!～~\\s]|$)`,
+  'u',
+)
 
 /**
  * True if an invitation to the reader (`禁止讨论网赌，有意向的看我签名`) or a handover to the reader (`不要透露客户名单，
@@ -87,7 +97,7 @@ const CONTACT_DETAILS =
  */
 export function offers(text: string, start: number, end: number, allowDomains?: readonly string[]): boolean {
   const outside = [text.slice(0, start), text.slice(end)]
-  if (outside.some(part => OFFER.test(part) || ENDORSED.test(part))) return true
+  if (outside.some(part => OFFER.test(part) || ENDORSED.test(part)) || GIVEN_TO_READER.test(outside[1])) return true
   return (
     allowDomains !== undefined && CONTACT_DETAILS.test(text) && CONTACT_DETAILS.test(ownLinksOut(text, allowDomains))
   )

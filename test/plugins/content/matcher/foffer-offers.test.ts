@@ -28,6 +28,8 @@ describe('a ban, then the speaker hands the thing over (foffer)', () => {
     expect(m.categoriesOf('禁止泄露提成比例，我给你看一眼')).toEqual(['confidential'])
     expect(m.categoriesOf('不要外发内部资料，我微信转你')).toEqual(['confidential'])
     expect(m.categoriesOf('别让供应商看到公司的客户名单，我发你')).toEqual(['confidential'])
+    expect(m.categoriesOf('请勿在群里讨论进货价，具体我私下告诉你')).toEqual(['confidential'])
+    expect(m.categoriesOf('不要外传客户名单，我已经发你了')).toEqual(['confidential'])
   })
 
   it('stays a hit when an example of the banned thing is the speaker’s to sell', () => {
@@ -42,6 +44,9 @@ describe('a ban, then the speaker hands the thing over (foffer)', () => {
     expect(m.categoriesOf('严禁外传内部资料，有人问就说不知道')).toEqual([])
     expect(m.categoriesOf('不要让客户知道我们的进货价')).toEqual([])
     expect(m.categoriesOf('别让供应商看到公司的客户名单')).toEqual([])
+    expect(m.categoriesOf('严禁私单，客户要发票的话我发你模板')).toEqual([])
+    expect(m.categoriesOf('禁止私下转账，押金五百一份收据')).toEqual([])
+    expect(m.categoriesOf('有人在业主群发网赌链接，我已经截图发给你了')).toEqual([])
   })
 })
 
