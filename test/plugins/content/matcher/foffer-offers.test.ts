@@ -39,8 +39,8 @@ describe('a ban, then the speaker hands the thing over (foffer)', () => {
   })
 
   it('is no hit when only a reminder or a sanction follows the ban', () => {
-    expect(m.categoriesOf('不要透露客户名单，我给你们提个醒')).toEqual([])
-    expect(m.categoriesOf('不要泄露提成比例，我告诉你们为什么')).toEqual([])
+    expect(m.categoriesOf('不要跟供应商透露客户名单，我给你们提个醒')).toEqual([])
+    expect(m.categoriesOf('严禁向外人泄露提成比例，我告诉你们为什么')).toEqual([])
     expect(m.categoriesOf('严禁外传内部资料，有人问就说不知道')).toEqual([])
     expect(m.categoriesOf('不要让客户知道我们的进货价')).toEqual([])
     expect(m.categoriesOf('别让供应商看到公司的客户名单')).toEqual([])
