@@ -83,6 +83,28 @@ export const KEPT_BACK =
  */
 export const SECRET_KEPT =
   /^(?:[、和及与或][^，,；;。！!？?\n]{1,8}?)*(?:都|均|一律)?(?:属于|是|为|系)(?:公司|商业|内部)?(?:机密|秘密|保密信息|保密资料)(?:[^。！!？?\n]{0,6}?|[，,；;][^，,；;。！!？?\n]{0,8}?(?:请|须|需|需要|务必|必须)[^，,；;。！!？?\n]{1,6}[，,；;])(?:不要|别|禁止|严禁|不得|不能|切勿|请勿|勿|不准|不许)(?:私自|随意|随便)?(?:(?:在|往|到|向|对|跟|和)[^，,；;。！!？?\n]{1,6}?)?(?:发|外传|外发|转|泄露|透露|给|说|讲|提|讨论|拷贝|复制|截图|拍照|打印|带走|外借)/u
+/**
+ * Someone's denial of their own deed, right before it: a subject or an adverb of denial, then 没 (有, 未曾, 从未), maybe
+ * a verb of taking part: `我没赌博`, `他从来没有私下转账`, `我们根本没接私单`, `压根没碰过网赌`. Not 还没 (`还没下注？`), nor
+ * a 没 alone (`没加我微信的`: see DENIED_NOUN).
+ */
+export const DENIED =
+  /(?:(?:我|我们|咱们|本人|他|她|他们|她们|本店|公司)(?:也|都|真的|确实|绝对|根本|从来|从|并|可)?|从来|从|根本|绝对|压根儿?)(?:没有?|未曾|从未)(?:去|在|参与|接|做|搞|碰|收|玩)?过?$/u
+/** After a denied term, a 的 that makes it who did not do it: `我没下注的那几期`, `没赌博的人`. */
+export const DENIED_NOUN = /^过?的/u
+/**
+ * A ban on letting someone find out what we or you do, right before the deed: `严禁让客户知道我们私下交易`, `别让老板发现
+ * 咱们接私单`, `千万不要让财务看到你在刷单`. It hides the deed, and so does it: a rule keeps a value from someone
+ * (`不要让客户知道我们的进货价`), never a deed of ours.
+ */
+export const CONCEALED =
+  /(?:禁止|严禁|不准|不许|不能|不要|别|切勿|不得)让[^，,；;。！!？?\n]{1,8}?(?:知道|发现|看到|看见|听到|听见|察觉|查到|晓得)了?(?:我们|咱们|咱|我|你们|你)(?:在|又|偷偷|私下)?(?:接|做|搞|走|收)?$/u
+/**
+ * A ban on letting someone know a value, right before it, maybe past whose: `不要让客户知道我们的进货价`, `别让供应商看到
+ * 公司的客户名单` keep a secret (for value terms only: `别让老板知道私下转账` hides a deed, see CONCEALED).
+ */
+export const KEPT_FROM =
+  /(?:禁止|严禁|不准|不许|不能|不要|别|切勿|不得)让[^，,；;。！!？?\n]{1,8}?(?:知道|发现|看到|看见|听到|拿到|查到)(?:我们|咱们|公司|店里|门店)?的?$/u
 /** After a denied term, a condition or a promise says it after all: `不是全网最低就退差价`. */
 export const CONDITION = /^[^，,；;。！!？?\n]*?(?:就|便|的话|退|赔)/u
 

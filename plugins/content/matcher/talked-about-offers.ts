@@ -4,6 +4,7 @@
  */
 
 import { findUrls, isAllowedHost } from './links.js'
+import { CLAUSE_END, edgeAfter } from './talked-about-clauses.js'
 
 /**
  * An offer or a call to the reader outside the hit, which keeps a hit its report or reminder would clear:
@@ -18,7 +19,7 @@ export const OFFER = new RegExp(
 
 /**
  * The source of INVITED: who wants the thing, told to come to the speaker (`需要资源的加我微信`, `要名单的同行找我`,
- * `真想便宜拿车的，私聊我`, `谁要的话`), or a wink at where to find it (`看我签名`, `扫我头像`, `进我主页`, `私↓`,
+ * `想知道的私聊我`, not `要知道的`, `真想便宜拿车的，私聊我`, `谁要的话`), or a wink at where to find it (`看我签名`, `扫我头像`, `进我主页`, `私↓`,
  * `➕我`, `评论区扣1`).
  */
 function invitation(): string {
@@ -26,7 +27,7 @@ function invitation(): string {
   const toMe =
     '(?:私聊|私信|私我|私↓|私⬇)(?!群主|管理|客服|[他她])|加我|加v|加微|加薇|找我|联系我|戳我|滴滴|[➕+]我|留言我|[看点戳扫进]我'
   return [
-    `(?:(?<![不只还就也])(?:真|还)?(?:想|要|需要)(?!求|注意|记住|知道|提醒|说明)${clause}{0,6}?|有意(?:向|做)?|有兴趣|有需要)的${clause}{0,4}?[，,\\s]?(?:${toMe})`,
+    `(?:(?<![不只还就也])(?:真|还)?(?:想(?!求|注意|记住|提醒|说明)|(?:要|需要)(?!求|注意|记住|知道|提醒|说明))${clause}{0,6}?|有意(?:向|做)?|有兴趣|有需要)的${clause}{0,4}?[，,\\s]?(?:${toMe})`,
     '谁(?:要|想要)的话',
     '(?:看|点|戳|扫|进)(?:我的?)?(?:头像|签名|简介|空间|朋友圈|主页)',
     '私[↓⬇]|[➕+]我|留言我|评论区扣1',
@@ -50,9 +51,31 @@ export const INVITED = new RegExp(invitation(), 'u')
 const ENDORSED =
   /我[^，,；;。！!？?\n]{0,4}?(?:玩|试|扫|买|跟|用|做|领|投|下注|入)(?:了|过)[^，,；;。！!？?\n]{0,8}?(?:确实(?:能|可以|有用|赚|到账)|真的?(?:能|可以|领到|到账|日赚|赚|赢|中)|赢了|中了|领到了?|到账了|赚了|挣了)/u
 
-/** True if an invitation to the reader follows `end`, past the hit's own clause (`禁止讨论网赌，有意向的看我签名`). */
+/**
+ * A giving to the reader still to come, which offers like OFFER: `我私下发你一份`, `我单独告诉你`, `发你邮箱`; not one done
+ * (`已截图发给你了`: evidence handed to an admin).
+ */
+const GIVEN_TO_READER =
+  /(?:发|给|传|转|卖|私发|分享|告诉)(?:给)?(?:你|您)(?=[一看吧啊呀哈啦呗哦，,；;。！!～~\s]|$|邮箱|微信|私信|手机)/u
+
+/**
+ * The speaker handing the thing over or having it to hand: a verb of giving to the reader that ends there or names a
+ * copy, a look or a channel (`我私下发你一份`, `回头传给你`, `我偷偷告诉你`, `发你邮箱`; not `给你们提个醒`, `我发你模板`), the
+ * speaker holding it (`我这有`, `我手上就有`), or a price for a copy ending its clause (`五百一份`, not `五百一份收据`).
+ */
+export const HANDED_TO_READER = new RegExp(
+  `${GIVEN_TO_READER.source}|(?:发|给|传|转|私发|告诉)(?:给)?(?:你|您)了|我(?:这|这里|这边|手上|手里|手头)(?:就|也|正好|还)?有(?!人|客户|同事)|[0-9零一二三四五六七八九十两百千]+(?:块|元)?(?:钱)?一(?:份|套|张|本)(?=[，,；;。！!～~\\s]|$)`,
+  'u',
+)
+
+/**
+ * True if an invitation to the reader (`禁止讨论网赌，有意向的看我签名`) or a handover to the reader (`不要透露客户名单，
+ * 我私下发你一份`) follows the hit at `end`: a ban that one follows offers the thing after all, whatever mark ends the
+ * ban's clause (`～`, an emoji).
+ */
 export function invitedAfter(text: string, end: number): boolean {
-  return INVITED.test(text.slice(end))
+  const rest = text.slice(end)
+  return INVITED.test(rest) || HANDED_TO_READER.test(rest)
 }
 
 /**
@@ -74,7 +97,7 @@ const CONTACT_DETAILS =
  */
 export function offers(text: string, start: number, end: number, allowDomains?: readonly string[]): boolean {
   const outside = [text.slice(0, start), text.slice(end)]
-  if (outside.some(part => OFFER.test(part) || ENDORSED.test(part))) return true
+  if (outside.some(part => OFFER.test(part) || ENDORSED.test(part)) || GIVEN_TO_READER.test(outside[1])) return true
   return (
     allowDomains !== undefined && CONTACT_DETAILS.test(text) && CONTACT_DETAILS.test(ownLinksOut(text, allowDomains))
   )
@@ -87,6 +110,11 @@ function ownLinksOut(text: string, allowDomains: readonly string[]): string {
     if (isAllowedHost(url.host, allowDomains))
       out = out.slice(0, url.start) + ' '.repeat(url.end - url.start) + out.slice(url.end)
   return out
+}
+
+/** True if the term names a value or a list kept secret (VALUE_TERM): `进货价`, `客户名单`. */
+export function namesValue(term: string): boolean {
+  return VALUE_TERM.test(term)
 }
 
 /** A term that names a value or a list kept secret: `成本价`, `内部价格表`, `提成比例`, `客户名单`, `内部资料`. */
@@ -112,4 +140,20 @@ export function tellsValue(text: string, start: number, end: number): boolean {
     if (!NOT_A_VALUE.test(text.slice(Math.max(end, at - 6), at))) return true
   }
   return false
+}
+
+/** Its price asked right after a term: `多少钱`, `什么价`, `几个点`, `怎么收费`. */
+const PRICE_ASKED = /^[^，,；;。！!？?\n]{0,4}?(?:多少|什么价|啥价|几块|几折|几个点|怎么收费|怎么算)/u
+/**
+ * A later clause that is only a figure, the answer to a price asked: `，八百`, `，800一单`, `，三千一篇`, `：大概三千五左右`, `，两百块`.
+ */
+const FIGURE_ANSWER =
+  /[，,；;。：:]\s*(?:大概|差不多|一般|就|是)?[0-9零一二三四五六七八九十两百千万]+(?:块钱?|元|个点|折)?(?:一[单份个次张套篇件台瓶箱本条])?(?:左右)?\s*(?:[，,；;。！!～~]|$)/u
+
+/**
+ * True if the message asks the price of the hit and a later clause answers it with a figure alone: `有人问私单多少钱，
+ * 我查了一下，八百` reports a question only to answer it (`有人问私单多少钱，我没回` answers nothing).
+ */
+export function answersPrice(text: string, end: number): boolean {
+  return PRICE_ASKED.test(text.slice(end)) && FIGURE_ANSWER.test(text.slice(edgeAfter(text, end, CLAUSE_END)))
 }

@@ -12,7 +12,7 @@
 
 import { CLAUSE_END, SENTENCE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
 import { keptForLastText } from './last-text.js'
-import { INVITED, OFFER, offers } from './talked-about-offers.js'
+import { HANDED_TO_READER, INVITED, OFFER, offers } from './talked-about-offers.js'
 
 /**
  * Cues of a statement about messages anywhere in the message: a rule (`群规`, `禁止`, `违者`, `广告法`), a report or
@@ -28,10 +28,14 @@ export const statesAboutMessages = keptForLastText(text => STATEMENT.test(text))
 
 /**
  * True if the whole message goes against its statement: a turn, a statement undone, a wink or a handover to the
- * reader not addressed to an admin. The last answer kept: every candidate of a message asks it.
+ * reader not addressed to an admin (`截图发你`, or the speaker's own copy: `比如客户名单我这有`, see HANDED_TO_READER). The last answer kept: every candidate of a message asks it.
  */
 export const statementUndone = keptForLastText(
-  text => TURN.test(text) || UNDONE.test(text) || WINK.test(text) || (HANDED_OVER.test(text) && !TO_ADMIN.test(text)),
+  text =>
+    TURN.test(text) ||
+    UNDONE.test(text) ||
+    WINK.test(text) ||
+    ((HANDED_OVER.test(text) || HANDED_TO_READER.test(text)) && !TO_ADMIN.test(text)),
 )
 
 /**

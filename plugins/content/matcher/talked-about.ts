@@ -38,14 +38,18 @@ import {
 } from './talked-about-quotes.js'
 import { CLAUSE_END, SENTENCE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
 import {
+  CONCEALED,
   CONDITION,
   CRACKDOWN,
+  DENIED,
+  DENIED_NOUN,
   FORBIDDEN_LIST,
   FORBIDDEN_TO_DO,
   FORBIDDEN_TO_POST,
   FORBIDDEN_WHO,
   FORBIDDEN_WITH,
   KEPT_BACK,
+  KEPT_FROM,
   KIND_AFTER,
   LISTED_FORBIDDEN,
   NEGATED,
@@ -66,7 +70,7 @@ import {
   reportedPost,
   toSpeaker,
 } from './talked-about-reports.js'
-import { DIRECTED, OFFER, invitedAfter, offers, tellsValue } from './talked-about-offers.js'
+import { DIRECTED, OFFER, answersPrice, invitedAfter, namesValue, offers, tellsValue } from './talked-about-offers.js'
 import { othersWords, rivalClaim } from './talked-about-others-words.js'
 import { checkedNot, handledReport } from './talked-about-handled.js'
 import { toldReport } from './talked-about-findings.js'
@@ -141,7 +145,8 @@ const NEGATION_ENDS = new Set(
 /**
  * How the hit text[start, end) is talked about (a cue at most CUE_REACH characters before it, or
  * AFTER_REACH after it in its clause):
- * - `drop` when negated or forbidden directly before (不是, 并非, 别说, 禁止, 不要…; not with a condition
+ * - `drop` when negated or forbidden directly before (不是, 并非, 别说, 禁止, 不要…, or a denial of one's own deed:
+ *   `我没赌博`, see DENIED; a value kept from someone: `不要让客户知道我们的进货价`, see KEPT_FROM; not with a condition
  *   after: `不是全网最低就退差价`; 是不是 only in a reported question: `客户问是不是包治百病`, not
  *   `你是不是脑残`), or forbidden to post (`严禁在群里发赌博、六合彩`); when named as words
  *   (`包治百病这种词`), kept back or deferred to a source (`内部资料请勿外传`, `提成比例以邮件为准`), asked
@@ -166,7 +171,10 @@ const NEGATION_ENDS = new Set(
  *   label of a post reported (see labelled), or quoted as a post someone else sent (`刚才那条“内部价格表”的消息`), with
  *   no offer;
  * - not talked about when a secret value's figures follow (`进货价不能透露，这款进货价每台1280`, see tellsValue),
- *   a ban is followed by an invitation to whoever wants it (`禁止讨论网赌，有意向的看我签名`, see INVITED), or the
+ *   a price asked is answered by a figure (`有人问私单多少钱，我查了一下，八百`, see answersPrice), a ban hides our deed
+ *   from someone (`严禁让客户知道我们私下交易`, see CONCEALED), a ban is followed, whatever ends its clause (`～`, an
+ *   emoji), by an invitation to whoever wants it or a handover to the reader (`禁止讨论网赌～有意向的看我签名`,
+ *   `不要透露客户名单，我私下发你一份`, see invitedAfter), or the
  *   speaker's own instruction follows a warning of impostors (`谨防冒充客服，所以有事直接加我微信`);
  * - `review` when quoted in a clause with a verb of saying and nothing more (`他说“第一品牌”`);
  * - undefined otherwise: the term is said (`不是骗子就加我vx` still finds 加我vx).
@@ -202,23 +210,24 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
   const before = text.slice(clauseFrom, start)
   const after = text.slice(end, clauseTo)
   if (tellsValue(text, start, end) && !(text[end - 1] === '价' && PRICE_BOUND.test(before))) return undefined
+  if (answersPrice(text, end) || CONCEALED.test(before)) return undefined
   if (
-    (NEGATED.test(before) || deniesQuoted(before, after)) &&
+    (NEGATED.test(before) || deniesQuoted(before, after) || (DENIED.test(before) && !DENIED_NOUN.test(after))) &&
     !RHETORICAL.test(before + after) &&
     !CONDITION.test(after) &&
     (!before.endsWith('是不是') || ASKED.test(before)) &&
     !turnsToOffer(text, end) &&
-    !invitedAfter(text, clauseTo)
+    !invitedAfter(text, end)
   )
     return 'drop'
-  if (
-    (FORBIDDEN_TO_POST.test(before) || NAMED_AFTER.test(after) || KEPT_BACK.test(after)) &&
-    !invitedAfter(text, clauseTo)
-  )
+  if ((FORBIDDEN_TO_POST.test(before) || NAMED_AFTER.test(after) || KEPT_BACK.test(after)) && !invitedAfter(text, end))
     return 'drop'
   if (
-    (FORBIDDEN_WITH.test(before) || FORBIDDEN_LIST.test(before) || LISTED_FORBIDDEN.test(after)) &&
-    !invitedAfter(text, clauseTo)
+    (FORBIDDEN_WITH.test(before) ||
+      FORBIDDEN_LIST.test(before) ||
+      LISTED_FORBIDDEN.test(after) ||
+      (KEPT_FROM.test(before) && namesValue(text.slice(start, end)))) &&
+    !invitedAfter(text, end)
   )
     return 'drop'
   const pretext = PRETEXT_BEFORE.test(before) && PRETEXT_AFTER.test(after)

@@ -332,11 +332,16 @@ function isWordAlone(rest: string): boolean {
  * True when the one character the word takes from outside the hit makes a word with its other neighbour
  * too, so that the text also reads with the term whole: 下|注明|天 is also 下注|明天 (`下注明天的比赛`). An aspect
  * particle after the word is the word's (`最下注明了`: 注明了, not 明了), and so is a character the segmenter
- * puts in a word of its own with what follows (`签名下注明日期`: 注明|日期, no 明日).
+ * puts in a word of its own with what follows (`签名下注明日期`: 注明|日期, no 明日). A 这 or 那 of place takes no
+ * character from the hit either (`来我这下注`: 我这|下注, see isPlaceWord).
  */
 function readsOtherwise(text: string, s: Segment, c: Candidate, segments: readonly Segment[]): boolean {
   if (s.start < c.start)
-    return c.start - s.start === 1 && s.start > 0 && isWordOf(text.charCodeAt(s.start - 1), text.charCodeAt(s.start))
+    return (
+      c.start - s.start === 1 &&
+      s.start > 0 &&
+      (isWordOf(text.charCodeAt(s.start - 1), text.charCodeAt(s.start)) || isPlaceWord(text, s.start))
+    )
   return (
     s.end - c.end === 1 &&
     s.end < text.length &&
@@ -344,6 +349,17 @@ function readsOtherwise(text: string, s: Segment, c: Candidate, segments: readon
     isWordOf(text.charCodeAt(c.end), text.charCodeAt(s.end)) &&
     !startsLongerWord(segments, s.end)
   )
+}
+
+/** Who or where a 这 or 那 of place follows: `我这`, `你那`, `来这`, `去那`. */
+const PLACE_OWNERS = new Set('我你您他她它咱们来去到在从')
+
+/**
+ * True if the 这 or 那 at `at` names a place, after who owns it or a verb of going: `来我这下注` reads 这|下注 (come and
+ * bet at mine), not 这下 (this time), while `这下注意了` still reads 这下.
+ */
+function isPlaceWord(text: string, at: number): boolean {
+  return (text[at] === '这' || text[at] === '那') && PLACE_OWNERS.has(text[at - 1])
 }
 
 /** True if a word of two characters or more of the segments starts at `at` (日期 after 注明 in 注明|日期). */
