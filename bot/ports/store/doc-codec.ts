@@ -1,10 +1,7 @@
-import type { DocSpec } from './store.js'
+import { type DocSpec, NEWER_VERSION } from './store.js'
 
 /** The field that carries a stored document's version (absent in files written before versions: version 0). */
 export const VERSION_KEY = '$version'
-
-/** The words of every reason for a version this release does not know (`DocDamage.newer`): a newer release wrote it. */
-export const NEWER_VERSION = 'is newer than this release knows'
 
 /** A stored document that cannot be used as it is; `reason` is one line. */
 export class DocDamage extends Error {

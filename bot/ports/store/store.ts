@@ -1,7 +1,9 @@
 import type { z } from 'zod'
-import { NEWER_VERSION } from './doc-codec.js'
 
 /** Structured state and append-only logs, behind one interface with a memory twin. */
+
+/** The words of every reason for a version this release does not know (`DocDamage.newer`): a newer release wrote it. */
+export const NEWER_VERSION = 'is newer than this release knows'
 
 /** A named JSON document. Mutate `data`, then call `changed()`; writes are coalesced. */
 export interface Doc<T> {
