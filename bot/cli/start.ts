@@ -196,7 +196,13 @@ async function openStoreAndFleet(
   log: Logger,
 ): Promise<{ store: Store; fleet?: FleetGate; close?: () => Promise<void> }> {
   if (!process.env.BOT_DATABASE_URL?.trim())
-    return { store: new FileStore(dataDir, { background: true, onWarning: warning => log.warn(warning) }) }
+    return {
+      store: new FileStore(dataDir, {
+        background: true,
+        onWarning: warning => log.warn(warning),
+        onUpgrade: line => log.info(line),
+      }),
+    }
   const [{ openStore }, { PgStore }, { joinFleet }] = await Promise.all([
     import('../ports/postgres/open-store.js'),
     import('../ports/postgres/pg-store.js'),

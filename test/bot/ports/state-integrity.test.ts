@@ -75,6 +75,19 @@ describe('versioned documents', () => {
     expect(new FileStore(dir).doc('settings', SETTINGS).data).toEqual({ windowMinutes: 10, names: ['张三'] })
   })
 
+  it('says in the log which files an older release wrote as it upgrades them, and nothing of current ones', () => {
+    const dir = tempDir()
+    seed(dir, 'settings', JSON.stringify({ $version: 1, windowSeconds: 600, names: ['张三'] }))
+    seed(dir, 'current', JSON.stringify({ $version: 2, windowMinutes: 5, names: [] }))
+    const lines: string[] = []
+    const store = new FileStore(dir, { onUpgrade: line => lines.push(line) })
+    store.doc('settings', SETTINGS)
+    store.doc('current', SETTINGS)
+    expect(lines).toEqual([
+      '已升级旧版本写的状态 upgraded from an older release: state/settings.json version 1 → 2（下次写入时以新版本保存 written in version 2 from its next write）',
+    ])
+  })
+
   it('refuses a version newer than this release knows, names the file and leaves it as it is', () => {
     const dir = tempDir()
     const text = JSON.stringify({ $version: 3, windowMinutes: 1, names: [] })
