@@ -30,6 +30,7 @@ const archiveCommand = (argv: string[]) => import('./archive.js').then(m => m.ar
 const fleetCommand = (argv: string[]) => import('../fleet/cli.js').then(m => m.fleetCommand(argv))
 const backupCommand = (argv: string[]) => import('./backup.js').then(m => m.backupCommand(argv))
 const restoreCommand = (argv: string[]) => import('./backup.js').then(m => m.restoreCommand(argv))
+const healthCommand = (argv: string[]) => import('./health.js').then(m => m.healthCommand(argv))
 const runCheck = (argv: string[], out: NodeJS.WritableStream) =>
   import('../../plugins/content/cli/check-command.js').then(m => m.runCheck(argv, out))
 const runDictionaryEdit = (argv: string[], out: NodeJS.WritableStream) =>
@@ -85,6 +86,12 @@ const COMMANDS: Record<string, Command> = {
     args: 'FILE --into DIR',
     zh: '把备份恢复到一个新目录',
     about: 'a backup into a new folder; then start with BOT_DATA_DIR=DIR',
+  },
+  health: {
+    run: healthCommand,
+    args: '[--data DIR] [--max-age 2m]',
+    zh: '机器人是否在运行、已登录、在发送（给监控用：正常退出 0，否则 1）',
+    about: 'is the bot of that data folder alive, logged in and sending (exit 0), or not (exit 1): for a monitor',
   },
   stats: {
     run: statsCommand,

@@ -14,6 +14,7 @@ import { shipped } from '../package-root.js'
 import type { ConsoleSettings } from '../console/index.js'
 import { createLogger, type Logger } from '../process/logger.js'
 import { keepHeapTight } from '../process/heap.js'
+import { keepHealthFile } from '../process/health-file.js'
 import { isConnectionLoss, isDiscoveryFailure, isTokenRejected, superviseConnection } from '../wechaty/supervise.js'
 import { routeConsole, routeWechatyLogs } from '../wechaty/wechaty-logs.js'
 import { sandboxLogLine } from '../sandbox/refusal.js'
@@ -95,7 +96,7 @@ async function startPuppet(env: BotEnv, loaded: LoadedConfig, log: Logger): Prom
   // A long-running process: from ready on, the heap is kept near its live data (docs/operations.md, "Memory").
   void app.ready.then(() => keepHeapTight())
   await app.web?.listen()
-  const stop = stopOnSignals(app, log)
+  const stop = stopOnSignals(app, log, keepHealthFile(app, env.dataDir))
   const supervision = superviseConnection(app.bot, app.runtime, log, {
     bounds: env.bounds,
     // A refused token (exit 1) is a configuration problem, not a crash: the next start needs no note to the admins.
@@ -172,12 +173,14 @@ async function startSandbox(
       '════════════════════════════════════════════════════════════',
     ].join('\n')}\n`,
   )
-  stopOnSignals(app, log)
+  const stopped = keepHealthFile(app, dataDir)
+  stopOnSignals(app, log, stopped)
   process.on('unhandledRejection', e => log.error('unhandled rejection', e))
   await app.bot.start()
   sandbox.world.login(spec.bot.id)
   await app.ready
   await startConsole(sandbox.world, app, process.stdin, process.stdout)
+  stopped('end of the sandbox console')
   await app.stop()
   return 0
 }
@@ -193,7 +196,13 @@ async function openStoreAndFleet(
   log: Logger,
 ): Promise<{ store: Store; fleet?: FleetGate; close?: () => Promise<void> }> {
   if (!process.env.BOT_DATABASE_URL?.trim())
-    return { store: new FileStore(dataDir, { background: true, onWarning: warning => log.warn(warning) }) }
+    return {
+      store: new FileStore(dataDir, {
+        background: true,
+        onWarning: warning => log.warn(warning),
+        onUpgrade: line => log.info(line),
+      }),
+    }
   const [{ openStore }, { PgStore }, { joinFleet }] = await Promise.all([
     import('../ports/postgres/open-store.js'),
     import('../ports/postgres/pg-store.js'),
@@ -227,13 +236,17 @@ async function prepared(app: App, close?: () => Promise<void>): Promise<void> {
 
 type Stop = (why: string, reason?: Exclude<ExitReason, 'running'>, code?: number) => void
 
-/** A stop function (flush state, record why, exit with `code`) bound to SIGINT, SIGTERM and uncaught exceptions. */
-function stopOnSignals(app: App, log: Logger): Stop {
+/**
+ * A stop function (flush state, record why, exit with `code`) bound to SIGINT, SIGTERM and uncaught exceptions.
+ * `stopped` hears why first (the health file's last word).
+ */
+function stopOnSignals(app: App, log: Logger, stopped: (why: string) => void): Stop {
   let stopping = false
   const stop: Stop = (why, reason = 'stopped', code = reason === 'connection-lost' ? EXIT_TEMPFAIL : 0) => {
     if (stopping) return
     stopping = true
     log[code ? 'error' : 'info'](`${why}: flushing state and stopping${code ? ` (exit ${code})` : ''}`)
+    stopped(code ? `${why} (exit ${code})` : why)
     // A hung puppet must not keep the process alive: state is flushed before Wechaty is stopped.
     setTimeout(() => {
       log.error(`stopping took longer than ${STOP_GRACE_MS / 1000}s, exiting anyway (exit ${code})`)

@@ -1,4 +1,4 @@
-import type { DocSpec } from './store.js'
+import { type DocSpec, NEWER_VERSION } from './store.js'
 
 /** The field that carries a stored document's version (absent in files written before versions: version 0). */
 export const VERSION_KEY = '$version'
@@ -21,8 +21,7 @@ export function decodeDoc<T>(raw: unknown, spec: DocSpec<T>): T {
   const version = stored === undefined ? 0 : stored
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0)
     throw new DocDamage(`unknown version ${JSON.stringify(version)}`, true)
-  if (version > spec.version)
-    throw new DocDamage(`version ${version} is newer than this release knows (${spec.version})`, true)
+  if (version > spec.version) throw new DocDamage(`version ${version} ${NEWER_VERSION} (${spec.version})`, true)
   let data: unknown = rest
   for (let v = version; v < spec.version; v++) {
     const step = spec.migrations?.[v] ?? (v === 0 ? fillDefaults(spec) : undefined)

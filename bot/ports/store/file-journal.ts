@@ -11,6 +11,8 @@ export interface ReadJournal<S> {
   torn: boolean
   /** The snapshot was written by an older version (migrated as it was read): rewritten at the next flush. */
   outdated?: boolean
+  /** The snapshot's stored version (0: written before versions). */
+  version?: number
 }
 
 /**
@@ -35,7 +37,14 @@ export function readJournal<S, R>(bytes: Buffer, spec: JournalSpec<S, R>): ReadJ
     }
     spec.apply(state, record as R)
   }
-  return { state, records: lines.length - 1, size, torn: size < bytes.length, outdated: (version ?? 0) < spec.version }
+  return {
+    state,
+    records: lines.length - 1,
+    size,
+    torn: size < bytes.length,
+    outdated: (version ?? 0) < spec.version,
+    version: version ?? 0,
+  }
 }
 
 /** The first line of a journal file holding `state` (a new journal, or a compaction). */

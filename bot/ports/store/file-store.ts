@@ -3,7 +3,7 @@ import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
 import { z } from 'zod'
 import { AppendHandles } from './append-handles.js'
-import { DocDamage, decodeDoc, encodeDocBytes } from './doc-codec.js'
+import { DocDamage, decodeDoc, encodeDocBytes, VERSION_KEY } from './doc-codec.js'
 import { FileJournal, type JournalFiles, type ReadJournal, readJournal, snapshotLine } from './file-journal.js'
 import { OrderedWrites } from './ordered-writes.js'
 import {
@@ -67,6 +67,8 @@ export interface FileStoreOptions {
   acceptStateLoss?: boolean
   /** Told each problem as it is met (a damaged file moved aside, naming both paths): the bot logs it as a WARN. */
   onWarning?: (warning: string) => void
+  /** Told each document an older release wrote, as it is migrated (`已升级…`): the bot logs it as an INFO line. */
+  onUpgrade?: (line: string) => void
   fs?: StoreFs
   /**
    * Do the file I/O of writes (write, fsync, rename) on libuv's thread pool, off the event loop: what the
@@ -98,6 +100,7 @@ const VERSION_HEAD_BYTES = 24
 export class FileStore implements Store {
   readonly warnings: string[] = []
   private readonly onWarning?: (warning: string) => void
+  private readonly onUpgrade?: (line: string) => void
   readonly refused: string[] = []
   /**
    * Per document, for the bench: characters of its last write, time spent encoding and writing it (last,
@@ -143,6 +146,7 @@ export class FileStore implements Store {
     if (this.background) this.ordered = new OrderedWrites()
     this.acceptLoss = opts.acceptStateLoss ?? process.env.BOT_ACCEPT_STATE_LOSS === '1'
     this.onWarning = opts.onWarning
+    this.onUpgrade = opts.onUpgrade
     this.stateDir = join(dir, 'state')
     for (const d of [dir, this.stateDir, join(dir, 'logs')]) this.ensureDir(d)
     this.removeTemps()
@@ -558,6 +562,7 @@ export class FileStore implements Store {
     try {
       const read = readJournal(this.fs.readFileSync(file), spec)
       if (read.torn) this.fs.truncateSync(file, read.size)
+      this.noteUpgrade(file, read.version ?? 0, spec.version)
       return read
     } catch (e) {
       if (!(e instanceof DocDamage)) throw e
@@ -607,7 +612,10 @@ export class FileStore implements Store {
       } catch {
         throw new DocDamage('corrupt: not valid JSON')
       }
-      return decodeDoc(raw, spec)
+      const data = decodeDoc(raw, spec)
+      const stored = (raw as Record<string, unknown>)[VERSION_KEY]
+      this.noteUpgrade(file, typeof stored === 'number' ? stored : 0, spec.version)
+      return data
     } catch (e) {
       if (!(e instanceof DocDamage)) throw e
       const problem = `${this.shown(file)}: ${e.reason}`
@@ -618,6 +626,14 @@ export class FileStore implements Store {
       this.setAside(file, problem)
       return spec.defaults()
     }
+  }
+
+  /** Say that `file`, written by an older release in version `from`, was read as version `to` (an upgrade). */
+  private noteUpgrade(file: string, from: number, to: number): void {
+    if (from < to)
+      this.onUpgrade?.(
+        `已升级旧版本写的状态 upgraded from an older release: ${this.shown(file)} version ${from} → ${to}（下次写入时以新版本保存 written in version ${to} from its next write）`,
+      )
   }
 
   /** Move a damaged file aside (kept for inspection), say so in `#状态` and the log, and go on without it. */

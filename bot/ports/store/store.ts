@@ -2,6 +2,9 @@ import type { z } from 'zod'
 
 /** Structured state and append-only logs, behind one interface with a memory twin. */
 
+/** The words of every reason for a version this release does not know (`DocDamage.newer`): a newer release wrote it. */
+export const NEWER_VERSION = 'is newer than this release knows'
+
 /** A named JSON document. Mutate `data`, then call `changed()`; writes are coalesced. */
 export interface Doc<T> {
   data: T
@@ -223,10 +226,29 @@ export interface Store {
 export const RESTORE_HINT =
   'Restore the file from a backup and start again, or start with --accept-state-loss (BOT_ACCEPT_STATE_LOSS=1): it moves the damaged file aside (renamed to `<file>.damaged-<time>` beside it, kept for inspection) and continues without it. See docs/state.md.'
 
-/** Durable state is damaged or missing: the bot refuses to start rather than replace it with an empty one. */
+/**
+ * What to do when a newer release wrote the data (a rollback, or an older install on the same folder): nothing is
+ * damaged, so the damage hint's `--accept-state-loss` would only throw those records away.
+ */
+export const NEWER_RELEASE_HINT =
+  '数据没有损坏，也没有被改动：请启动写入它的新版本，或把升级前的整份备份恢复到新目录（restore … --into DIR）并让 BOT_DATA_DIR 指向它；不要用 --accept-state-loss，那样会以空记录启动。' +
+  ' (Nothing is damaged and nothing was changed: start the release that wrote it, or a newer one, again; or restore the whole backup taken before the upgrade into a new folder and point BOT_DATA_DIR at it. Do not use --accept-state-loss: it would start with these records empty. See docs/operations.md, "Newer than this release knows".)'
+
+/**
+ * Durable state is damaged or missing, or written by a newer release: the bot refuses to start rather than replace
+ * it with an empty one. Each problem is one file and its reason; when any is a newer release's, the message says so
+ * and leaves out the damage hint (`--accept-state-loss`).
+ */
 export class StateDamageError extends Error {
   constructor(readonly problems: string[]) {
-    super(`状态文件损坏，机器人拒绝启动 (state damaged, refusing to start): ${problems.join('; ')}. ${RESTORE_HINT}`)
+    const newer = problems.filter(p => p.includes(NEWER_VERSION))
+    const damaged = problems.filter(p => !p.includes(NEWER_VERSION))
+    super(
+      newer.length
+        ? `状态由更新的版本写入，本版本读不了，机器人拒绝启动 (state written by a newer release, refusing to start): ${newer.join('; ')}. ${NEWER_RELEASE_HINT}` +
+            (damaged.length ? ` 另有损坏的文件 (also damaged): ${damaged.join('; ')}` : '')
+        : `状态文件损坏，机器人拒绝启动 (state damaged, refusing to start): ${problems.join('; ')}. ${RESTORE_HINT}`,
+    )
     this.name = 'StateDamageError'
   }
 }

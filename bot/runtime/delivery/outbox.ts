@@ -244,6 +244,11 @@ export class Outbox {
     return this.busy
   }
 
+  /** Sending is held (logged out, connection lost, shutdown, not started yet). */
+  isPaused(): boolean {
+    return this.paused
+  }
+
   /** Messages waiting to be sent. */
   depth(): number {
     return this.journal.state.queue.length

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -12,11 +12,12 @@ const CLI = resolve('bot/cli.ts')
  * `start` as a user runs it, in a fresh Node, with the default 5-minute start-up bound: a start that waited for
  * it would be killed at 60 s (rc null), so a quick rc 1 shows it refused at once.
  */
-function start(vars: Record<string, string>, stdin: 'pipe' | 'ignore' = 'pipe') {
+function start(vars: Record<string, string>, stdin: 'pipe' | 'ignore' = 'pipe', seed?: (dataDir: string) => void) {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', LOG_FORMAT: 'text' }
   for (const name of Object.keys(env)) if (/^(WECHATY_|BOT_)/.test(name)) delete env[name]
   const dir = mkdtempSync(join(tmpdir(), 'start-refusal-'))
   Object.assign(env, { HOME: dir, BOT_DATA_DIR: join(dir, 'state'), BOT_CONFIG: 'data/bot.config.example.yaml' }, vars)
+  seed?.(env.BOT_DATA_DIR as string)
   const t0 = Date.now()
   const r = spawnSync(process.execPath, ['--import', TSX, CLI, 'start'], {
     encoding: 'utf8',
@@ -75,5 +76,33 @@ describe('start refuses a setup that can only fail: exit 1 at once with one line
     const format = start({ LOG_FORMAT: 'xml' })
     expect(format.rc).toBe(1)
     expect(format.out).toBe('❌ LOG_FORMAT="xml": 应为 text、json 之一（expected one of text, json）\n')
+  })
+
+  it('a data folder a newer release wrote (a rollback): says so, and never advises --accept-state-loss', () => {
+    const timers = `${JSON.stringify({ $version: 9, timers: [] })}\n`
+    let file = ''
+    const { rc, ms, out } = start(
+      {
+        WECHATY_PUPPET: 'wechaty-puppet-service',
+        WECHATY_PUPPET_SERVICE_TOKEN: 'insecure_rollback',
+        WECHATY_PUPPET_SERVICE_ENDPOINT: '127.0.0.1:1',
+        WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'true',
+      },
+      'pipe',
+      dataDir => {
+        mkdirSync(join(dataDir, 'state'), { recursive: true })
+        file = join(dataDir, 'state', 'timers.json')
+        writeFileSync(file, timers)
+      },
+    )
+    expect(rc).toBe(1)
+    expect(ms).toBeLessThan(45_000)
+    expect(out).toContain(
+      '❌ 状态由更新的版本写入，本版本读不了，机器人拒绝启动 (state written by a newer release, refusing to start): state/timers.json: version 9 is newer than this release knows (1).',
+    )
+    expect(out).toContain('请启动写入它的新版本，或把升级前的整份备份恢复到新目录')
+    expect(out).toContain('不要用 --accept-state-loss')
+    expect(out).not.toMatch(/状态文件损坏|state damaged|moves the damaged file aside/)
+    expect(readFileSync(file, 'utf8')).toBe(timers)
   })
 })

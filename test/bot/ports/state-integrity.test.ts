@@ -75,17 +75,47 @@ describe('versioned documents', () => {
     expect(new FileStore(dir).doc('settings', SETTINGS).data).toEqual({ windowMinutes: 10, names: ['张三'] })
   })
 
+  it('says in the log which files an older release wrote as it upgrades them, and nothing of current ones', () => {
+    const dir = tempDir()
+    seed(dir, 'settings', JSON.stringify({ $version: 1, windowSeconds: 600, names: ['张三'] }))
+    seed(dir, 'current', JSON.stringify({ $version: 2, windowMinutes: 5, names: [] }))
+    const lines: string[] = []
+    const store = new FileStore(dir, { onUpgrade: line => lines.push(line) })
+    store.doc('settings', SETTINGS)
+    store.doc('current', SETTINGS)
+    expect(lines).toEqual([
+      '已升级旧版本写的状态 upgraded from an older release: state/settings.json version 1 → 2（下次写入时以新版本保存 written in version 2 from its next write）',
+    ])
+  })
+
   it('refuses a version newer than this release knows, names the file and leaves it as it is', () => {
     const dir = tempDir()
     const text = JSON.stringify({ $version: 3, windowMinutes: 1, names: [] })
     seed(dir, 'settings', text)
     const message = refusal(() => new FileStore(dir).doc('settings', SETTINGS))
-    expect(message).toContain('state/settings.json: version 3 is newer than this release knows (2)')
-    expect(message).toContain('--accept-state-loss')
-    // No `.damaged-*` copy exists before --accept-state-loss makes one: the hint must not send the user looking for it.
-    expect(message).toContain('it moves the damaged file aside (renamed to `<file>.damaged-<time>`')
-    expect(message).not.toContain('from the `.damaged-*` copy')
+    expect(message).toContain(
+      'state written by a newer release, refusing to start): state/settings.json: version 3 is newer than this release knows (2)',
+    )
+    // Nothing is damaged: the hint is to run the newer release or restore the backup, and --accept-state-loss
+    // (which would empty the records) is named only to warn against it.
+    expect(message).toContain('start the release that wrote it, or a newer one, again')
+    expect(message).toContain('Do not use --accept-state-loss')
+    expect(message).not.toMatch(/状态文件损坏|moves the damaged file aside/)
     expect(readFileSync(stateFile(dir, 'settings'), 'utf8')).toBe(text)
+  })
+
+  it('refuses a damaged file with the restore hint, which no newer file among the problems takes away', () => {
+    const damaged = new StateDamageError(['state/ledger.json: corrupt: not valid JSON'])
+    expect(damaged.message).toContain('状态文件损坏，机器人拒绝启动 (state damaged, refusing to start)')
+    // No `.damaged-*` copy exists before --accept-state-loss makes one: the hint must not send the user looking for it.
+    expect(damaged.message).toContain('it moves the damaged file aside (renamed to `<file>.damaged-<time>`')
+    expect(damaged.message).not.toContain('from the `.damaged-*` copy')
+    const both = new StateDamageError([
+      'state/timers.json: version 9 is newer than this release knows (1)',
+      'state/ledger.json: corrupt: not valid JSON',
+    ]).message
+    expect(both).toContain('(state written by a newer release, refusing to start): state/timers.json')
+    expect(both).toContain('另有损坏的文件 (also damaged): state/ledger.json: corrupt: not valid JSON')
   })
 })
 
