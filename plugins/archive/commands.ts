@@ -5,7 +5,7 @@ import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
 import { readDayRange } from '../../bot/time/day-range.js'
 import { addDays, dayKey, fileStamp, shortDateTime } from '../../bot/time/zoned.js'
 import { periodFromWord } from '../cases/digest/period.js'
-import { type ArchiveDeps, logAccess } from './access/deps.js'
+import { type ArchiveDeps, commandTalkOf, logAccess } from './access/deps.js'
 import * as T from './texts.js'
 import { unknownSubcommandText } from '../../bot/commands/subcommand.js'
 import { chatTitle, describeRecord, type ExportFormat, exportArchive } from './export/export.js'
@@ -130,7 +130,7 @@ async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): P
   // Commands to the bot (earlier searches, refused ones in groups) and the bot's own messages (its answers, its
   // help) are noise to an auditor: skipped unless asked for.
   const { hits, total, approximate } = await d.backend.search(
-    withCommands ? q : { ...q, skipCommands: ctx.commandPrefix },
+    withCommands ? q : { ...q, skipCommands: await commandTalkOf(d) },
     cfg.search.limit,
   )
   const detail = `${describeQuery(q, scope)}${withCommands ? ` · ${WITH_COMMANDS}` : ''}`

@@ -36,7 +36,7 @@ export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteCont
     if (form.chat && !query.words && !query.member && !error) {
       // One chat chosen and nothing to search for: its messages page by page (as in chat, without commands unless ticked).
       const { from, to } = query
-      const skip = form.commands ? {} : { skipCommands: source.prefix() }
+      const skip = form.commands ? {} : { skipCommands: await views.commandTalk() }
       browsed = await views.browse(
         { chat: form.chat, from, to, order: form.order, page: form.page, ...skip },
         s.actor.id,
@@ -49,7 +49,8 @@ export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteCont
       source.record(s.actor, 'console.archive-browse', text)
     } else if ((query.words || query.member) && !error) {
       // As in chat: command conversations with the bot are not evidence unless 含命令 is ticked (exports keep every record).
-      result = await views.search(form.commands ? query : { ...query, skipCommands: source.prefix() }, s.actor.id)
+      const skip = form.commands ? {} : { skipCommands: await views.commandTalk() }
+      result = await views.search({ ...query, ...skip }, s.actor.id)
       const text = `${s.actor.name} 在网页后台搜索信息记录：${describe(form, true)}，命中 ${result.total} 条`
       source.record(s.actor, 'console.archive-search', text)
     }

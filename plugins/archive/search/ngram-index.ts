@@ -455,11 +455,11 @@ export class NgramIndex {
    * each candidate is read here so they never count. Inexact keys check each record anyway.
    */
   private withoutCommandTalk(docs: number[], q: ArchiveQuery, exact: boolean): number[] {
-    const prefix = q.skipCommands
-    if (!exact || prefix === undefined) return docs
+    const talk = q.skipCommands
+    if (!exact || talk === undefined) return docs
     return docs.filter(doc => {
       const r = this.record(doc)
-      return !r || !isCommandTalk(r, prefix)
+      return !r || !isCommandTalk(r, talk)
     })
   }
 

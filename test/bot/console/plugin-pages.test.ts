@@ -465,6 +465,21 @@ describe('web console pages over the plugins views', () => {
     expect(found).not.toContain('#记录 搜索 报价单')
   })
 
+  it('shows a prefixed message that names no command, and all a person said in a customer group', async () => {
+    const { say, as } = await setup()
+    await say('u1', '#私下转账给我 给你打8折 别告诉公司', customers)
+    await say('u1', '#帮助', customers) // a command, but the customer read it (the bot's answer there is left out)
+    await say('u1', '#帮助') // in the internal group: left out
+    const auditor = await as('aud1')
+    const found = await (await auditor.get(`/archive?q=${encodeURIComponent('打8折')}`)).text()
+    expect(found).toContain('#私下转账给我 给你打8折 别告诉公司')
+    const page = await (await auditor.get('/archive?chat=r2')).text()
+    expect(page).toContain('#私下转账给我 给你打8折 别告诉公司')
+    expect(page).toContain('#帮助')
+    expect(page).toContain('张三交流群（客户群） · 2026-11-24 至 2026-11-30 · 共 2 条，最新在前。')
+    expect(await (await auditor.get('/archive?chat=r1')).text()).not.toContain('#帮助')
+  })
+
   it('searches command conversations too when 含命令 is ticked, as #记录 搜索 … 含命令 does, and audits that', async () => {
     const { say, as, rt } = await setup()
     await say('u1', '报价单今天发给刘总')
