@@ -2,7 +2,7 @@ import type { ExportFormat } from '../../../plugins/archive/export/export.js'
 import type { ChatInfo } from '../../../plugins/archive/capture/record.js'
 import type { ArchiveSearch } from '../../../plugins/archive/views.js'
 import type { BrowsePage } from '../../../plugins/archive/export/browse.js'
-import { chatName, chatTitle } from '../../../plugins/archive/export/export.js'
+import { chatName, chatTitle, isExportFormat } from '../../../plugins/archive/export/export.js'
 import { WITH_COMMANDS } from '../../../plugins/archive/search/query.js'
 import { dayKey } from '../../time/zoned.js'
 import { h } from '../html.js'
@@ -69,8 +69,8 @@ export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteCont
     const views = source.views('archive')
     if (!views) return c.text('信息记录没有启用', 404)
     const form = await c.req.parseBody()
-    const format: ExportFormat =
-      String(form.format ?? '') in EXPORT_TYPES ? (String(form.format) as ExportFormat) : 'csv'
+    const format = typeof form.format === 'string' && form.format ? form.format : 'csv'
+    if (!isExportFormat(format)) return c.text('不支持的导出格式：请选择 CSV、Markdown、JSONL 或 HTML。', 400)
     const today = dayKey(source.now(), source.timezone())
     const { form: f, query } = archiveQuery(
       k => (typeof form[k] === 'string' ? form[k] : undefined),
@@ -79,6 +79,14 @@ export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteCont
     )
     const s = c.get('session')
     const what = `${describe(f)} · ${format}`
+    // One chat chosen (an auditor exporting one customer's group): its name in the file's, so exports differ.
+    // Everything that may fail is done before the export starts: a started export always logs its end.
+    const chat = f.chat ? (await namedChats(source, await views.chats())).find(x => x.chat === f.chat) : undefined
+    const name = `信息记录-${chat ? `${fileNamePart(chatName(chat, chat.chat))}-` : ''}${query.from}-${query.to}.${format}`
+    const headers = {
+      'Content-Type': EXPORT_TYPES[format],
+      'Content-Disposition': `attachment; filename="archive-${query.from}-${query.to}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    }
     // Audited when it starts: a download cancelled half-way has read records too.
     source.record(s.actor, 'console.archive-export', `${s.actor.name} 在网页后台开始导出信息记录：${what}`)
     const encoder = new TextEncoder()
@@ -96,13 +104,7 @@ export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteCont
         log.error('console: archive export failed', e)
         return writer.abort(e).catch(() => {})
       })
-    // One chat chosen (an auditor exporting one customer's group): its name in the file's, so exports differ.
-    const chat = f.chat ? (await namedChats(source, await views.chats())).find(x => x.chat === f.chat) : undefined
-    const name = `信息记录-${chat ? `${fileNamePart(chatName(chat, chat.chat))}-` : ''}${query.from}-${query.to}.${format}`
-    return c.body(readable, 200, {
-      'Content-Type': EXPORT_TYPES[format],
-      'Content-Disposition': `attachment; filename="archive-${query.from}-${query.to}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    })
+    return c.body(readable, 200, headers)
   })
 }
 

@@ -10,6 +10,11 @@ export type ExportFormat = 'jsonl' | 'csv' | 'md' | 'html'
 /** Every export format, for argument checks. */
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'jsonl', 'md', 'html']
 
+/** Whether `word` is an export format (a list look-up: `constructor` or `__proto__` is none). */
+export function isExportFormat(word: string): word is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(word)
+}
+
 const KIND_LABEL: Record<ChatKind, string> = {
   internal: '内部群',
   customer: '客户群',

@@ -454,6 +454,27 @@ describe('web console pages over the plugins views', () => {
     expect(texts.map(e => e.text).join('\n')).toMatch(/aud1 在网页后台开始导出信息记录：/)
   })
 
+  it('refuses an export format it does not know (constructor, __proto__) with a 400, before anything is read', async () => {
+    const { say, as, rt } = await setup()
+    await say('u1', '报价单今天发给刘总')
+    const auditor = await as('aud1')
+    for (const format of ['constructor', '__proto__', 'toString', 'pdf']) {
+      const res = await auditor.post('/archive/export', { format })
+      expect(res.status).toBe(400)
+      expect(await res.text()).toBe('不支持的导出格式：请选择 CSV、Markdown、JSONL 或 HTML。')
+    }
+    expect(rt.audit.query({ days: 1, limit: 100 }).filter(e => e.rule === 'console.archive-export')).toEqual([])
+    // A format it knows starts, ends and says so.
+    const md = await auditor.post('/archive/export', { format: 'md' })
+    expect(md.status).toBe(200)
+    expect(await md.text()).toContain('报价单今天发给刘总')
+    const texts = rt.audit.query({ days: 1, limit: 100 }).filter(e => e.rule === 'console.archive-export')
+    expect(texts.map(e => e.text).sort()).toEqual([
+      expect.stringMatching(/^aud1 在网页后台导出信息记录：.* · md，共 \d+ 条$/),
+      expect.stringMatching(/^aud1 在网页后台开始导出信息记录：.* · md$/),
+    ])
+  })
+
   it('leaves command conversations with the bot out of an archive search, as chat search does', async () => {
     const { say, as } = await setup()
     await say('u1', '报价单今天发给刘总')
