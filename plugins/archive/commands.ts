@@ -12,6 +12,7 @@ import { chatTitle, describeRecord, type ExportFormat, exportArchive } from './e
 import { type ArchiveQuery, chatsNamed, type Hit, WITH_COMMANDS } from './search/query.js'
 import { type ArchiveRecord, type ArchiveType, type ChatInfo, TYPE_LABEL } from './capture/record.js'
 import { checkCodeCommand } from './subcommands/check-code.js'
+import { DIR_MODE, FILE_MODE } from './store/modes.js'
 
 const TYPE_BY_LABEL = new Map(Object.entries(TYPE_LABEL).map(([t, l]) => [l, t as ArchiveType]))
 
@@ -161,8 +162,8 @@ async function exportFile(d: ArchiveDeps, inv: CommandInvocation, argv: string[]
   const detail = `${describeQuery(q, scope)} · ${format}`
   await logAccess(d, { who: inv.event.sender.id, action: 'export', detail })
   const file = join(ctx.outputDir, `信息记录-${q.from}-${q.to}-${fileStamp(ctx.clock.now(), ctx.timezone)}.${format}`)
-  mkdirSync(ctx.outputDir, { recursive: true })
-  writeFileSync(file, '')
+  mkdirSync(ctx.outputDir, { recursive: true, mode: DIR_MODE })
+  writeFileSync(file, '', { mode: FILE_MODE })
   const count = await exportArchive(d.backend, q, format, ctx.timezone, async c => appendFileSync(file, c))
   const who = inv.event.sender
   return [
