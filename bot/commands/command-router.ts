@@ -80,6 +80,16 @@ export class CommandRouter {
   }
 
   /**
+   * Whether `text` names a command registered here, read as {@link route} reads it (the prefix, also full-width or
+   * after @-mentions, and a command's name or alias, or a Chinese name the word starts with: `#成交客户刘总`). A
+   * prefixed word that names none (`#私下转账`) is talk. The archive leaves only these out of an auditor's default view.
+   */
+  names(text: string): boolean {
+    const parsed = parseCommand(text, this.prefix)
+    return !!parsed && parsed.name.length <= MAX_NAME_CHARS && !!this.resolve(parsed).cmd
+  }
+
+  /**
    * Decide what to do with a message. Replies never repeat the sender's text (an unknown command may be
    * spam or banned words) and follow the audience rules (`audience.ts`).
    */

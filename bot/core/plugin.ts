@@ -172,6 +172,11 @@ export interface PluginContext<C> {
   calendar: WorkCalendar
   company: string
   commandPrefix: string
+  /**
+   * Whether a message's text names a command the bot knows now (the prefix and a command's name or alias of any
+   * plugin or the runtime, as the command router reads it); a prefixed word that names none is ordinary talk.
+   */
+  isCommand(text: string): boolean
   store: Store
   directory: Directory
   /** The staff list; read it each time (`#花名册 重载` replaces it). */

@@ -5,13 +5,14 @@ import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
 import { readDayRange } from '../../bot/time/day-range.js'
 import { addDays, dayKey, fileStamp, shortDateTime } from '../../bot/time/zoned.js'
 import { periodFromWord } from '../cases/digest/period.js'
-import { type ArchiveDeps, logAccess } from './access/deps.js'
+import { type ArchiveDeps, commandTalkOf, logAccess } from './access/deps.js'
 import * as T from './texts.js'
 import { unknownSubcommandText } from '../../bot/commands/subcommand.js'
 import { chatTitle, describeRecord, type ExportFormat, exportArchive } from './export/export.js'
 import { type ArchiveQuery, chatsNamed, type Hit, WITH_COMMANDS } from './search/query.js'
 import { type ArchiveRecord, type ArchiveType, type ChatInfo, TYPE_LABEL } from './capture/record.js'
 import { checkCodeCommand } from './subcommands/check-code.js'
+import { DIR_MODE, FILE_MODE } from './store/modes.js'
 
 const TYPE_BY_LABEL = new Map(Object.entries(TYPE_LABEL).map(([t, l]) => [l, t as ArchiveType]))
 
@@ -130,7 +131,7 @@ async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): P
   // Commands to the bot (earlier searches, refused ones in groups) and the bot's own messages (its answers, its
   // help) are noise to an auditor: skipped unless asked for.
   const { hits, total, approximate } = await d.backend.search(
-    withCommands ? q : { ...q, skipCommands: ctx.commandPrefix },
+    withCommands ? q : { ...q, skipCommands: await commandTalkOf(d) },
     cfg.search.limit,
   )
   const detail = `${describeQuery(q, scope)}${withCommands ? ` · ${WITH_COMMANDS}` : ''}`
@@ -161,8 +162,8 @@ async function exportFile(d: ArchiveDeps, inv: CommandInvocation, argv: string[]
   const detail = `${describeQuery(q, scope)} · ${format}`
   await logAccess(d, { who: inv.event.sender.id, action: 'export', detail })
   const file = join(ctx.outputDir, `信息记录-${q.from}-${q.to}-${fileStamp(ctx.clock.now(), ctx.timezone)}.${format}`)
-  mkdirSync(ctx.outputDir, { recursive: true })
-  writeFileSync(file, '')
+  mkdirSync(ctx.outputDir, { recursive: true, mode: DIR_MODE })
+  writeFileSync(file, '', { mode: FILE_MODE })
   const count = await exportArchive(d.backend, q, format, ctx.timezone, async c => appendFileSync(file, c))
   const who = inv.event.sender
   return [

@@ -21,6 +21,7 @@ import { HOLDS_DOC } from './state.js'
 import type { ArchiveBackend } from './store/backend.js'
 import { FileArchive } from './store/file-backend.js'
 import { MemoryArchive } from './store/memory-backend.js'
+import { closeFolder } from './store/modes.js'
 import { BOT_NAME, statusLine } from './texts.js'
 import type { ArchiveDeps } from './access/deps.js'
 import { archiveViews } from './views.js'
@@ -162,6 +163,7 @@ async function archiveFor(ctx: PluginContext<ArchiveConfig>, cfg: ArchiveConfig,
   let shared = open.get(dir)
   if (!shared) {
     const backend = new FileArchive(dir)
+    closeFolder(dir, ctx.log)
     shared = { backend, archiver: new Archiver(backend, ctx.timezone, media) }
     open.set(dir, shared)
   }

@@ -1,8 +1,8 @@
 import { addDays } from '../../bot/time/zoned.js'
-import { type ArchiveDeps, logAccess } from './access/deps.js'
+import { type ArchiveDeps, commandTalkOf, logAccess } from './access/deps.js'
 import { browseChat, type BrowsePage, type BrowseQuery } from './export/browse.js'
 import { type ExportFormat, exportArchive } from './export/export.js'
-import { type ArchiveQuery, type Hit, WITH_COMMANDS } from './search/query.js'
+import { type ArchiveQuery, type CommandTalk, type Hit, WITH_COMMANDS } from './search/query.js'
 import type { ChatInfo } from './capture/record.js'
 import { codeOfDay } from './retention/daily-code.js'
 import type { CodeCheck } from './verify/check-code.js'
@@ -11,6 +11,8 @@ import type { CodeCheck } from './verify/check-code.js'
 export interface ArchiveViews {
   /** Every chat the archive holds. */
   chats(): Promise<ChatInfo[]>
+  /** What a default search or browse leaves out now (`skipCommands` of a query unless 含命令 is ticked). */
+  commandTalk(): Promise<CommandTalk>
   /**
    * The newest hits of `q` (at most the configured search limit), read day by day from `q.to` backwards and
    * stopping once the limit is reached, so a common word costs a day or two, not the whole range. Logged as
@@ -65,6 +67,7 @@ export function archiveViews(d: ArchiveDeps): ArchiveViews {
       .join(' · ')
   return {
     chats: () => d.backend.chats(),
+    commandTalk: () => commandTalkOf(d),
     search: async (q, who) => {
       const limit = d.ctx.configFor().search.limit
       const hits: Hit[] = []

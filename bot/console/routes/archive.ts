@@ -2,7 +2,7 @@ import type { ExportFormat } from '../../../plugins/archive/export/export.js'
 import type { ChatInfo } from '../../../plugins/archive/capture/record.js'
 import type { ArchiveSearch } from '../../../plugins/archive/views.js'
 import type { BrowsePage } from '../../../plugins/archive/export/browse.js'
-import { chatName, chatTitle } from '../../../plugins/archive/export/export.js'
+import { chatName, chatTitle, isExportFormat } from '../../../plugins/archive/export/export.js'
 import { WITH_COMMANDS } from '../../../plugins/archive/search/query.js'
 import { dayKey } from '../../time/zoned.js'
 import { h } from '../html.js'
@@ -36,7 +36,7 @@ export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteCont
     if (form.chat && !query.words && !query.member && !error) {
       // One chat chosen and nothing to search for: its messages page by page (as in chat, without commands unless ticked).
       const { from, to } = query
-      const skip = form.commands ? {} : { skipCommands: source.prefix() }
+      const skip = form.commands ? {} : { skipCommands: await views.commandTalk() }
       browsed = await views.browse(
         { chat: form.chat, from, to, order: form.order, page: form.page, ...skip },
         s.actor.id,
@@ -49,7 +49,8 @@ export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteCont
       source.record(s.actor, 'console.archive-browse', text)
     } else if ((query.words || query.member) && !error) {
       // As in chat: command conversations with the bot are not evidence unless 含命令 is ticked (exports keep every record).
-      result = await views.search(form.commands ? query : { ...query, skipCommands: source.prefix() }, s.actor.id)
+      const skip = form.commands ? {} : { skipCommands: await views.commandTalk() }
+      result = await views.search({ ...query, ...skip }, s.actor.id)
       const text = `${s.actor.name} 在网页后台搜索信息记录：${describe(form, true)}，命中 ${result.total} 条`
       source.record(s.actor, 'console.archive-search', text)
     }
@@ -68,8 +69,8 @@ export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteCont
     const views = source.views('archive')
     if (!views) return c.text('信息记录没有启用', 404)
     const form = await c.req.parseBody()
-    const format: ExportFormat =
-      String(form.format ?? '') in EXPORT_TYPES ? (String(form.format) as ExportFormat) : 'csv'
+    const format = typeof form.format === 'string' && form.format ? form.format : 'csv'
+    if (!isExportFormat(format)) return c.text('不支持的导出格式：请选择 CSV、Markdown、JSONL 或 HTML。', 400)
     const today = dayKey(source.now(), source.timezone())
     const { form: f, query } = archiveQuery(
       k => (typeof form[k] === 'string' ? form[k] : undefined),
@@ -78,6 +79,14 @@ export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteCont
     )
     const s = c.get('session')
     const what = `${describe(f)} · ${format}`
+    // One chat chosen (an auditor exporting one customer's group): its name in the file's, so exports differ.
+    // Everything that may fail is done before the export starts: a started export always logs its end.
+    const chat = f.chat ? (await namedChats(source, await views.chats())).find(x => x.chat === f.chat) : undefined
+    const name = `信息记录-${chat ? `${fileNamePart(chatName(chat, chat.chat))}-` : ''}${query.from}-${query.to}.${format}`
+    const headers = {
+      'Content-Type': EXPORT_TYPES[format],
+      'Content-Disposition': `attachment; filename="archive-${query.from}-${query.to}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    }
     // Audited when it starts: a download cancelled half-way has read records too.
     source.record(s.actor, 'console.archive-export', `${s.actor.name} 在网页后台开始导出信息记录：${what}`)
     const encoder = new TextEncoder()
@@ -95,13 +104,7 @@ export function archiveRoutes(app: ConsoleHono, { source, log, view }: RouteCont
         log.error('console: archive export failed', e)
         return writer.abort(e).catch(() => {})
       })
-    // One chat chosen (an auditor exporting one customer's group): its name in the file's, so exports differ.
-    const chat = f.chat ? (await namedChats(source, await views.chats())).find(x => x.chat === f.chat) : undefined
-    const name = `信息记录-${chat ? `${fileNamePart(chatName(chat, chat.chat))}-` : ''}${query.from}-${query.to}.${format}`
-    return c.body(readable, 200, {
-      'Content-Type': EXPORT_TYPES[format],
-      'Content-Disposition': `attachment; filename="archive-${query.from}-${query.to}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    })
+    return c.body(readable, 200, headers)
   })
 }
 

@@ -53,6 +53,8 @@ export interface HostServices {
   fleet: FleetGate
   /** The effective observe mode of a plugin in a group (`observe-mode.ts`). */
   observing(plugin: string, group?: GroupRef): boolean
+  /** Whether a text names a command the router knows (`PluginContext.isCommand`). */
+  isCommand(text: string): boolean
 }
 
 /**
@@ -81,6 +83,7 @@ export async function createPlugins(
       timezone: config.timezone,
       company: config.company,
       commandPrefix: config.commandPrefix,
+      isCommand: s.isCommand,
       store: s.store,
       directory,
       get roster() {

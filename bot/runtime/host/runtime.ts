@@ -656,6 +656,8 @@ export class BotRuntime {
         calendar: this.calendar,
         fleet: this.fleet,
         observing: (plugin, g) => this.observing(plugin, g?.id),
+        // The router of this load, filled with every plugin's commands once they are created.
+        isCommand: text => this.router.names(text),
       },
       problems,
     )

@@ -5,6 +5,7 @@ import type { Archiver } from '../capture/archiver.js'
 import type { ArchiveConfig } from '../config.js'
 import type { HoldsDoc } from '../state.js'
 import type { AccessEntry, ArchiveBackend } from '../store/backend.js'
+import { type CommandTalk, commandTalk } from '../search/query.js'
 
 /** What the archive plugin's parts share. */
 export interface ArchiveDeps {
@@ -18,4 +19,9 @@ export interface ArchiveDeps {
 export async function logAccess(d: ArchiveDeps, entry: Omit<AccessEntry, 'at'>): Promise<void> {
   const at = d.ctx.clock.now()
   await d.backend.logAccess({ at, ...entry }, dayKey(at, d.ctx.timezone)).catch(e => d.ctx.log.error('access log', e))
+}
+
+/** What default views leave out now ({@link CommandTalk}): the bot's commands as loaded, over the archive's chat list. */
+export async function commandTalkOf(d: ArchiveDeps): Promise<CommandTalk> {
+  return commandTalk(await d.backend.chats(), d.ctx.isCommand)
 }

@@ -1,5 +1,5 @@
 import type { ArchiveBackend } from '../store/backend.js'
-import { isCommandTalk } from '../search/query.js'
+import { type CommandTalk, isCommandTalk } from '../search/query.js'
 import type { ArchiveRecord } from '../capture/record.js'
 
 /** What an auditor reads page by page: one chat's messages over inclusive days. */
@@ -12,7 +12,7 @@ export interface BrowseQuery {
   /** 1-based; past the last page reads the last page. */
   page: number
   /** Leave out commands to the bot and the bot's own messages, as a search does (`ArchiveQuery.skipCommands`). */
-  skipCommands?: string
+  skipCommands?: CommandTalk
 }
 
 /** One page of a chat: its records in the order asked, which of them were recalled, and how many there are. */
@@ -34,7 +34,8 @@ export interface BrowsePage {
  */
 export async function browseChat(backend: ArchiveBackend, q: BrowseQuery, size: number): Promise<BrowsePage> {
   const range = { chats: [q.chat], from: q.from, to: q.to }
-  const shown = (r: ArchiveRecord) => q.skipCommands === undefined || !isCommandTalk(r, q.skipCommands)
+  const skip = q.skipCommands
+  const shown = (r: ArchiveRecord) => skip === undefined || !isCommandTalk(r, skip)
   const recalled = new Set<string>()
   let total = 0
   let hiddenCommands = 0

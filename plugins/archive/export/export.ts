@@ -11,6 +11,11 @@ export type ExportFormat = 'jsonl' | 'csv' | 'md' | 'html'
 /** Every export format, for argument checks. */
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'jsonl', 'md', 'html']
 
+/** Whether `word` is an export format (a list look-up: `constructor` or `__proto__` is none). */
+export function isExportFormat(word: string): word is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(word)
+}
+
 const KIND_LABEL: Record<ChatKind, string> = {
   internal: '内部群',
   customer: '客户群',
@@ -79,7 +84,7 @@ export async function exportArchive(
       await write(body)
     } else {
       let head = ''
-      if (seg.chat !== lastChat) head += `\n## ${chatTitle(info.get(seg.chat), seg.chat)}\n`
+      if (seg.chat !== lastChat) head += `\n## ${mdText(chatTitle(info.get(seg.chat), seg.chat))}\n`
       if (seg.chat !== lastChat || seg.day !== lastDay) head += `\n### ${seg.day}\n\n`
       ;[lastChat, lastDay] = [seg.chat, seg.day]
       await write(head + rows.map(r => `${mdLine(r, tz, isRecalled(r))}\n`).join(''))
@@ -115,12 +120,17 @@ export function describeRecord(r: ArchiveRecord): string {
 }
 
 function mdLine(r: ArchiveRecord, tz: string, recalled: boolean): string {
-  const quote = r.quote ? `\n  > 引用 ${r.quote.senderName ?? ''}：${oneLine(r.quote.text)}` : ''
-  return `- ${clockTime(r.at, tz)} **${r.sender.name}**：${oneLine(describeRecord(r))}${recalled ? '（已撤回）' : ''}${quote}`
+  const quote = r.quote ? `\n  > 引用 ${mdText(r.quote.senderName ?? '')}：${mdText(r.quote.text)}` : ''
+  return `- ${clockTime(r.at, tz)} **${mdText(r.sender.name)}**：${mdText(describeRecord(r))}${recalled ? '（已撤回）' : ''}${quote}`
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\r?\n/g, ' ⏎ ')
+/**
+ * Text as a Markdown viewer shows what was said: on one line (a line break, `\r` too, is ` ⏎ `), every character that
+ * could start markup escaped with a backslash (HTML `<script>`, `<img onerror>`, links `[合同](https://…)`, emphasis,
+ * `~~strikethrough~~`, code, entities `&amp;`, a heading's closing `#`), so it renders as plain text.
+ */
+function mdText(s: string): string {
+  return s.replace(/\r\n|\r|\n/g, ' ⏎ ').replace(/[\\`*_~[\]<>&#]/g, '\\$&')
 }
 
 function csvRow(r: ArchiveRecord, c: ChatInfo | undefined, tz: string, recalled: boolean): string {

@@ -1,4 +1,5 @@
 import { closeSync, existsSync, fstatSync, openSync, readSync, writeSync } from 'node:fs'
+import { FILE_MODE } from '../store/modes.js'
 
 const ENTRY = 16
 const DAY0 = Date.UTC(2000, 0, 1)
@@ -75,7 +76,7 @@ export class DocTable {
   /** Open (or create) `file`; `visit` receives each entry already in it, in doc order. */
   constructor(file: string, visit?: DocVisitor) {
     const exists = existsSync(file)
-    this.fd = openSync(file, exists ? 'r+' : 'w+')
+    this.fd = openSync(file, exists ? 'r+' : 'w+', FILE_MODE)
     const n = Math.floor(fstatSync(this.fd).size / ENTRY)
     // Read in 1 MB pieces (no buffer the size of the table), each entry as 4 words: chat, day | type << 16, ….
     const words = new Uint32Array(Math.min(n, 65_536) * (ENTRY / 4))

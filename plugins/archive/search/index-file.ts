@@ -1,6 +1,7 @@
 import { closeSync, fsyncSync, openSync, readSync, renameSync, writeSync } from 'node:fs'
 import { open, rename } from 'node:fs/promises'
 import type { PostingLayout } from './live-postings.js'
+import { FILE_MODE } from '../store/modes.js'
 
 const MAGIC = 0x31584941 // 'AIX1'
 const HEADER = 32
@@ -54,7 +55,7 @@ export class IndexFile {
    */
   static async write(path: string, from: number, to: number, postings: PostingLayout): Promise<void> {
     const tmp = `${path}.tmp`
-    const f = await open(tmp, 'w')
+    const f = await open(tmp, 'w', FILE_MODE)
     try {
       for (const part of parts(from, to, postings)) await f.write(part)
       await f.sync()
@@ -67,7 +68,7 @@ export class IndexFile {
   /** {@link IndexFile.write}, synchronously (at stop: no turn after it). */
   static writeNow(path: string, from: number, to: number, postings: PostingLayout): void {
     const tmp = `${path}.tmp`
-    const fd = openSync(tmp, 'w')
+    const fd = openSync(tmp, 'w', FILE_MODE)
     try {
       for (const part of parts(from, to, postings)) {
         for (let done = 0; done < part.length; ) done += writeSync(fd, part, done)

@@ -9,6 +9,7 @@ import { LivePostings, layoutPostings, mergeLayouts, type PostingLayout } from '
 import type { ArchiveQuery, Hit, SearchResult } from './query.js'
 import { isCommandTalk, matches } from './query.js'
 import { intersect, union } from './sorted.js'
+import { DIR_MODE } from '../store/modes.js'
 
 /** Where a doc's line is in its chat's day segment: its first byte and its length (with the newline). */
 export interface LineAt {
@@ -144,7 +145,7 @@ export class NgramIndex {
     /** Write the lines the docs point to (buffered by the archive), before any doc entry or segment is written. */
     private beforeWrite: () => void = () => {},
   ) {
-    mkdirSync(dir, { recursive: true })
+    mkdirSync(dir, { recursive: true, mode: DIR_MODE })
     const [file, log] = [join(dir, 'meta.json'), join(dir, 'meta.log.jsonl')]
     const read = readSnapshotLog<IndexMeta, MetaChange>(file, log)
     this.meta = read.snapshot ?? { v: 1, chats: [], types: [], segments: [], purged: {} }
@@ -455,11 +456,11 @@ export class NgramIndex {
    * each candidate is read here so they never count. Inexact keys check each record anyway.
    */
   private withoutCommandTalk(docs: number[], q: ArchiveQuery, exact: boolean): number[] {
-    const prefix = q.skipCommands
-    if (!exact || prefix === undefined) return docs
+    const talk = q.skipCommands
+    if (!exact || talk === undefined) return docs
     return docs.filter(doc => {
       const r = this.record(doc)
-      return !r || !isCommandTalk(r, prefix)
+      return !r || !isCommandTalk(r, talk)
     })
   }
 

@@ -12,12 +12,22 @@ export interface ArchiveQuery {
   words?: string[]
   types?: ArchiveType[]
   /**
-   * The command prefix (e.g. `#`): leave out the bot's own command conversations and messages, which are not what an
-   * auditor looks for. In every chat, a message starting with the prefix (a command to the bot, refused or not) and
-   * every message of the bot (its answers, its help, its warnings) are skipped. Absent: everything is searched
-   * (`#记录 搜索 … 含命令`, the console's 含命令 box, exports).
+   * Leave out the bot's own command conversations and messages, which are not what an auditor looks for
+   * ({@link isCommandTalk}; built by `commandTalkOf`). Absent: everything is searched (`#记录 搜索 … 含命令`, the
+   * console's 含命令 box, exports).
    */
-  skipCommands?: string
+  skipCommands?: CommandTalk
+}
+
+/**
+ * What an auditor's default view leaves out, as every reader applies it ({@link isCommandTalk}): the words the bot
+ * knows as commands now, and the chats where commands to it are left out.
+ */
+export interface CommandTalk {
+  /** Whether a text names a command the bot knows (`PluginContext.isCommand`: prefix and a command's name or alias). */
+  isCommand(text: string): boolean
+  /** Chats nobody but staff reads: the internal groups and the private chats with the bot, as the archive lists them. */
+  staffChats: ReadonlySet<string>
 }
 
 /**
@@ -26,9 +36,21 @@ export interface ArchiveQuery {
  */
 export const WITH_COMMANDS = '含命令'
 
-/** Whether `r` is a command to the bot or a message of the bot ({@link ArchiveQuery.skipCommands}). */
-export function isCommandTalk(r: ArchiveRecord, prefix: string): boolean {
-  return r.fromBot === true || r.text.trimStart().startsWith(prefix)
+/** The {@link CommandTalk} over the archive's chat list: a chat is a staff chat when it is listed private or internal. */
+export function commandTalk(chats: readonly ChatInfo[], isCommand: (text: string) => boolean): CommandTalk {
+  const staff = chats.filter(c => c.kind === 'private' || c.kind === 'internal')
+  return { isCommand, staffChats: new Set(staff.map(c => c.chat)) }
+}
+
+/**
+ * Whether `r` is left out of a default view ({@link ArchiveQuery.skipCommands}): a message of the bot (its answers,
+ * its help, its warnings), in any chat; and, in a chat only staff read, a command to the bot (one it knows by name or
+ * alias, refused or not). A prefixed word that names no command (`#私下转账给我`) is talk, and in a group customers read
+ * (customer and broadcast groups, and a chat whose kind is unknown) every person's message is shown: customers read it,
+ * so an auditor does too. Records already stored are read by the same rule (nothing is written again).
+ */
+export function isCommandTalk(r: ArchiveRecord, talk: CommandTalk): boolean {
+  return r.fromBot === true || (talk.staffChats.has(r.chat) && talk.isCommand(r.text))
 }
 
 /** A record that matched, with its neighbours in the chat. */

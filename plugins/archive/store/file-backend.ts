@@ -47,7 +47,7 @@ export class FileArchive implements ArchiveBackend {
   private refused = false
 
   constructor(readonly dir: string) {
-    mkdirSync(join(dir, 'chats'), { recursive: true })
+    mkdirSync(join(dir, 'chats'), { recursive: true, mode: 0o700 })
     const [file, log] = [join(dir, 'chats.json'), join(dir, 'chats.log.jsonl')]
     const read = readSnapshotLog<Snapshot & { chats?: Record<string, ChatInfo> }, ChatInfo>(file, log)
     this.manifest = read.snapshot?.chats ?? {}
@@ -292,8 +292,8 @@ export class FileArchive implements ArchiveBackend {
   async storeMedia(record: ArchiveRecord, day: string, bytes: Uint8Array): Promise<string> {
     const name = (record.attachment?.fileName ?? 'file').replace(/[^\p{L}\p{N}._-]/gu, '_').slice(-80)
     const rel = join('media', folderName(record.chat), day, `${folderName(record.id)}-${name}`)
-    mkdirSync(join(this.dir, rel, '..'), { recursive: true })
-    writeFileSync(join(this.dir, rel), bytes)
+    mkdirSync(join(this.dir, rel, '..'), { recursive: true, mode: 0o700 })
+    writeFileSync(join(this.dir, rel), bytes, { mode: 0o600 })
     return rel
   }
 

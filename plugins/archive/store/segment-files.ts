@@ -10,6 +10,7 @@ import {
   writeSync,
 } from 'node:fs'
 import { dirname } from 'node:path'
+import { DIR_MODE, FILE_MODE } from './modes.js'
 
 const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.jsonl$/
 /**
@@ -250,8 +251,8 @@ function openOrCreate(file: string): number {
     return openSync(file, 'r+')
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
-    mkdirSync(dirname(file), { recursive: true })
-    return openSync(file, 'w+')
+    mkdirSync(dirname(file), { recursive: true, mode: DIR_MODE })
+    return openSync(file, 'w+', FILE_MODE)
   }
 }
 

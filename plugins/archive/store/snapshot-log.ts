@@ -9,6 +9,7 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs'
+import { FILE_MODE } from './modes.js'
 
 /** The log's line format (`{"v":1,"n":<seq>,"e":<entry>}`). */
 const LOG_VERSION = 1
@@ -117,11 +118,11 @@ export class SnapshotLog<E> {
   private compact(): void {
     try {
       const text = `${JSON.stringify({ ...this.whole(), seq: this.seq })}\n`
-      writeFileSync(`${this.snapshotFile}.tmp`, text)
+      writeFileSync(`${this.snapshotFile}.tmp`, text, { mode: FILE_MODE })
       renameSync(`${this.snapshotFile}.tmp`, this.snapshotFile)
       this.snapshotBytes = Buffer.byteLength(text)
       if (this.fd !== undefined || existsSync(this.logFile)) {
-        writeFileSync(`${this.logFile}.tmp`, '')
+        writeFileSync(`${this.logFile}.tmp`, '', { mode: FILE_MODE })
         renameSync(`${this.logFile}.tmp`, this.logFile)
         this.closeFile()
       }
@@ -136,7 +137,7 @@ export class SnapshotLog<E> {
 
   /** Open the log at the first change (a reader never opens it for writing), noting a torn last line. */
   private openLog(): number {
-    const fd = openSync(this.logFile, existsSync(this.logFile) ? 'r+' : 'w+')
+    const fd = openSync(this.logFile, existsSync(this.logFile) ? 'r+' : 'w+', FILE_MODE)
     this.fd = fd
     this.size = fstatSync(fd).size
     this.torn ||= this.size > 0 && lastByte(fd, this.size) !== 0x0a

@@ -215,6 +215,14 @@ describe('CommandRouter', () => {
     expect(r.help(helpFrom(['auditor']))).toContain('#记录 搜索  记录说明')
     expect(r.help(helpFrom(['admin']))).toContain('#记录 搜索；#记录 保全  记录说明')
   })
+
+  it('names a command only when the word after the prefix is a name or alias it knows (what the archive hides)', () => {
+    const r = router()
+    for (const known of ['#通知 三点开会', '＃NOTICE hi', '@群管家 #案例', '# 统计', '#日报本周'])
+      expect(r.names(known)).toBe(true)
+    for (const talk of ['#私下转账给我 给你打8折 别告诉公司', '# 标题', '通知 三点', '#', '##通知'])
+      expect(r.names(talk)).toBe(false)
+  })
 })
 
 describe('replyTo', () => {

@@ -454,6 +454,27 @@ describe('web console pages over the plugins views', () => {
     expect(texts.map(e => e.text).join('\n')).toMatch(/aud1 在网页后台开始导出信息记录：/)
   })
 
+  it('refuses an export format it does not know (constructor, __proto__) with a 400, before anything is read', async () => {
+    const { say, as, rt } = await setup()
+    await say('u1', '报价单今天发给刘总')
+    const auditor = await as('aud1')
+    for (const format of ['constructor', '__proto__', 'toString', 'pdf']) {
+      const res = await auditor.post('/archive/export', { format })
+      expect(res.status).toBe(400)
+      expect(await res.text()).toBe('不支持的导出格式：请选择 CSV、Markdown、JSONL 或 HTML。')
+    }
+    expect(rt.audit.query({ days: 1, limit: 100 }).filter(e => e.rule === 'console.archive-export')).toEqual([])
+    // A format it knows starts, ends and says so.
+    const md = await auditor.post('/archive/export', { format: 'md' })
+    expect(md.status).toBe(200)
+    expect(await md.text()).toContain('报价单今天发给刘总')
+    const texts = rt.audit.query({ days: 1, limit: 100 }).filter(e => e.rule === 'console.archive-export')
+    expect(texts.map(e => e.text).sort()).toEqual([
+      expect.stringMatching(/^aud1 在网页后台导出信息记录：.* · md，共 \d+ 条$/),
+      expect.stringMatching(/^aud1 在网页后台开始导出信息记录：.* · md$/),
+    ])
+  })
+
   it('leaves command conversations with the bot out of an archive search, as chat search does', async () => {
     const { say, as } = await setup()
     await say('u1', '报价单今天发给刘总')
@@ -463,6 +484,21 @@ describe('web console pages over the plugins views', () => {
     expect(found).toContain('报价单今天发给刘总')
     expect(found).toContain('共 1 条')
     expect(found).not.toContain('#记录 搜索 报价单')
+  })
+
+  it('shows a prefixed message that names no command, and all a person said in a customer group', async () => {
+    const { say, as } = await setup()
+    await say('u1', '#私下转账给我 给你打8折 别告诉公司', customers)
+    await say('u1', '#帮助', customers) // a command, but the customer read it (the bot's answer there is left out)
+    await say('u1', '#帮助') // in the internal group: left out
+    const auditor = await as('aud1')
+    const found = await (await auditor.get(`/archive?q=${encodeURIComponent('打8折')}`)).text()
+    expect(found).toContain('#私下转账给我 给你打8折 别告诉公司')
+    const page = await (await auditor.get('/archive?chat=r2')).text()
+    expect(page).toContain('#私下转账给我 给你打8折 别告诉公司')
+    expect(page).toContain('#帮助')
+    expect(page).toContain('张三交流群（客户群） · 2026-11-24 至 2026-11-30 · 共 2 条，最新在前。')
+    expect(await (await auditor.get('/archive?chat=r1')).text()).not.toContain('#帮助')
   })
 
   it('searches command conversations too when 含命令 is ticked, as #记录 搜索 … 含命令 does, and audits that', async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ArchiveBackend } from '../../../plugins/archive/store/backend.js'
 import { createArchivePlugin } from '../../../plugins/archive/index.js'
-import { makeRuntime, text } from '../../helpers/harness.js'
+import { group, makeRuntime, member, text } from '../../helpers/harness.js'
 import { CONFIG, customer, customers, li, runCli, sales, setup, tempArchiveDir, testArchive, zhang } from './setup.js'
 
 /**
@@ -77,10 +77,43 @@ describe('archive export (CLI)', () => {
     const r = await run(await archived(), ['export', '--from', '2026-11-01', '--to', '2026-11-30', '--format', 'md'])
     expect(r.out).toContain('# 信息记录导出 2026-11-01 至 2026-11-30\n\n## 张三交流群（客户群）\n\n### 2026-11-30\n\n')
     expect(r.out).toContain('- 09:00 **张三**：=SUM(A1) 报价见附件, "含税"\n  > 引用 刘总：你好，想了解净水器\n')
-    expect(r.out).toContain('- 09:00 **张三**：[文件 报价单.xlsx]\n')
+    expect(r.out).toContain('- 09:00 **张三**：\\[文件 报价单.xlsx\\]\n')
     expect(r.out).toContain('**刘总**：我的电话 13912345678（已撤回）\n')
     expect(r.out).toMatch(/\*\*刘总\*\*：撤回了一条消息（m\d+）/)
     expect(r.out).toContain('## 销售部工作群（内部群）')
+  })
+
+  it('writes Markdown that shows exactly what was said: no HTML, link, emphasis or strikethrough of the sender', async () => {
+    const h = await setup()
+    const evil = member('zhang', '<b>张三</b>')
+    const room = group('r-x', '客户群 <img src=x onerror=alert(1)> ##', 'customer', '客户群')
+    h.wechat.addGroup(room, [evil, customer])
+    const said = [
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      '[合同](https://evil.example/合同.pdf)',
+      '~~同意退款~~ **不** 同意 _斜体_ `代码` \\* &lt;',
+      '第一行\r# 标题\n> 引用',
+    ]
+    for (const body of said) await h.say(evil, body, room)
+    await h.say(customer, '好', room, { quote: { senderName: '[链接](https://evil)', text: '~~原话~~' } })
+    const r = await run(h.backend, ['export', '--from', '2026-11-30', '--to', '2026-11-30', '--format', 'md'])
+    const lines = r.out.split('\n')
+    expect(lines).toContain('## 客户群 \\<img src=x onerror=alert(1)\\> \\#\\#（客户群）')
+    const items = lines.filter(l => l.startsWith('- '))
+    expect(items.slice(0, 4)).toEqual([
+      '- 09:00 **\\<b\\>张三\\</b\\>**：\\<script\\>alert(1)\\</script\\>',
+      '- 09:00 **\\<b\\>张三\\</b\\>**：\\<img src=x onerror=alert(1)\\>',
+      '- 09:00 **\\<b\\>张三\\</b\\>**：\\[合同\\](https://evil.example/合同.pdf)',
+      '- 09:00 **\\<b\\>张三\\</b\\>**：\\~\\~同意退款\\~\\~ \\*\\*不\\*\\* 同意 \\_斜体\\_ \\`代码\\` \\\\\\* \\&lt;',
+    ])
+    // What a viewer renders (each backslash escape is the character after it, as CommonMark reads it) is what was said.
+    const shown = (l: string) => l.replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    expect(items.map(shown)).toEqual([
+      ...said.map(t => `- 09:00 **<b>张三</b>**：${t.replace(/\r|\n/g, ' ⏎ ')}`),
+      '- 09:00 **刘总**：好',
+    ])
+    expect(lines[lines.indexOf(items[5]) + 1]).toBe('  > 引用 \\[链接\\](https://evil)：\\~\\~原话\\~\\~')
   })
 
   it('writes one self-contained HTML transcript: names, times, quotes, recalls, escaped text, kept images inline', async () => {
