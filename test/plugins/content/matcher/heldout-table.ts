@@ -75,6 +75,8 @@ const files = [
     'blind32',
     'blind33',
     'blind34',
+    'blind35',
+    'blind36',
   ].map(name => path.join(fixtures, `heldout-${name}.jsonl`)),
 ]
 const shared = asInternalStaff(matcherOf(SHARED_DICTIONARY), files, internal)

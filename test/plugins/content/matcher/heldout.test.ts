@@ -137,6 +137,14 @@ const BLIND32 = fixture('heldout-blind32.jsonl')
 const BLIND33 = fixture('heldout-blind33.jsonl')
 const BLIND34 = fixture('heldout-blind34.jsonl')
 /**
+ * Written blind on 5a3573ed, after the thirty-first session's fixes (frec2, fname3, frule, frep, foffer), by two new
+ * authors who saw only the shared dictionary, the two public evals and the issue (blind35: fitness clubs, industrial
+ * coatings and adhesives, hotel group sales; blind36: used cars and auto loans, children's English centres, seeds and
+ * fertiliser); kept unseen.
+ */
+const BLIND35 = fixture('heldout-blind35.jsonl')
+const BLIND36 = fixture('heldout-blind36.jsonl')
+/**
  * Probes of terms inside statements about messages (rules, reports, warnings, quotes): rule-report-probe, the class
  * repgen fixed in the twenty-eighth session; offer-probe, written blind by another author for the disguises a review
  * of repgen named (a ban then an offer, a report that vouches, a leak with figures, turns), measured on a6541f17
@@ -338,7 +346,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind26 (unseen): at least the figures measured (precision 101/102, recall 101/102)', () => {
     expectFloors(matcherOf(), BLIND26, 101 / 102, 101 / 102, true)
   })
-  // Issue #22's goals are NOT met here. Blind on 2d9497d3, opened in the thirty-first session: 97/106, 97/102;
+  // Issue #22's goals are met after the thirty-first session's classes (frec2, fname3, frule, frep, foffer).
+  // Blind on 2d9497d3, opened in the thirty-first session: 97/106, 97/102;
   // fstate's statement classes (figures only): 97/105.
   // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
   // fstate2: reports, rules and campaigns by shape (figures only): 98/104.
@@ -352,32 +361,47 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind28: at least the figures measured (precision 103/106, recall 103/104)', () => {
     expectFloors(matcherOf(), BLIND28, 103 / 106, 103 / 104)
   })
-  // Issue #22's goals are NOT met here. Blind on fdab5948, opened in the thirty-first session: 102/109, 102/103.
+  // Issue #22's goals are met after the thirty-first session's classes (frec2, fname3, frule, frep, foffer).
+  // Blind on fdab5948, opened in the thirty-first session: 102/109, 102/103.
   // fstate2 (figures only): 102/107.
   it('heldout-blind29: at least the figures measured (precision 102/102, recall 102/103)', () => {
     expectFloors(matcherOf(), BLIND29, 102 / 102, 102 / 103)
   })
 
-  // Issue #22's goals are NOT met here. Blind on 060722d1, opened in the thirty-first session: 103/109, 103/104.
+  // Issue #22's goals are met after the thirty-first session's classes (frec2, fname3, frule, frep, foffer).
+  // Blind on 060722d1, opened in the thirty-first session: 103/109, 103/104.
   it('heldout-blind30: at least the figures measured (precision 104/104, recall 104/104)', () => {
     expectFloors(matcherOf(), BLIND30, 104 / 104, 104 / 104)
   })
-  // Issue #22's goals are NOT met here. Blind on 060722d1, opened in the thirty-first session: 96/108, 96/101.
+  // Issue #22's goals are met after the thirty-first session's classes (frec2, fname3, frule, frep, foffer).
+  // Blind on 060722d1, opened in the thirty-first session: 96/108, 96/101.
   it('heldout-blind31: at least the figures measured (precision 99/99, recall 99/101)', () => {
     expectFloors(matcherOf(), BLIND31, 99 / 99, 99 / 101)
   })
 
-  // Issue #22's goals are NOT met here. Never opened: blind on df6df732 95/99, 95/100.
+  // Issue #22's goals are NOT met here. Never opened: blind on df6df732 95/99, 95/100; after the session's
+  // classes (figures only) 96/100, 96/100.
   it('heldout-blind32 (unseen): at least the figures measured (precision 96/100, recall 96/100)', () => {
     expectFloors(matcherOf(), BLIND32, 96 / 100, 96 / 100, true)
   })
-  // Issue #22's goals are met here (0.970 / 0.970). Never opened: blind on df6df732 98/101, 98/101.
+  // Issue #22's goals are met here (0.970 / 0.970). Never opened: blind on df6df732 98/101, 98/101 (unchanged
+  // by the session's classes).
   it('heldout-blind33 (unseen): at least the figures measured (precision 98/101, recall 98/101)', () => {
     expectFloors(matcherOf(), BLIND33, 98 / 101, 98 / 101, true)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on df6df732 97/105, 97/101.
+  // Issue #22's goals are NOT met here. Never opened: blind on df6df732 97/105, 97/101; after the session's
+  // classes (figures only) 97/102, 97/101.
   it('heldout-blind34 (unseen): at least the figures measured (precision 97/102, recall 97/101)', () => {
     expectFloors(matcherOf(), BLIND34, 97 / 102, 97 / 101, true)
+  })
+
+  // Issue #22's goals are NOT met here. Never opened: blind on 5a3573ed 100/105, 100/102.
+  it('heldout-blind35 (unseen): at least the figures measured (precision 100/105, recall 100/102)', () => {
+    expectFloors(matcherOf(), BLIND35, 100 / 105, 100 / 102, true)
+  })
+  // Issue #22's goals are NOT met here. Never opened: blind on 5a3573ed 97/103, 97/101.
+  it('heldout-blind36 (unseen): at least the figures measured (precision 97/103, recall 97/101)', () => {
+    expectFloors(matcherOf(), BLIND36, 97 / 103, 97 / 101, true)
   })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
@@ -516,7 +540,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   it('heldout-blind26 (unseen): at least the figures measured (precision 101/105, recall 101/102)', () => {
     expectFloors(matcher, BLIND26, 101 / 105, 101 / 102, true)
   })
-  // Issue #22's goals are NOT met here. Blind on 2d9497d3, opened in the thirty-first session: 97/107, 97/102;
+  // Issue #22's goals are met after the thirty-first session's classes (frec2, fname3, frule, frep, foffer).
+  // Blind on 2d9497d3, opened in the thirty-first session: 97/107, 97/102;
   // fstate (figures only) 97/106.
   // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
   // fstate2 (figures only): 98/105.
@@ -528,22 +553,26 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   it('heldout-blind28: at least the figures measured (precision 102/105, recall 102/104)', () => {
     expectFloors(matcher, BLIND28, 102 / 105, 102 / 104)
   })
-  // Issue #22's goals are NOT met here. Blind on fdab5948, opened in the thirty-first session: 101/108, 101/103;
+  // Issue #22's goals are met after the thirty-first session's classes (frec2, fname3, frule, frep, foffer).
+  // Blind on fdab5948, opened in the thirty-first session: 101/108, 101/103;
   // fstate2 (figures only) 101/106.
   it('heldout-blind29: at least the figures measured (precision 101/101, recall 101/103)', () => {
     expectFloors(matcher, BLIND29, 101 / 101, 101 / 103)
   })
 
-  // Issue #22's goals are NOT met here. Blind on 060722d1, opened in the thirty-first session: 103/109, 103/104.
+  // Issue #22's goals are met after the thirty-first session's classes (frec2, fname3, frule, frep, foffer).
+  // Blind on 060722d1, opened in the thirty-first session: 103/109, 103/104.
   it('heldout-blind30: at least the figures measured (precision 104/104, recall 104/104)', () => {
     expectFloors(matcher, BLIND30, 104 / 104, 104 / 104)
   })
-  // Issue #22's goals are NOT met here. Blind on 060722d1, opened in the thirty-first session: 97/109, 97/101.
+  // Issue #22's goals are met after the thirty-first session's classes (frec2, fname3, frule, frep, foffer).
+  // Blind on 060722d1, opened in the thirty-first session: 97/109, 97/101.
   it('heldout-blind31: at least the figures measured (precision 100/100, recall 100/101)', () => {
     expectFloors(matcher, BLIND31, 100 / 100, 100 / 101)
   })
 
-  // Issue #22's goals are NOT met here. Never opened: blind on df6df732 96/102, 96/100.
+  // Issue #22's goals are NOT met here. Never opened: blind on df6df732 96/102, 96/100; after the session's
+  // classes (figures only) 97/103, 97/100.
   it('heldout-blind32 (unseen): at least the figures measured (precision 97/103, recall 97/100)', () => {
     expectFloors(matcher, BLIND32, 97 / 103, 97 / 100, true)
   })
@@ -551,9 +580,19 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   it('heldout-blind33 (unseen): at least the figures measured (precision 98/102, recall 98/101)', () => {
     expectFloors(matcher, BLIND33, 98 / 102, 98 / 101, true)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on df6df732 97/106, 97/101.
+  // Issue #22's goals are NOT met here. Never opened: blind on df6df732 97/106, 97/101; after the session's
+  // classes (figures only) 97/103, 97/101.
   it('heldout-blind34 (unseen): at least the figures measured (precision 97/103, recall 97/101)', () => {
     expectFloors(matcher, BLIND34, 97 / 103, 97 / 101, true)
+  })
+
+  // Issue #22's goals are NOT met here. Never opened: blind on 5a3573ed 101/105, 101/102.
+  it('heldout-blind35 (unseen): at least the figures measured (precision 101/105, recall 101/102)', () => {
+    expectFloors(matcher, BLIND35, 101 / 105, 101 / 102, true)
+  })
+  // Issue #22's goals are NOT met here. Never opened: blind on 5a3573ed 98/104, 98/101.
+  it('heldout-blind36 (unseen): at least the figures measured (precision 98/104, recall 98/101)', () => {
+    expectFloors(matcher, BLIND36, 98 / 104, 98 / 101, true)
   })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/47, recall 45/45)', () => {
