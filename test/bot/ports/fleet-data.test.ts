@@ -170,7 +170,7 @@ describe.skipIf(!url)('fleet-wide data on PostgreSQL', () => {
     await b.say(member('admin1', '陈管理'), '#违规')
     await vi.waitFor(() =>
       expect(b.wechat.textsTo('admin1').join('\n')).toMatch(
-        /V1@sales1 .* 销售一群 优惠多多：.*记违规；审计 A\d+@sales1（机器人账号 sales1 记录，在该账号撤销）/,
+        /V1@sales1 .* 销售一群 优惠多多：.*记违规；审计 A\d+@sales1（机器人账号 「小助手sales1」\(sales1\) 记录，在该账号撤销）/,
       ),
     )
     // B's own incidents and A's, in one list: B's group spammer is listed beside A's.
