@@ -174,6 +174,18 @@ const FIRM_SPEAKS =
 const PLATFORM_CHARACTERS = new Set('平台站群号频播视资源代娱彩金盘庄真荷返充提分注团队计')
 
 /**
+ * A quick test before namesFirm reads the runs: FIRM_SPEAKS starts with 的, 那 or 这, so one of them must stand where
+ * a line of business of two to four characters after the hit would end.
+ */
+function firmMayTell(text: string, end: number): boolean {
+  for (let at = end + 2; at <= end + 4 && at < text.length; at++) {
+    const char = text[at]
+    if (char === '的' || char === '那' || char === '这') return true
+  }
+  return false
+}
+
+/**
  * True for a swap form (homophone, toneless, look-alike) followed by a line of business of two to four ideographs
  * and then a person of the firm or the firm telling something (see FIRM_SPEAKS): `柏佳乐水产的老板`, `网都留学的顾问`,
  * `博采印务那边说`, a firm's name as the shop rule reads one whose kind no list holds. A run that holds a clause's or a
@@ -181,7 +193,7 @@ const PLATFORM_CHARACTERS = new Set('平台站群号频播视资源代娱彩金�
  * something (`百佳乐水产的老板带你回血`) and the term as written (`网赌留学的顾问`) stay hits.
  */
 export function namesFirm(text: string, c: Candidate): boolean {
-  if (!SWAP_KINDS.has(c.kind as never)) return false
+  if (!SWAP_KINDS.has(c.kind as never) || !firmMayTell(text, c.end)) return false
   for (let end = c.end + 2; end <= c.end + 4 && end <= text.length; end++) {
     const run = text.slice(c.end, end)
     if (![...run].every(ch => IDEOGRAPH.test(ch) && !CLAUSE_CHARACTERS.has(ch) && !PLATFORM_CHARACTERS.has(ch)))
