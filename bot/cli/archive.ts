@@ -86,6 +86,8 @@ async function exportFromDatabase(url: string, argv: string[], o: { timezone: st
     account: process.env.BOT_ACCOUNT?.trim() || undefined,
     schema: process.env.BOT_DATABASE_SCHEMA?.trim() || undefined,
     lock: false,
+    // Run beside a live fleet (an auditor's laptop with a newer release): never migrate its database under it.
+    migrate: false,
   })
   try {
     return await runArchiveCli(argv, {

@@ -13,7 +13,7 @@ import {
   type Store,
   StoreWriteError,
 } from '../store/store.js'
-import { type Database, migrate } from './schema.js'
+import { type Database, expectCurrentSchema, migrate } from './schema.js'
 import { PG_STORE } from './brand.js'
 import { applyRows, RowJournal } from './row-journal.js'
 
@@ -32,6 +32,11 @@ export interface PgStoreOptions {
    * second process for the same account refuses to start instead of overwriting the first one's rows.
    */
   lock?: boolean
+  /**
+   * Migrate the schema to this release's (default true, as a bot starting does); false for tools run beside a live
+   * fleet (the archive CLI): the schema must already be this release's (SchemaTooOldError otherwise).
+   */
+  migrate?: boolean
 }
 
 /** Another process holds this account's rows. */
@@ -146,7 +151,8 @@ export class PgStore implements Store {
           await sql`select pg_advisory_xact_lock(hashtext('bot_create_schema'))`.execute(tx)
           await sql`create schema if not exists ${sql.id(schema)}`.execute(tx)
         })
-      await migrate(db)
+      if (opts.migrate ?? true) await migrate(db)
+      else await expectCurrentSchema(db)
       const rows = await db
         .selectFrom('bot_documents')
         .select(['name', 'version', 'data'])

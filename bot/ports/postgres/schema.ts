@@ -270,6 +270,42 @@ export class SchemaTooNewError extends Error {
  * once (a transaction-scoped advisory lock serialises them). Returns the versions applied now.
  * Throws `SchemaTooNewError` when the database is ahead of the code.
  */
+/** The database's schema is older than this release: a tool that must not migrate a live fleet's database refuses. */
+export class SchemaTooOldError extends Error {
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(
+      `数据库结构是旧版本（${found}），本版本需要 ${known}：请先升级机器人（新版本的机器人启动时升级数据库），再运行此命令；` +
+        `此命令不升级正在运行的机器人的数据库 (database schema version ${found} is older than this release's ${known}: ` +
+        'upgrade the fleet first; this command never migrates a live database)',
+    )
+    this.name = 'SchemaTooOldError'
+  }
+}
+
+/**
+ * Check the database's schema without changing it (no migration, no table created): the version this release
+ * knows, or SchemaTooOldError / SchemaTooNewError.
+ */
+export async function expectCurrentSchema(db: Kysely<Database>, migrations = MIGRATIONS): Promise<void> {
+  const known = migrations[migrations.length - 1]?.version ?? 0
+  const exists = await sql<{ t: string | null }>`select to_regclass('bot_schema_migrations')::text as t`.execute(db)
+  const current = exists.rows[0]?.t
+    ? Number(
+        (
+          await db
+            .selectFrom('bot_schema_migrations')
+            .select(eb => eb.fn.max('version').as('v'))
+            .executeTakeFirst()
+        )?.v ?? 0,
+      )
+    : 0
+  if (current > known) throw new SchemaTooNewError(current, known)
+  if (current < known) throw new SchemaTooOldError(current, known)
+}
+
 export async function migrate(db: Kysely<Database>, migrations = MIGRATIONS): Promise<number[]> {
   return db.transaction().execute(async tx => {
     await sql`select pg_advisory_xact_lock(hashtext('bot_schema_migrations'))`.execute(tx)

@@ -315,6 +315,26 @@ describe.skipIf(!url)('archive verify on the command line with BOT_DATABASE_URL'
   })
 })
 
+describe.skipIf(!url)('the archive command line beside a fleet not yet upgraded', () => {
+  it('refuses to run on an older schema and leaves it as it was: the bots still on the old release keep working', async () => {
+    const schema = fresh()
+    const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}` })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    closers.push(() => db.destroy())
+    await db.schema.createSchema(schema).execute()
+    await migrate(
+      db,
+      MIGRATIONS.filter(m => m.version <= 9),
+    ) // the fleet's bots on the release before
+    await expect(cli(schema, 'verify')).rejects.toThrow(/数据库结构是旧版本（9），本版本需要 \d+：请先升级机器人/)
+    const v = await db
+      .selectFrom('bot_schema_migrations')
+      .select(eb => eb.fn.max('version').as('v'))
+      .executeTakeFirst()
+    expect(Number(v?.v)).toBe(9)
+  })
+})
+
 describe.skipIf(!url)('the daily check code on PostgreSQL', () => {
   it('goes to the auditor; #记录 校验码 and archive verify --code give it back; an edit made with SQL names the row', async () => {
     const store = await open(fresh(), 'sales1')
