@@ -260,12 +260,14 @@ export class PgArchive implements ArchiveBackend {
   /**
    * The heads of the chains of days before `day` written to since the daily anchors last ran, fleet-wide: the
    * chains with a row past the newest row any anchor names (`pos` in the anchor log, every account's). Kept in
-   * the database, so a restart forgets none; before the first anchor every older chain is one.
+   * the database, so a restart forgets none. Before any anchor names a row (the first run after the upgrade to the
+   * chain) none is: that run anchors its own days only, never the whole history at once (minutes of sorting on a
+   * large archive, a line per chat and day).
    */
   async grownBefore(day: string): Promise<ChainHead[]> {
     return this.headsOf(sql`select distinct chat, day from archive_records
-      where day < ${day} and pos > coalesce((select max((record->>'pos')::bigint) from bot_logs
-        where log = ${ANCHOR_LOG} and record->>'kind' = 'head' and record ? 'pos'), 0)`)
+      where day < ${day} and pos > (select max((record->>'pos')::bigint) from bot_logs
+        where log = ${ANCHOR_LOG} and record->>'kind' = 'head' and record ? 'pos')`)
   }
 
   /** The heads of the chains `chains` selects (chat, day). */

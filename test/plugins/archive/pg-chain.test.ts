@@ -315,6 +315,23 @@ describe.skipIf(!url)('archive verify on the command line with BOT_DATABASE_URL'
   })
 })
 
+describe.skipIf(!url)('older days grown since the anchors last ran, on PostgreSQL', () => {
+  it('are none before any anchor names a row (the first run after the upgrade anchors its own days only), then a late row', async () => {
+    const schema = fresh()
+    const s1 = await open(schema, 'sales1')
+    const a = new PgArchive(s1.db, 'sales1')
+    await a.saveChat({ chat: 'r1', kind: 'customer', title: '销售一群' })
+    await a.appendMany([1, 2].map(n => ({ record: rec('r1', `m${n}`, `第${n}条`, n), day: DAY })))
+    expect(await a.grownBefore('2026-12-10')).toEqual([])
+    for (const h of await a.heads({ from: DAY, to: DAY }))
+      s1.append(ANCHOR_LOG, NEXT, { v: 1, kind: 'head', ...h, at: 1 })
+    await s1.flush()
+    expect(await a.grownBefore('2026-12-10')).toEqual([])
+    await a.appendMany([{ record: rec('r1', 'late', '迟到的一条', 3), day: DAY }])
+    expect((await a.grownBefore('2026-12-10')).map(h => [h.chat, h.day, h.bytes])).toEqual([['r1', DAY, 3]])
+  })
+})
+
 describe.skipIf(!url)('the archive command line beside a fleet not yet upgraded', () => {
   it('refuses to run on an older schema and leaves it as it was: the bots still on the old release keep working', async () => {
     const schema = fresh()
