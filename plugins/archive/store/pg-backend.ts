@@ -51,7 +51,10 @@ export class PgArchive implements ArchiveBackend {
     const fingerprint = items.map(i => fingerprintOf(i.record))
     const locks = [...new Set(chat)].sort().map(chat => `archive:${chat}`)
     const chains = [...new Map(items.map(i => [pairKey(i.record.chat, i.day), i])).values()]
-    await this.db.transaction().execute(async tx => {
+    // Read committed whatever the server's default: each statement then sees what committed before it, so the heads
+    // read after the locks are the last rows (under repeatable read the snapshot of the lock statement would hide a
+    // batch another account committed while this one waited, and the chain would fork).
+    await this.db.transaction().setIsolationLevel('read committed').execute(async tx => {
       // The locks first, in a statement of their own: in one statement with the query below, nothing in SQL says
       // they are taken before it reads, or at all when it finds no row.
       await sql`select pg_advisory_xact_lock(hashtext(k)) from unnest(${locks}::text[]) k`.execute(tx)
