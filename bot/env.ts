@@ -45,7 +45,11 @@ const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY/i
  * written and decoded: a secret whatever the variable's name.
  */
 function urlPasswords(value: string | undefined): string[] {
-  const written = value?.trim().match(/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*?:([^@/\s]+)@/i)?.[1]
+  // The user part runs to the last @ before the host's path, as URL parsers (and pg) read it: a password may hold an
+  // unescaped @ (postgres://bot:Abc@123@db/guard is the password Abc@123).
+  const authority = value?.trim().match(/^[a-z][a-z0-9+.-]*:\/\/([^/\s]*)@/i)?.[1]
+  const colon = authority?.indexOf(':') ?? -1
+  const written = colon >= 0 ? authority?.slice(colon + 1) : undefined
   if (!written) return []
   let decoded = written
   try {

@@ -26,7 +26,10 @@ export type Refusal = 'invalid' | 'locked'
 
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
 const WINDOW_MS = 10 * 60_000
-/** Clients with failures kept before the stale ones (none within the window) are swept: many addresses, bounded memory. */
+/**
+ * Clients with failures kept before the stale ones (none within the window) are swept, then the oldest: many addresses,
+ * bounded memory.
+ */
 const MAX_CLIENTS = 1000
 
 /**
@@ -120,7 +123,15 @@ export class ConsoleAuth {
   }
 
   private fail(client: string): Refusal {
-    if (this.failures.size >= MAX_CLIENTS) for (const c of [...this.failures.keys()]) this.recent(c)
+    if (this.failures.size >= MAX_CLIENTS) {
+      for (const c of [...this.failures.keys()]) this.recent(c)
+      // Still full (failures from that many addresses within the window): the oldest entries go, down to half, so
+      // memory stays bounded and the sweep runs once per MAX_CLIENTS / 2 failures, not at each.
+      for (const c of this.failures.keys()) {
+        if (this.failures.size <= MAX_CLIENTS / 2) break
+        this.failures.delete(c)
+      }
+    }
     this.failures.set(client, [...this.recent(client), this.opts.now()])
     return 'invalid'
   }

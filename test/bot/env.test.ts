@@ -57,6 +57,8 @@ describe('environment', () => {
     const env = readEnv({ BOT_DATABASE_URL: 'postgres://bot:p%40ss99@db.internal:5432/guard', PGHOST: 'db.internal' })
     expect(env.secrets.sort()).toEqual(['p%40ss99', 'p@ss99'])
     expect(readEnv({ BOT_DATABASE_URL: 'postgres://bot@db.internal/guard' }).secrets).toEqual([])
+    // An unescaped @ in the password: the user part runs to the last @, as pg reads it.
+    expect(readEnv({ BOT_DATABASE_URL: 'postgres://bot:Abc@123456@db.internal/guard' }).secrets).toEqual(['Abc@123456'])
   })
 
   it('rejects an unknown LOG_LEVEL or LOG_FORMAT instead of falling back silently; any case is fine', () => {

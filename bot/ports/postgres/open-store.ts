@@ -34,6 +34,6 @@ export function databaseUrlProblem(url: string, vars: NodeJS.ProcessEnv = proces
     return 'BOT_DATABASE_URL 不是有效的地址，应写成 postgres://用户名:密码@主机:5432/数据库（密码里的 @ : / 要写成 %40 %3A %2F） (BOT_DATABASE_URL is not a valid URL)'
   }
   if (user || vars.PGUSER?.trim() || vars.USER?.trim()) return undefined
-  const where = url.replace(/^postgres(ql)?:\/\/[^@/]*@/, '').replace(/^postgres(ql)?:\/\//, '')
+  const where = url.replace(/^postgres(ql)?:\/\/[^/]*@/, '').replace(/^postgres(ql)?:\/\//, '')
   return `BOT_DATABASE_URL 缺少数据库用户名：应写成 postgres://用户名@${where}（有密码时 postgres://用户名:密码@…） (BOT_DATABASE_URL names no user: write postgres://USER@host/db)`
 }

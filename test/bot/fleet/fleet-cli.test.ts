@@ -54,6 +54,7 @@ describe('fleet status with a URL that names no user', () => {
     const problem = databaseUrlProblem('postgres://:PGSEKRIT@db.internal:5432/guard', {})
     expect(problem).toContain('postgres://用户名@db.internal:5432/guard')
     expect(problem).not.toContain('PGSEKRIT')
+    expect(databaseUrlProblem('postgres://:Abc@123@db.internal/guard', {})).not.toContain('123')
   })
 })
 
