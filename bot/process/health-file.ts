@@ -99,7 +99,13 @@ export function judgeHealth(
   let r: HealthRecord
   try {
     r = JSON.parse(readFileSync(join(dataDir, HEALTH_FILE), 'utf8'))
-  } catch {
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    if (code !== 'ENOENT')
+      return {
+        ok: false,
+        line: `❌ 读不了 ${join(dataDir, HEALTH_FILE)}（${code ?? (e as Error).message}）：请以运行机器人的用户执行 (cannot read the health file: run as the bot's user)`,
+      }
     return {
       ok: false,
       line: `❌ ${dataDir} 没有健康文件：机器人没有在这个数据目录就绪过 (no ${HEALTH_FILE}: the bot has not been ready on this data folder)`,

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -43,6 +43,10 @@ describe('judgeHealth: what `group-guard health` says of the health file', () =>
 
   it('each way a bot can be dead or deaf is not ok, and says which', () => {
     expect(judgeHealth(mkdtempSync(join(tmpdir(), 'health-')), MAX_AGE, NOW).line).toMatch(/没有健康文件/)
+    // A monitor run as another user than the bot's (the data folder is 0700): it cannot read, and says so.
+    const unreadable = mkdtempSync(join(tmpdir(), 'health-'))
+    mkdirSync(join(unreadable, HEALTH_FILE)) // reading a folder fails (EISDIR) as a file the user may not read would
+    expect(judgeHealth(unreadable, MAX_AGE, NOW).line).toMatch(/^❌ 读不了 .*（EISDIR）：请以运行机器人的用户执行/)
     expect(judge({ at: NOW - 25 * 60_000 }).line).toMatch(/^❌ 健康文件 25分钟 未更新 .*the process is alive but hung/)
     expect(judge({}, false).line).toMatch(/^❌ 进程 4242 已不在，未记录停止 \(process 4242 gone without a stop/)
     expect(judge({ stopped: 'SIGTERM', queued: 3 }).line).toBe(
