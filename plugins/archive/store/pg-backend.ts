@@ -54,19 +54,22 @@ export class PgArchive implements ArchiveBackend {
     // Read committed whatever the server's default: each statement then sees what committed before it, so the heads
     // read after the locks are the last rows (under repeatable read the snapshot of the lock statement would hide a
     // batch another account committed while this one waited, and the chain would fork).
-    await this.db.transaction().setIsolationLevel('read committed').execute(async tx => {
-      // The locks first, in a statement of their own: in one statement with the query below, nothing in SQL says
-      // they are taken before it reads, or at all when it finds no row.
-      await sql`select pg_advisory_xact_lock(hashtext(k)) from unnest(${locks}::text[]) k`.execute(tx)
-      // Rows found are written and stay (a purge removes only days past retention): skipping them is what the
-      // INSERT would do. Under the locks no other account writes these chats: the heads read are the last rows.
-      const found = await sql<{
-        n: string | null
-        chat: string | null
-        day: string | null
-        head: string | null
-        unhashed: boolean | null
-      }>`
+    await this.db
+      .transaction()
+      .setIsolationLevel('read committed')
+      .execute(async tx => {
+        // The locks first, in a statement of their own: in one statement with the query below, nothing in SQL says
+        // they are taken before it reads, or at all when it finds no row.
+        await sql`select pg_advisory_xact_lock(hashtext(k)) from unnest(${locks}::text[]) k`.execute(tx)
+        // Rows found are written and stay (a purge removes only days past retention): skipping them is what the
+        // INSERT would do. Under the locks no other account writes these chats: the heads read are the last rows.
+        const found = await sql<{
+          n: string | null
+          chat: string | null
+          day: string | null
+          head: string | null
+          unhashed: boolean | null
+        }>`
         select r.n, null::text as chat, null::text as day, null::text as head, null::boolean as unhashed
         from unnest(${chat}::text[], ${id}::text[], ${fingerprint}::text[]) with ordinality as r(chat, id, fingerprint, n)
         where exists (select 1 from archive_records a where a.chat = r.chat and a.id = r.id)
@@ -77,39 +80,39 @@ export class PgArchive implements ArchiveBackend {
         from unnest(${chains.map(i => i.record.chat)}::text[], ${chains.map(i => i.day)}::text[]) as h(chat, day)
         cross join lateral (select coalesce(a.hash, a.record) as head, a.hash is null as unhashed
           from archive_records a where a.chat = h.chat and a.day = h.day order by a.pos desc limit 1) t`.execute(tx)
-      const skip = new Set<number>()
-      const heads = new Map<string, string>()
-      for (const r of found.rows)
-        if (r.n !== null) skip.add(Number(r.n) - 1)
-        else if (r.chat !== null && r.day !== null && r.head !== null)
-          heads.set(pairKey(r.chat, r.day), r.unhashed ? textHash(r.head) : r.head)
-      // A message id twice in one batch is written once (the unique index would skip the second after its link).
-      const ids = new Set<string>()
-      const left: number[] = []
-      for (let i = 0; i < items.length; i++) {
-        const key = pairKey(chat[i], id[i])
-        if (skip.has(i) || ids.has(key)) continue
-        ids.add(key)
-        left.push(i)
-      }
-      if (!left.length) return
-      const texts: string[] = []
-      const hashes: string[] = []
-      for (const i of left) {
-        const { record, day } = items[i]
-        const key = pairKey(record.chat, day)
-        record.v = CHAINED_VERSION
-        record.prev = heads.get(key) ?? chainStart(record.chat, day)
-        const text = JSON.stringify(record)
-        const hash = textHash(text)
-        heads.set(key, hash)
-        texts.push(text)
-        hashes.push(hash)
-      }
-      const of = <T>(f: (i: number) => T) => left.map(f)
-      const keys = of(i => `{${[...recordKeys(items[i].record)].join(',')}}`)
-      const written =
-        await sql`insert into archive_records (chat, day, at, id, fingerprint, account, type, record, keys, hash)
+        const skip = new Set<number>()
+        const heads = new Map<string, string>()
+        for (const r of found.rows)
+          if (r.n !== null) skip.add(Number(r.n) - 1)
+          else if (r.chat !== null && r.day !== null && r.head !== null)
+            heads.set(pairKey(r.chat, r.day), r.unhashed ? textHash(r.head) : r.head)
+        // A message id twice in one batch is written once (the unique index would skip the second after its link).
+        const ids = new Set<string>()
+        const left: number[] = []
+        for (let i = 0; i < items.length; i++) {
+          const key = pairKey(chat[i], id[i])
+          if (skip.has(i) || ids.has(key)) continue
+          ids.add(key)
+          left.push(i)
+        }
+        if (!left.length) return
+        const texts: string[] = []
+        const hashes: string[] = []
+        for (const i of left) {
+          const { record, day } = items[i]
+          const key = pairKey(record.chat, day)
+          record.v = CHAINED_VERSION
+          record.prev = heads.get(key) ?? chainStart(record.chat, day)
+          const text = JSON.stringify(record)
+          const hash = textHash(text)
+          heads.set(key, hash)
+          texts.push(text)
+          hashes.push(hash)
+        }
+        const of = <T>(f: (i: number) => T) => left.map(f)
+        const keys = of(i => `{${[...recordKeys(items[i].record)].join(',')}}`)
+        const written =
+          await sql`insert into archive_records (chat, day, at, id, fingerprint, account, type, record, keys, hash)
         select r.chat, r.day, r.at, r.id, r.fingerprint, ${this.account}, r.type, r.record, r.keys::bigint[], r.hash
         from unnest(${of(i => chat[i])}::text[], ${of(i => items[i].day)}::text[], ${of(i => items[i].record.at)}::bigint[],
           ${of(i => id[i])}::text[], ${of(i => fingerprint[i])}::text[], ${of(i => items[i].record.type)}::text[],
@@ -119,12 +122,12 @@ export class PgArchive implements ArchiveBackend {
           where a.chat = r.chat and a.fingerprint = r.fingerprint and a.account <> ${this.account})
         order by r.n
         on conflict (chat, id) do nothing`.execute(tx)
-      // A row skipped here would leave the next one linked to a row that is not there: write none, retry whole.
-      if (Number(written.numAffectedRows ?? 0) !== left.length)
-        throw new Error(
-          `archive batch: ${left.length - Number(written.numAffectedRows ?? 0)} record(s) written meanwhile`,
-        )
-    })
+        // A row skipped here would leave the next one linked to a row that is not there: write none, retry whole.
+        if (Number(written.numAffectedRows ?? 0) !== left.length)
+          throw new Error(
+            `archive batch: ${left.length - Number(written.numAffectedRows ?? 0)} record(s) written meanwhile`,
+          )
+      })
   }
 
   async tail(chat: string, n: number): Promise<ArchiveRecord[]> {
