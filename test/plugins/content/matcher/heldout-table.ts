@@ -77,6 +77,8 @@ const files = [
     'blind34',
     'blind35',
     'blind36',
+    'blind37',
+    'blind38',
   ].map(name => path.join(fixtures, `heldout-${name}.jsonl`)),
 ]
 const shared = asInternalStaff(matcherOf(SHARED_DICTIONARY), files, internal)

@@ -140,10 +140,19 @@ const BLIND34 = fixture('heldout-blind34.jsonl')
  * Written blind on 5a3573ed, after the thirty-first session's fixes (frec2, fname3, frule, frep, foffer), by two new
  * authors who saw only the shared dictionary, the two public evals and the issue (blind35: fitness clubs, industrial
  * coatings and adhesives, hotel group sales; blind36: used cars and auto loans, children's English centres, seeds and
- * fertiliser); kept unseen.
+ * fertiliser); kept unseen until the thirty-second session, then opened with blind32 and blind34 (the four samples
+ * below the goals).
  */
 const BLIND35 = fixture('heldout-blind35.jsonl')
 const BLIND36 = fixture('heldout-blind36.jsonl')
+/**
+ * Written blind on 83f81be1, at the start of the thirty-second session, by two new authors who saw only the shared
+ * dictionary, the two public evals and the issue (blind37: freight and express delivery, optical shops and contact
+ * lenses, water purifiers and kitchen appliances; blind38: baijiu and wine distribution, private elderly-care homes,
+ * construction machinery rental); kept unseen.
+ */
+const BLIND37 = fixture('heldout-blind37.jsonl')
+const BLIND38 = fixture('heldout-blind38.jsonl')
 /**
  * Probes of terms inside statements about messages (rules, reports, warnings, quotes): rule-report-probe, the class
  * repgen fixed in the twenty-eighth session; offer-probe, written blind by another author for the disguises a review
@@ -379,29 +388,38 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     expectFloors(matcherOf(), BLIND31, 99 / 99, 99 / 101)
   })
 
-  // Issue #22's goals are NOT met here. Never opened: blind on df6df732 95/99, 95/100; after the session's
-  // classes (figures only) 96/100, 96/100.
-  it('heldout-blind32 (unseen): at least the figures measured (precision 96/100, recall 96/100)', () => {
-    expectFloors(matcherOf(), BLIND32, 96 / 100, 96 / 100, true)
+  // Issue #22's goals are NOT met here. Blind on df6df732 95/99, 95/100; after the thirty-first session's classes
+  // (figures only) 96/100, 96/100; opened in the thirty-second session.
+  it('heldout-blind32: at least the figures measured (precision 96/100, recall 96/100)', () => {
+    expectFloors(matcherOf(), BLIND32, 96 / 100, 96 / 100)
   })
   // Issue #22's goals are met here (0.970 / 0.970). Never opened: blind on df6df732 98/101, 98/101 (unchanged
   // by the session's classes).
   it('heldout-blind33 (unseen): at least the figures measured (precision 98/101, recall 98/101)', () => {
     expectFloors(matcherOf(), BLIND33, 98 / 101, 98 / 101, true)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on df6df732 97/105, 97/101; after the session's
-  // classes (figures only) 97/102, 97/101.
-  it('heldout-blind34 (unseen): at least the figures measured (precision 97/102, recall 97/101)', () => {
-    expectFloors(matcherOf(), BLIND34, 97 / 102, 97 / 101, true)
+  // Issue #22's goals are NOT met here. Blind on df6df732 97/105, 97/101; after the thirty-first session's classes
+  // (figures only) 97/102, 97/101; opened in the thirty-second session.
+  it('heldout-blind34: at least the figures measured (precision 97/102, recall 97/101)', () => {
+    expectFloors(matcherOf(), BLIND34, 97 / 102, 97 / 101)
   })
 
-  // Issue #22's goals are NOT met here. Never opened: blind on 5a3573ed 100/105, 100/102.
-  it('heldout-blind35 (unseen): at least the figures measured (precision 100/105, recall 100/102)', () => {
-    expectFloors(matcherOf(), BLIND35, 100 / 105, 100 / 102, true)
+  // Issue #22's goals are NOT met here. Blind on 5a3573ed 100/105, 100/102; opened in the thirty-second session.
+  it('heldout-blind35: at least the figures measured (precision 100/105, recall 100/102)', () => {
+    expectFloors(matcherOf(), BLIND35, 100 / 105, 100 / 102)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on 5a3573ed 97/103, 97/101.
-  it('heldout-blind36 (unseen): at least the figures measured (precision 97/103, recall 97/101)', () => {
-    expectFloors(matcherOf(), BLIND36, 97 / 103, 97 / 101, true)
+  // Issue #22's goals are NOT met here. Blind on 5a3573ed 97/103, 97/101; opened in the thirty-second session.
+  it('heldout-blind36: at least the figures measured (precision 97/103, recall 97/101)', () => {
+    expectFloors(matcherOf(), BLIND36, 97 / 103, 97 / 101)
+  })
+
+  // Issue #22's goals are NOT met here. Never opened: blind on 83f81be1 100/107, 100/105.
+  it('heldout-blind37 (unseen): at least the figures measured (precision 100/107, recall 100/105)', () => {
+    expectFloors(matcherOf(), BLIND37, 100 / 107, 100 / 105, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 83f81be1 104/110, 104/107.
+  it('heldout-blind38 (unseen): at least the figures measured (precision 104/110, recall 104/107)', () => {
+    expectFloors(matcherOf(), BLIND38, 104 / 110, 104 / 107, true)
   })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
@@ -571,28 +589,37 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND31, 100 / 100, 100 / 101)
   })
 
-  // Issue #22's goals are NOT met here. Never opened: blind on df6df732 96/102, 96/100; after the session's
-  // classes (figures only) 97/103, 97/100.
-  it('heldout-blind32 (unseen): at least the figures measured (precision 97/103, recall 97/100)', () => {
-    expectFloors(matcher, BLIND32, 97 / 103, 97 / 100, true)
+  // Issue #22's goals are NOT met here. Blind on df6df732 96/102, 96/100; after the thirty-first session's classes
+  // (figures only) 97/103, 97/100; opened in the thirty-second session.
+  it('heldout-blind32: at least the figures measured (precision 97/103, recall 97/100)', () => {
+    expectFloors(matcher, BLIND32, 97 / 103, 97 / 100)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on df6df732 98/102, 98/101.
   it('heldout-blind33 (unseen): at least the figures measured (precision 98/102, recall 98/101)', () => {
     expectFloors(matcher, BLIND33, 98 / 102, 98 / 101, true)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on df6df732 97/106, 97/101; after the session's
-  // classes (figures only) 97/103, 97/101.
-  it('heldout-blind34 (unseen): at least the figures measured (precision 97/103, recall 97/101)', () => {
-    expectFloors(matcher, BLIND34, 97 / 103, 97 / 101, true)
+  // Issue #22's goals are NOT met here. Blind on df6df732 97/106, 97/101; after the thirty-first session's classes
+  // (figures only) 97/103, 97/101; opened in the thirty-second session.
+  it('heldout-blind34: at least the figures measured (precision 97/103, recall 97/101)', () => {
+    expectFloors(matcher, BLIND34, 97 / 103, 97 / 101)
   })
 
-  // Issue #22's goals are NOT met here. Never opened: blind on 5a3573ed 101/105, 101/102.
-  it('heldout-blind35 (unseen): at least the figures measured (precision 101/105, recall 101/102)', () => {
-    expectFloors(matcher, BLIND35, 101 / 105, 101 / 102, true)
+  // Issue #22's goals are NOT met here. Blind on 5a3573ed 101/105, 101/102; opened in the thirty-second session.
+  it('heldout-blind35: at least the figures measured (precision 101/105, recall 101/102)', () => {
+    expectFloors(matcher, BLIND35, 101 / 105, 101 / 102)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on 5a3573ed 98/104, 98/101.
-  it('heldout-blind36 (unseen): at least the figures measured (precision 98/104, recall 98/101)', () => {
-    expectFloors(matcher, BLIND36, 98 / 104, 98 / 101, true)
+  // Issue #22's goals are NOT met here. Blind on 5a3573ed 98/104, 98/101; opened in the thirty-second session.
+  it('heldout-blind36: at least the figures measured (precision 98/104, recall 98/101)', () => {
+    expectFloors(matcher, BLIND36, 98 / 104, 98 / 101)
+  })
+
+  // Issue #22's goals are NOT met here. Never opened: blind on 83f81be1 100/109, 100/105.
+  it('heldout-blind37 (unseen): at least the figures measured (precision 100/109, recall 100/105)', () => {
+    expectFloors(matcher, BLIND37, 100 / 109, 100 / 105, true)
+  })
+  // Issue #22's goals are NOT met here. Never opened: blind on 83f81be1 102/108, 102/107.
+  it('heldout-blind38 (unseen): at least the figures measured (precision 102/108, recall 102/107)', () => {
+    expectFloors(matcher, BLIND38, 102 / 108, 102 / 107, true)
   })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/47, recall 45/45)', () => {
