@@ -16,6 +16,20 @@ import { admin, auditor, CONFIG, customer, customers, li, pgArchiveOf, runCli, s
 
 const { url, closers, fresh } = await usePgFixture()
 
+/** A fresh schema as the release before the chain (version 9) left it, and a connection to it. */
+async function schemaBeforeTheChain(): Promise<{ schema: string; db: Kysely<Database> }> {
+  const schema = fresh()
+  const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}` })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  closers.push(() => db.destroy())
+  await db.schema.createSchema(schema).execute()
+  await migrate(
+    db,
+    MIGRATIONS.filter(m => m.version <= 9),
+  )
+  return { schema, db }
+}
+
 /** An account's store on the schema (the account's lock not taken: several per test). */
 async function open(schema: string, account: string): Promise<PgStore> {
   const store = await PgStore.open({ url: url as string, schema, account, lock: false })
@@ -112,15 +126,7 @@ describe.skipIf(!url)('the archive’s hash chain on PostgreSQL', () => {
   })
 
   it('rows written before the chain (schema version 9) are notes; the first chained row links to the last of them', async () => {
-    const schema = fresh()
-    const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}` })
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    closers.push(() => db.destroy())
-    await db.schema.createSchema(schema).execute()
-    await migrate(
-      db,
-      MIGRATIONS.filter(m => m.version <= 9),
-    ) // as the release before left it
+    const { schema, db } = await schemaBeforeTheChain()
     for (const n of [1, 2]) {
       const r = rec('r1', `old${n}`, `旧的第${n}条`, n)
       await sql`insert into archive_records (chat, day, at, id, fingerprint, account, type, record, keys)
@@ -334,15 +340,7 @@ describe.skipIf(!url)('older days grown since the anchors last ran, on PostgreSQ
 
 describe.skipIf(!url)('the archive command line beside a fleet not yet upgraded', () => {
   it('refuses to run on an older schema and leaves it as it was: the bots still on the old release keep working', async () => {
-    const schema = fresh()
-    const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}` })
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    closers.push(() => db.destroy())
-    await db.schema.createSchema(schema).execute()
-    await migrate(
-      db,
-      MIGRATIONS.filter(m => m.version <= 9),
-    ) // the fleet's bots on the release before
+    const { schema, db } = await schemaBeforeTheChain()
     await expect(cli(schema, 'verify')).rejects.toThrow(/数据库结构是旧版本（9），本版本需要 \d+：请先升级机器人/)
     const v = await db
       .selectFrom('bot_schema_migrations')
