@@ -79,6 +79,8 @@ const files = [
     'blind36',
     'blind37',
     'blind38',
+    'blind39',
+    'blind40',
   ].map(name => path.join(fixtures, `heldout-${name}.jsonl`)),
 ]
 const shared = asInternalStaff(matcherOf(SHARED_DICTIONARY), files, internal)

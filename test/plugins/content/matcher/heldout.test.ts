@@ -154,6 +154,13 @@ const BLIND36 = fixture('heldout-blind36.jsonl')
 const BLIND37 = fixture('heldout-blind37.jsonl')
 const BLIND38 = fixture('heldout-blind38.jsonl')
 /**
+ * Written blind on 83f81be1 in the thirty-second session by two more new authors (blind39: mattresses and furniture,
+ * corporate training and consulting, fruit wholesale and community group-buying; blind40: mobile-game top-up
+ * agencies, beauty devices and medical aesthetics, property management and parking); kept unseen.
+ */
+const BLIND39 = fixture('heldout-blind39.jsonl')
+const BLIND40 = fixture('heldout-blind40.jsonl')
+/**
  * Probes of terms inside statements about messages (rules, reports, warnings, quotes): rule-report-probe, the class
  * repgen fixed in the twenty-eighth session; offer-probe, written blind by another author for the disguises a review
  * of repgen named (a ban then an offer, a report that vouches, a leak with figures, turns), measured on a6541f17
@@ -421,6 +428,14 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind38 (unseen): at least the figures measured (precision 104/110, recall 104/107)', () => {
     expectFloors(matcherOf(), BLIND38, 104 / 110, 104 / 107, true)
   })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 83f81be1 102/110, 102/105.
+  it('heldout-blind39 (unseen): at least the figures measured (precision 102/110, recall 102/105)', () => {
+    expectFloors(matcherOf(), BLIND39, 102 / 110, 102 / 105, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 83f81be1 101/111, 101/105.
+  it('heldout-blind40 (unseen): at least the figures measured (precision 101/111, recall 101/105)', () => {
+    expectFloors(matcherOf(), BLIND40, 101 / 111, 101 / 105, true)
+  })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
     expectFloors(matcherOf(), RULE_REPORT_PROBE, 45 / 46, 45 / 45)
@@ -620,6 +635,14 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // Issue #22's goals are NOT met here. Never opened: blind on 83f81be1 102/108, 102/107.
   it('heldout-blind38 (unseen): at least the figures measured (precision 102/108, recall 102/107)', () => {
     expectFloors(matcher, BLIND38, 102 / 108, 102 / 107, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 83f81be1 103/111, 103/105.
+  it('heldout-blind39 (unseen): at least the figures measured (precision 103/111, recall 103/105)', () => {
+    expectFloors(matcher, BLIND39, 103 / 111, 103 / 105, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 83f81be1 101/111, 101/105.
+  it('heldout-blind40 (unseen): at least the figures measured (precision 101/111, recall 101/105)', () => {
+    expectFloors(matcher, BLIND40, 101 / 111, 101 / 105, true)
   })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/47, recall 45/45)', () => {
