@@ -53,6 +53,8 @@ export function namesEnglishName(text: string, c: Candidate): boolean {
  */
 const GLOSS_AFTER =
   /^\s*(?:\p{Script=Han}{1,3}\s*)?(?:是|即|指|代表|表示|意思是|就是|=|[:：（(])\s*([A-Za-z]+(?:[ -][A-Za-z]+){1,5})/u
+/** Whom the gloss is said of right after it: `SB（Super Boss）就是你`. */
+const SAID_OF_AFTER = /^\s*[）)]?\s*(?:就是|是|说的是|说的就是|指的是|指)(?:你|他|她)/u
 /** Small words an abbreviation skips: `Department of Health` is DH. */
 const SKIPPED_WORDS = new Set(['of', 'and', 'the', 'for', 'to', 'in', 'a', 'an', '&'])
 /** A toneless pinyin syllable: a gloss all in these is the term in pinyin (`NC（nao can）`), no English. */
@@ -65,11 +67,13 @@ const NAME_CALLING = /^(?:stupid|bitch|bastard|idiot|dumb|fool|loser|moron|shit|
 /**
  * True if the English words glossing the letters after them (GLOSS_AFTER) start with those letters in order, small
  * words skipped or not, not every one a pinyin syllable and none calling names: the letters abbreviate them (`not
- * completed` for NC). `NC（nao can）` and `SB是Stupid Bastard` stay hits.
+ * completed` for NC), and said of no one right after it. `NC（nao can）`, `SB是Stupid Bastard` and `SB（Super Boss）就是你`
+ * stay hits.
  */
 function spelledAfter(after: string, letters: string): boolean {
-  const gloss = GLOSS_AFTER.exec(after)?.[1]
-  if (gloss === undefined) return false
+  const found = GLOSS_AFTER.exec(after)
+  const gloss = found?.[1]
+  if (found === null || gloss === undefined || SAID_OF_AFTER.test(after.slice(found[0].length))) return false
   const all = gloss.toLowerCase().split(/[ -]/u)
   if (all.every(word => PINYIN_SYLLABLE.test(word)) || all.some(word => NAME_CALLING.test(word))) return false
   const lower = letters.toLowerCase()

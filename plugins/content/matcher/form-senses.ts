@@ -73,7 +73,8 @@ const MAKING_WORDS = /作业|配音|课堂|上课|班会|班级|比赛|剪辑|�
 /** An occasion a film is made of, just before the term: `婚礼小电影`, `年会的小电影`. */
 const OCCASION_BEFORE = /(?:婚礼|婚纱|年会|毕业|团建|宣传|旅行|生日|周年|开业)的?$/u
 /** Words that ask for the medium, hand it out or name where it is found: then it is the term. */
-const ASKED_WORDS = /资源|链接|网站|网址|网盘|合集|种子|在线|免费|群|私|加我|发我|求|打包|看片|福利|有没有|谁有/u
+const ASKED_WORDS =
+  /资源|链接|网站|网址|网盘|合集|种子|在线|免费|群|私|加我|发我|求|打包|看片|福利|有没有|谁有|懂的|懂得/u
 
 /**
  * True for a term that ends in a medium's noun (MEDIUM_TERM: 成人视频, 小电影) whose noun makes one word with what

@@ -88,6 +88,7 @@ describe('a term ending in a medium in a lesson or a film made (issue #22, fname
     expect(m.categoriesOf('成人视频课程资源加我')).toEqual(['porn'])
     expect(m.categoriesOf('小电影看不看，私我')).toEqual(['porn'])
     expect(m.categoriesOf('成人视频通话一对一')).toEqual(['porn'])
+    expect(m.categoriesOf('成人视频课程，懂的来')).toEqual(['porn'])
   })
 })
 
@@ -104,6 +105,7 @@ describe('initials glossed by the English words they stand for, or paired with a
     expect(m.categoriesOf('他是NC（nao can）')).toEqual(['insult'])
     expect(m.categoriesOf('SB是Stupid Bastard的意思')).toEqual(['insult'])
     expect(m.categoriesOf('你个NC，not completed')).toEqual(['insult'])
+    expect(m.categoriesOf('SB（Super Boss）就是你')).toEqual(['insult'])
     expect(m.categoriesOf('你们都是SB和NC')).toEqual(['insult'])
     expect(m.categoriesOf('你就是SB版的人')).toEqual(['insult'])
   })
