@@ -5,7 +5,7 @@
 
 import type { Candidate } from './allow-filter.js'
 import { SWAP_KINDS } from './expand.js'
-import { isWordOf } from './expansion-data.js'
+import { isWordOf, wordTables } from './expansion-data.js'
 import { offers } from './talked-about-offers.js'
 import { segmentsOf } from './word-segments.js'
 
@@ -161,11 +161,14 @@ function segmenterWordEnds(text: string, at: number, end: number): boolean {
 const IDEOGRAPH = /^\p{Script=Han}$/u
 
 /**
- * What a firm has or does after its name and its line of business: a person of the firm after 的 (`的老板`, `的顾问`,
- * `的阿姨`) or the firm as the other side that tells (`那边说`, `那边报价`, `这边回复`).
+ * What a firm has or does after its name and its line of business: a person of the firm after 的, maybe past the
+ * part or the region they serve (`的老板`, `的顾问`, `的区域经理`, `的销售总监`), the firm as the other side that tells
+ * (`那边说`, `那边报价`, `这边回复`), or the papers a firm sends another (`的报价单`, `的合同`, `的送货单`).
  */
 const FIRM_SPEAKS =
-  /^(?:的(?:老板|老总|顾问|经理|业务员|销售|师傅|阿姨|司机|负责人|会计|财务|店长|前台|员工|工作人员|同事|对接人)|[那这]边(?:说|讲|回复|反馈|通知|报价|来电|发来|确认))/u
+  /^(?:的(?:区域|大区|(?:华[东南北中]|西[南北]|东北)区?|销售|市场|技术|业务|采购|项目|客户|售后|商务|招商|渠道|副)?(?:老板|老总|总经理|顾问|经理|总监|主管|业务员|销售|师傅|阿姨|司机|负责人|会计|财务|店长|前台|员工|工作人员|同事|对接人|代表|工程师)|[那这]边(?:说|讲|回复|反馈|通知|报价|来电|发来|确认)|的(?:报价单|合同|送货单|对账单|发票|样品))/u
+/** A title after a surname: a person of the firm named by it after 的 (`的吴总`, `的李经理`, `的王工`). */
+const SURNAME_TITLE = /^(?:总|经理|总监|主管|老板|工|师傅|老师|姐|哥)/u
 /**
  * Characters that make a run after a sound-alike no line of business but the platform or the game the term names
  * (平台, 网站, 群, 号, 直播, 视频, 资源, 代理, 真人, 盘口, 娱乐, 彩金, 返水, 充值, 提现, 上分, 注册) or the team and
@@ -185,6 +188,11 @@ function firmMayTell(text: string, end: number): boolean {
   return false
 }
 
+/** True for 的, a surname and a title at `at`: a person of the firm named by surname (`的吴总`, `的李经理`). */
+function namesFirmPerson(text: string, at: number): boolean {
+  return text[at] === '的' && wordTables().surnames.has(text[at + 1]) && SURNAME_TITLE.test(text.slice(at + 2, at + 5))
+}
+
 /**
  * True for a swap form (homophone, toneless, look-alike) followed by a line of business of two to four ideographs
  * and then a person of the firm or the firm telling something (see FIRM_SPEAKS): `柏佳乐水产的老板`, `网都留学的顾问`,
@@ -198,7 +206,7 @@ export function namesFirm(text: string, c: Candidate): boolean {
     const run = text.slice(c.end, end)
     if (![...run].every(ch => IDEOGRAPH.test(ch) && !CLAUSE_CHARACTERS.has(ch) && !PLATFORM_CHARACTERS.has(ch)))
       return false
-    if (FIRM_SPEAKS.test(text.slice(end, end + 6))) return !offers(text, c.start, c.end)
+    if (FIRM_SPEAKS.test(text.slice(end, end + 8)) || namesFirmPerson(text, end)) return !offers(text, c.start, c.end)
   }
   return false
 }
@@ -214,14 +222,20 @@ export const FIRM_AFTER =
 const CAPITALS = /^[A-Z]{2,}$/u
 /** A range of goods after letters: `SB 型号`, `GD 套装`, `NC 款`. */
 const PRODUCT_LINE_AFTER = /^ ?(?:系列|型号|机型|款|套装|产品线)/u
+/** An edition after letters: `SB 版本`, `HD版`; not 版主 (a forum's moderator). */
+const EDITION_AFTER = /^ ?(?:版本|版(?!主))/u
+/** Whom the letters are said of, just before them: `你就是SB版的`. */
+const SAID_OF_BEFORE = /(?:[你他她个是]|真是)\s*$/u
 
 /**
  * True for capital letters (initials, or a Latin term such as `sb`) followed by a firm's or industry's word
- * (`GD Energy 的报价`, `SB Lighting`) or a range of goods (`SB 型号的面霜`, `GD 套装`): a brand or a product
- * line, not the term. `SB 滚`, `你个SB`, `sb 系列`, `SB Wang` and `SB 你看什么` stay hits.
+ * (`GD Energy 的报价`, `SB Lighting`), a range of goods (`SB 型号的面霜`, `GD 套装`) or an edition said of no one
+ * (`SB 版本比企业版便宜`, `NC版`): a brand, a product line or an edition, not the term. `SB 滚`, `你个SB`, `sb 系列`,
+ * `SB Wang`, `SB 你看什么` and `你就是SB版的` stay hits.
  */
 export function namesBrand(text: string, c: Candidate): boolean {
   if (!CAPITALS.test(text.slice(c.start, c.end))) return false
   const after = text.slice(c.end, c.end + 16)
-  return FIRM_AFTER.test(after) || PRODUCT_LINE_AFTER.test(after)
+  if (FIRM_AFTER.test(after) || PRODUCT_LINE_AFTER.test(after)) return true
+  return EDITION_AFTER.test(after) && !SAID_OF_BEFORE.test(text.slice(Math.max(0, c.start - 4), c.start))
 }

@@ -39,11 +39,71 @@ export function namesEnglishName(text: string, c: Candidate): boolean {
   const next = NAME_WORD_AFTER.exec(text.slice(c.end, c.end + 24))
   if (next !== null && !wordTables().surnameSyllables.has(next[1].toLowerCase()) && !PERSON_CALLED.test(next[1]))
     return !SAID_OF_BEFORE.test(before)
+  if (spelledAfter(text.slice(c.end, c.end + 40), letters)) return !SAID_OF_BEFORE.test(before)
   if (!BRACKET_AFTER.test(text.slice(c.end, c.end + 1))) return false
   const words = NAME_BEFORE_BRACKET.exec(before)?.[1].trim().split(' ')
   if (words === undefined || words.length < letters.length) return false
   const spelled = words.slice(-letters.length).map(word => word[0])
   return spelled.join('') === letters
+}
+
+/**
+ * English words that gloss letters after them, past a noun of up to three ideographs (`版本`) and a word that
+ * defines (是, 即, 指, 代表, 意思是, `=`, a colon) or a bracket: `NC是not completed`, `SB 版本（Small Business）`.
+ */
+const GLOSS_AFTER =
+  /^\s*(?:\p{Script=Han}{1,3}\s*)?(?:是|即|指|代表|表示|意思是|就是|=|[:：（(])\s*([A-Za-z]+(?:[ -][A-Za-z]+){1,5})/u
+/** Whom the gloss is said of right after it: `SB（Super Boss）就是你`. */
+const SAID_OF_AFTER = /^\s*[）)]?\s*(?:就是|是|说的是|说的就是|指的是|指)(?:你|他|她)/u
+/** Small words an abbreviation skips: `Department of Health` is DH. */
+const SKIPPED_WORDS = new Set(['of', 'and', 'the', 'for', 'to', 'in', 'a', 'an', '&'])
+/** A toneless pinyin syllable: a gloss all in these is the term in pinyin (`NC（nao can）`), no English. */
+const PINYIN_SYLLABLE =
+  /^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|ing|iong|iu|o|ong|ou|u|ua|uai|uan|uang|ue|ui|un|uo|v|ve)$/u
+
+/** English words that call names: a gloss with one spells the insult out (`SB 是 Stupid Bastard`). */
+const NAME_CALLING = /^(?:stupid|bitch|bastard|idiot|dumb|fool|loser|moron|shit|fuck|fucking|brain|damn|son)$/u
+
+/**
+ * True if the English words glossing the letters after them (GLOSS_AFTER) start with those letters in order, small
+ * words skipped or not, not every one a pinyin syllable and none calling names: the letters abbreviate them (`not
+ * completed` for NC), and said of no one right after it. `NC（nao can）`, `SB是Stupid Bastard` and `SB（Super Boss）就是你`
+ * stay hits.
+ */
+function spelledAfter(after: string, letters: string): boolean {
+  const found = GLOSS_AFTER.exec(after)
+  const gloss = found?.[1]
+  if (found === null || gloss === undefined || SAID_OF_AFTER.test(after.slice(found[0].length))) return false
+  const all = gloss.toLowerCase().split(/[ -]/u)
+  if (all.every(word => PINYIN_SYLLABLE.test(word)) || all.some(word => NAME_CALLING.test(word))) return false
+  const lower = letters.toLowerCase()
+  return [all, all.filter(word => !SKIPPED_WORDS.has(word))].some(
+    words => words.length >= lower.length && words.slice(0, lower.length).every((word, i) => word[0] === lower[i]),
+  )
+}
+
+/** Capitals or digits, as a code of a series is written: `SD`, `HD`, `4K`, `UHD`. */
+const SIBLING_CODE = /^[A-Z0-9]{1,5}$/u
+/** A sibling code and the word that joins it before the letters: `SD 和 `, `SD/`, `SD、`. */
+const SIBLING_BEFORE = /([A-Z0-9]{1,5})\s*(?:和|与|或|跟|及|、|\/|,|，|and|or)\s*$/u
+/** The word that joins a sibling code after the letters, and the code: ` 和 SD`, `/4K`. */
+const SIBLING_AFTER = /^\s*(?:和|与|或|跟|及|、|\/|,|，|and|or)\s*([A-Z0-9]{1,5})(?![A-Za-z0-9])/u
+
+/**
+ * True for capital letters paired with a sibling code (another code in capitals or digits joined to them by 和, 与,
+ * a slash, a comma…) that shares their first or their last character: two codes of one series, a format or an
+ * edition (`SD 和 HD 两个版本`, `HD/FHD`), said of no one and in a message that offers nothing. `你个SB和NC`, `你是SD和HD`
+ * stay hits.
+ */
+export function pairsWithCode(text: string, c: Candidate): boolean {
+  const letters = text.slice(c.start, c.end)
+  if (!CAPITALS.test(letters) || offers(text, c.start, c.end)) return false
+  const before = SIBLING_BEFORE.exec(text.slice(Math.max(0, c.start - 12), c.start))
+  const sibling = before?.[1] ?? SIBLING_AFTER.exec(text.slice(c.end, c.end + 12))?.[1]
+  if (sibling === undefined || !SIBLING_CODE.test(sibling) || sibling === letters) return false
+  const from = before === null ? c.start : c.start - before[0].length
+  if (SAID_OF_BEFORE.test(text.slice(Math.max(0, from - 4), from))) return false
+  return sibling[0] === letters[0] || sibling[sibling.length - 1] === letters[letters.length - 1]
 }
 
 /** A capitalised word, as a place's name is written in pinyin. */

@@ -136,3 +136,25 @@ export function offersPrice(text: string, c: Candidate): boolean {
     OFFERED_BEFORE.test(before) || (WANTED_BEFORE.test(before) && after.startsWith('的')) || CONTACT_AFTER.test(after)
   return offered && !TOLD_AFTER.test(after) && !AMOUNT.test(after)
 }
+
+/** Kinds that write the term by sound with other characters. */
+const SOUND_KINDS = new Set(['homophone', 'toneless'])
+/**
+ * What a price is made of besides its base, right after a 加 of adding: a margin, a fee, a tax, a markup
+ * (`利润`, `管理费`, `运费`, `税`, `加成`'s 成, `合理利润`).
+ */
+const ADDED_PART =
+  /^(?:(?:合理|一定|适当|固定)?(?:利润|毛利|利率|差价|提成|佣金|税费?|增值税|运费|邮费|手续费|管理费|服务费|加工费|人工费?|包装费|安装费|杂费|损耗|成(?!交)))/u
+
+/** Words of a price handed over or kept secret: then it is the price (`底加运费发你，别外传`). */
+const KEPT_OR_HANDED = /发你|发给你|给你|私发|私聊|私我|外传|外泄|保密|别说出去|不能说/u
+
+/**
+ * True for a price term (ending in 价) written by sound with 加 for 价, followed by a part a price is made of: 加 adds
+ * it, and the text tells how a price is worked out (`成本加利润的方式算`, `工程按成本加管理费结算`, `出厂加运费`), no
+ * price. `成本加发你`, `成本加表私发`, `成本加多少不能说` and `底加运费发你，别外传` stay hits.
+ */
+export function addsToPrice(text: string, c: Candidate): boolean {
+  if (!SOUND_KINDS.has(c.kind) || !c.term.endsWith('价') || text[c.end - 1] !== '加') return false
+  return ADDED_PART.test(text.slice(c.end, c.end + 6)) && !KEPT_OR_HANDED.test(text)
+}

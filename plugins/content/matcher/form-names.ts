@@ -152,8 +152,12 @@ export function namesPersonBeforeWord(text: string, c: Candidate): boolean {
   return COMMON_SURNAMES.has(surname) && /(?:^|[\s\p{P}])$/u.test(before) && STATE_AFTER.test(after)
 }
 
-/** A title or form of address right after a full name: `胡某某老师`, `王某某同学`, `李某某经理`. */
-const TITLE_AFTER = /^(?:老师|同学|经理|主管|组长|店长|总监|助理|专员|师傅|先生|女士|医生|律师|教练|阿姨)/u
+/**
+ * A title or form of address right after a full name: `胡某某老师`, `王某某同学`, `李某某经理`, or the head of a body
+ * or a rank of learning (`吴博采院长`, `张思丹教授`).
+ */
+const TITLE_AFTER =
+  /^(?:老师|同学|经理|主管|组长|店长|总监|助理|专员|师傅|先生|女士|医生|律师|教练|阿姨|院长|校长|园长|厂长|科长|处长|局长|所长|馆长|行长|站长|社长|会长|董事长|主任|教授|博士|工程师|设计师)/u
 
 /** Kinds that swap a term's characters for others of the same sound, as a given name may be written. */
 const SOUND_KINDS = new Set(['homophone', 'toneless'])

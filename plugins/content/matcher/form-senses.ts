@@ -1,9 +1,11 @@
 /**
  * Readings of a sound-alike form as the everyday word it also is, in a message about what that word names: a
- * run arranged, the spring's stock, the weather, teachers sent to help. They run on the candidates of a scan only.
+ * run arranged, the spring's stock, the weather, teachers sent to help; and of a term ending in a medium's noun as
+ * that medium in a lesson or a film made. They run on the candidates of a scan only.
  */
 
 import type { Candidate } from './allow-filter.js'
+import { offers } from './talked-about-offers.js'
 
 /** Kinds that write the term by sound with other characters. */
 const SOUND_KINDS = new Set(['homophone', 'toneless'])
@@ -11,7 +13,7 @@ const SOUND_KINDS = new Set(['homophone', 'toneless'])
 /**
  * Forms by sound that are everyday words, each with the words of a message about what it names (`words`), or
  * the word that follows the form when it is one (`next`): 约跑 (a run arranged: 约炮's form), 春货 (the spring's
- * stock: 蠢货's), 一夜晴 (clear by the morning: 一夜情's), 援教 (teaching sent as aid: 援交's), 日转 before 夜 (from
+ * stock: 蠢货's), 一夜晴 (clear by the morning: 一夜情's, with the weather or what it lets a farmer or a walker do), 援教 (teaching sent as aid: 援交's), 日转 before 夜 (from
  * day into night, as stored power is used: 日赚's).
  */
 const EVERYDAY_SENSES: ReadonlyMap<string, { words?: RegExp; next?: RegExp }> = new Map([
@@ -23,7 +25,13 @@ const EVERYDAY_SENSES: ReadonlyMap<string, { words?: RegExp; next?: RegExp }> = 
         /上新|上架|[到发补备进订囤退验]货|货[单品架款源]|到仓|到店|新品|新款|现货|陈列|选购|样品|一批|批发|清仓|春装|春季/u,
     },
   ],
-  ['一夜晴', { words: /下雨|雨天|雨后|大雨|小雨|暴雨|阵雨|雨停|台风|天气|阴天|放晴|晴天|多云|降温|下雪|雾霾|出太阳/u }],
+  [
+    '一夜晴',
+    {
+      words:
+        /(?<!云)雨|雪(?!白)|霜|台风|天气|阴天|放晴|晴天|多云|降温|升温|气温|雾霾|出太阳|太阳|阳光|下种|播种|插秧|育苗|施肥|打药|收割|晒(?:谷|粮|被|衣|场)|晾晒|晾衣|菜地|庄稼|地里|田里|出游|踏青|郊游|露营|星空|月亮/u,
+    },
+  ],
   ['援教', { words: /老师|教师|支教|学校|课程|教学|任教|山区|西部|乡村|援疆|援藏/u }],
   ['日转', { next: /^[夜晚]/u }],
 ])
@@ -51,4 +59,34 @@ export function namesEverydayThing(text: string, c: Candidate): boolean {
   if (sense === undefined || OFFER_WORDS.test(text) || SAID_OF.test(text.slice(Math.max(0, c.start - 2), c.start)))
     return false
   return (sense.words?.test(text) ?? true) && (sense.next?.test(text.slice(c.end)) ?? true)
+}
+
+/** A term that ends in a medium's noun: 成人视频, 小电影. */
+const MEDIUM_TERM = /(?:视频|电影)$/u
+/**
+ * What makes one noun of the medium with what follows it: a course or a lesson (`视频课程`, `视频教程`), a making or a
+ * school's task (`电影配音`, `视频剪辑`, `电影作业`), a contest or a festival (`电影节`).
+ */
+const MEDIUM_COMPOUND = /^(?:课程|课|教程|教学|讲座|培训|面试|会议|配音|剪辑|拍摄|制作|作业|比赛|大赛|展映|节)/u
+/** Words of a lesson or of making a film in the message: the medium is the pupils' or the makers' work. */
+const MAKING_WORDS = /作业|配音|课堂|上课|班会|班级|比赛|剪辑|剪好|剪完|拍摄|拍了|拍个|拍一|制作|毕业|字幕|剧本|台词/u
+/** An occasion a film is made of, just before the term: `婚礼小电影`, `年会的小电影`. */
+const OCCASION_BEFORE = /(?:婚礼|婚纱|年会|毕业|团建|宣传|旅行|生日|周年|开业)的?$/u
+/** Words that ask for the medium, hand it out or name where it is found: then it is the term. */
+const ASKED_WORDS =
+  /资源|链接|网站|网址|网盘|合集|种子|在线|免费|群|私|加我|发我|求|打包|看片|福利|有没有|谁有|懂的|懂得/u
+
+/**
+ * True for a term that ends in a medium's noun (MEDIUM_TERM: 成人视频, 小电影) whose noun makes one word with what
+ * follows it (`成人视频课程`: adults' video course; `小电影配音`), after an occasion it films (`婚礼小电影`), or in a message about a lesson or the making of a
+ * film (MAKING_WORDS: `配音作业是一段英文小电影`, `自己拍了一部小电影`), with nothing asked for or handed out and no
+ * offer: the everyday medium, not the term. `成人视频课程资源加我`, `有没有小电影资源` and `小电影链接私我` stay hits.
+ */
+export function namesEverydayMedium(text: string, c: Candidate): boolean {
+  if (!MEDIUM_TERM.test(c.term) || ASKED_WORDS.test(text) || offers(text, c.start, c.end)) return false
+  return (
+    MEDIUM_COMPOUND.test(text.slice(c.end, c.end + 2)) ||
+    OCCASION_BEFORE.test(text.slice(Math.max(0, c.start - 3), c.start)) ||
+    MAKING_WORDS.test(text)
+  )
 }

@@ -59,7 +59,7 @@ const WASTE_KIND_BEFORE =
  * `泡沫这些垃圾东西带走`.
  */
 const DISPOSAL_AFTER =
-  /^(?:周[一二三四五六日末]|今天|明天|后天|上午|下午|晚上|月底|本周|下周|统一|全部|一起|都|马上|赶紧|尽快|记得|要|请|来|过来|上门){0,3}(?:(?:收|拉|运|清)[^，,；;。！!？?\n]{0,4}?(?:垃圾|废物|废料|渣土)|处理|处置|清理|清运|清走|清掉|清除|清一下|清了|回收|扔掉|扔了|扔到|丢掉|拉走|运走|搬走|带走|收走|带下楼|分类|台账|堆放)/u
+  /^(?:周[一二三四五六日末]|今天|明天|后天|上午|下午|晚上|月底|本周|下周|统一|全部|一起|都|马上|赶紧|尽快|记得|要|请|来|过来|上门){0,3}(?:(?:收|拉|运|清)[^，,；;。！!？?\n]{0,4}?(?:垃圾|废物|废料|渣土)|处理|处置|清理|清运|清走|清掉|清除|清一下|清了|回收|扔掉|扔了|扔到|丢掉|拉走|运走|搬走|带走|收走|带下楼|分类|台账|堆放|收集|治理|净化|排放)/u
 /** A place where waste lies, just before it: `楼道的`, `仓库里的`, `门口那堆`, `车间这些`. */
 const WASTE_PLACE_BEFORE =
   /(?:楼道|楼梯|门口|楼下|仓库|走廊|地上|地下室|角落|院子|路边|工地|车间|车库|阳台|厨房|店门口)(?:里|上|边|口|下|内)?的?(?:那些|这些|那堆|这堆|一堆)?$/u
@@ -68,14 +68,27 @@ const PERSON_BEFORE = /[你他她]|是/u
 /** Someone the term is said of, just before it: 你这个垃圾东西, 他个废物, 是垃圾. */
 const SAID_OF = /[你他她它个是]$/u
 
+/** Kinds that write the term by sound with other characters. */
+const SOUND_KINDS = new Set(['homophone', 'toneless'])
+
 /**
- * True for a term naming waste (垃圾东西, 废物, 垃圾公司) written as is, after a kind of waste said of no one
+ * True for a form by sound that keeps the term's 废 (waste) and swaps what follows: still a kind of waste, as
+ * an industry names its emissions (废雾, paint mist; 废屋, a derelict house), not a form chosen to call names as
+ * 辣鸡 is.
+ */
+function keepsWaste(text: string, c: Candidate): boolean {
+  return SOUND_KINDS.has(c.kind) && c.term[0] === '废' && text[c.start] === '废'
+}
+
+/**
+ * True for a term naming waste (垃圾东西, 废物, 垃圾公司) written as is, or by sound keeping its 废 (see keepsWaste:
+ * `喷涂车间的废雾处理设备`), after a kind of waste said of no one
  * (`工业废物处理厂`, `建筑垃圾公司`, `包装废物请师傅带走`; not `你就是个包装废物`) or a place where it lies (`走廊的垃圾东西太多`), in a clause about no one, or followed by a word of
  * disposing of it (`楼道里的垃圾东西清理一下`), said of no one just before it: waste, not an insult.
  * `你这个垃圾东西`, `这家垃圾公司`, `他是仓库里的废物`, `废物一个` and `辣鸡东西清理一下` stay hits.
  */
 export function namesWaste(text: string, c: Candidate): boolean {
-  if (!WRITTEN_KINDS.has(c.kind) || !WASTE.test(c.term)) return false
+  if (!WASTE.test(c.term) || !(WRITTEN_KINDS.has(c.kind) || keepsWaste(text, c))) return false
   const before = text.slice(Math.max(0, c.start - 3), c.start)
   const kind = WASTE_KIND_BEFORE.exec(before)
   if (kind !== null) return !SAID_OF.test(text.slice(0, c.start - kind[0].length))

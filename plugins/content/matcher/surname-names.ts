@@ -17,9 +17,12 @@ const NAME_LENGTH = 3
  */
 const BEFORE_NAME =
   /(?:[@＠\-—–_·・/（(、]|叫|名叫|姓|老|小|阿|同事|新人|同学|老师|经理|主管|组长|店长|员工|师傅|专员|总监|助理|实习生|客户|学员|讲师|欢迎|感谢|恭喜)$/u
-/** A title or form of address after a name: 总, 经理, 老师, 医生, 姐, 哥… */
+/**
+ * A title or form of address after a name: 总, 经理, 老师, 医生, 姐, 哥…, and the head of a body or a rank of learning:
+ * 院长, 校长, 厂长, 局长, 教授, 博士, 工程师 (`夏注院长今天坐诊`).
+ */
 const TITLE =
-  '总|经理|老师|医生|大夫|护士|律师|教练|阿姨|姐|哥|主管|主任|同学|先生|女士|小姐|师傅|老板|组长|部长|店长|总监|助理|专员|同事'
+  '总|经理|老师|医生|大夫|护士|律师|教练|阿姨|姐|哥|主管|主任|同学|先生|女士|小姐|师傅|老板|组长|部长|店长|总监|助理|专员|同事|院长|校长|园长|厂长|科长|处长|局长|所长|馆长|行长|站长|社长|会长|董事长|教授|博士|工程师|设计师|会计'
 /**
  * What follows a name: a title (see TITLE), a gloss in brackets or a list's comma, the possessive 的, or what a
  * sentence's subject does next (是, 负责, 介绍, 说, 已经, a word of time: 今天, 这周, 这个月…).

@@ -3,11 +3,19 @@ import { type ExpansionKind, readsAsWords } from './expand.js'
 import { isWordOf, wordCount, wordTables } from './expansion-data.js'
 import { asksClaim, countsValid, deniesClaim, namesInstitution, praisesRank, tellsShelfLife } from './form-claims.js'
 import { definesLetters, namesCodeKind, namesColour, namesShape, readsAsCode } from './form-codes.js'
-import { movesPrice, offersPrice, readsAsPayment, receivesPay, sellsToSpeaker, sendsFiles } from './form-money.js'
+import {
+  addsToPrice,
+  movesPrice,
+  offersPrice,
+  readsAsPayment,
+  receivesPay,
+  sellsToSpeaker,
+  sendsFiles,
+} from './form-money.js'
 import { namesBody } from './form-bodies.js'
 import { namesBrand, namesFirm, namesShop } from './form-brands.js'
-import { namesEnglishName, namesGarmentLetter, namesPlaceUnit } from './form-latin.js'
-import { namesEverydayThing } from './form-senses.js'
+import { namesEnglishName, namesGarmentLetter, namesPlaceUnit, pairsWithCode } from './form-latin.js'
+import { namesEverydayMedium, namesEverydayThing } from './form-senses.js'
 import {
   abbreviatesName,
   glossedAsName,
@@ -49,7 +57,8 @@ const WINDOW = 12
  * - a term quoted by a warning against scams (see quotedByWarning);
  * - a form by sound that is an everyday word of the segmenter's (see soundsLikeWord);
  * - a swap form of a term used as a shop's, a firm's or a place's name, capitals as a brand or product line (see
- *   form-brands.ts), a sound-alike naming a body (see form-bodies.ts), Latin letters inside an English name, a pinyin
+ *   form-brands.ts), a sound-alike naming a body (see form-bodies.ts), Latin letters inside an English name, glossed by
+ *   the English words they spell or paired with a sibling code, a pinyin
  *   place before its administrative unit or a letter shaping a garment (see form-latin.ts), a two-character term read
  *   across two words (see word-across.ts);
  * - a context word that is a numbered phase of what comes after it (see readsAsPhase);
@@ -59,9 +68,9 @@ const WINDOW = 12
  *   @-mention's name, a name's initials in brackets beside it, companies counted, a term naming waste used of waste, a Latin letter naming a shape, pinyin glossed as a
  *   name, a way round the company's premises, the company's pay received, the company's own gift or group, safety
  *   required of the work, initials where a verb of paying stands, a colour made, a sale to the speaker, a
- *   claim asked about or denied, a thing handed in to a role inside the company, a file sent, a price offered or changed, letters
+ *   claim asked about or denied, a thing handed in to a role inside the company, a file sent, a price offered, changed or worked out by adding to it, letters
  *   defined or given as a label or said to be a code, a first place praised, an institution named, a document
- *   counted valid, a shelf life told, a sound-alike that is the everyday word the message is about (see
+ *   counted valid, a shelf life told, a sound-alike that is the everyday word the message is about, a medium in a lesson or a film made (see
  *   form-codes.ts, form-names.ts, form-money.ts, form-work.ts, form-claims.ts, form-waste-counts.ts, form-senses.ts);
  * - a fuzzy hit inside a longer hit of another term that reads its letters otherwise (see readInLonger);
  * - a term talked about, not said (see talked-about.ts), or sent to review only when quoted in speech, and a
@@ -114,6 +123,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     namesFirm(text, c) ||
     namesBody(text, c) ||
     namesEnglishName(text, c) ||
+    pairsWithCode(text, c) ||
     namesPlaceUnit(text, c) ||
     namesGarmentLetter(text, c) ||
     namesBrand(text, c) ||
@@ -144,6 +154,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     sendsFiles(text, c) ||
     offersPrice(text, c) ||
     movesPrice(text, c) ||
+    addsToPrice(text, c) ||
     definesLetters(text, c) ||
     namesCodeKind(text, c) ||
     countsValid(text, c) ||
@@ -151,6 +162,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     namesInstitution(text, c) ||
     tellsShelfLife(text, c) ||
     namesEverydayThing(text, c) ||
+    namesEverydayMedium(text, c) ||
     readsAcrossWords(text, c)
   )
 }
