@@ -217,8 +217,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // Issue #22's goals are NOT met here. Blind, it measured 0.858 / 0.796 (109/127, 109/137); most of its misses
   // are slang the shared dictionary lacks (the shipped one has it: see below).
   // frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导): 118/121, 118/137.
-  it('heldout-blind8: at least the figures after the class fixes (precision 118/121, recall 118/137)', () => {
-    expectFloors(matcherOf(), BLIND8, 118 / 121, 118 / 137)
+  it('heldout-blind8: at least the figures after the class fixes (precision 118/120, recall 118/137)', () => {
+    expectFloors(matcherOf(), BLIND8, 118 / 120, 118 / 137)
   })
 
   // Issue #22's goals are NOT met here. Blind on 3c9e4dc: 0.885 / 0.871 (115/130, 115/132); its false positives
@@ -397,8 +397,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Blind on df6df732 95/99, 95/100; after the thirty-first session's classes
   // (figures only) 96/100, 96/100; opened in the thirty-second session.
-  it('heldout-blind32: at least the figures measured (precision 96/100, recall 96/100)', () => {
-    expectFloors(matcherOf(), BLIND32, 96 / 100, 96 / 100)
+  it('heldout-blind32: at least the figures measured (precision 96/99, recall 96/100)', () => {
+    expectFloors(matcherOf(), BLIND32, 96 / 99, 96 / 100)
   })
   // Issue #22's goals are met here (0.970 / 0.970). Never opened: blind on df6df732 98/101, 98/101 (unchanged
   // by the session's classes).
@@ -407,30 +407,30 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
   // Issue #22's goals are NOT met here. Blind on df6df732 97/105, 97/101; after the thirty-first session's classes
   // (figures only) 97/102, 97/101; opened in the thirty-second session.
-  it('heldout-blind34: at least the figures measured (precision 97/102, recall 97/101)', () => {
-    expectFloors(matcherOf(), BLIND34, 97 / 102, 97 / 101)
+  it('heldout-blind34: at least the figures measured (precision 97/101, recall 97/101)', () => {
+    expectFloors(matcherOf(), BLIND34, 97 / 101, 97 / 101)
   })
 
   // Issue #22's goals are NOT met here. Blind on 5a3573ed 100/105, 100/102; opened in the thirty-second session.
-  it('heldout-blind35: at least the figures measured (precision 100/105, recall 100/102)', () => {
-    expectFloors(matcherOf(), BLIND35, 100 / 105, 100 / 102)
+  it('heldout-blind35: at least the figures measured (precision 100/102, recall 100/102)', () => {
+    expectFloors(matcherOf(), BLIND35, 100 / 102, 100 / 102)
   })
   // Issue #22's goals are NOT met here. Blind on 5a3573ed 97/103, 97/101; opened in the thirty-second session.
-  it('heldout-blind36: at least the figures measured (precision 97/103, recall 97/101)', () => {
-    expectFloors(matcherOf(), BLIND36, 97 / 103, 97 / 101)
+  it('heldout-blind36: at least the figures measured (precision 97/99, recall 97/101)', () => {
+    expectFloors(matcherOf(), BLIND36, 97 / 99, 97 / 101)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 83f81be1 100/107, 100/105.
-  it('heldout-blind37 (unseen): at least the figures measured (precision 100/107, recall 100/105)', () => {
-    expectFloors(matcherOf(), BLIND37, 100 / 107, 100 / 105, true)
+  it('heldout-blind37 (unseen): at least the figures measured (precision 100/106, recall 100/105)', () => {
+    expectFloors(matcherOf(), BLIND37, 100 / 106, 100 / 105, true)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 83f81be1 104/110, 104/107.
   it('heldout-blind38 (unseen): at least the figures measured (precision 104/110, recall 104/107)', () => {
     expectFloors(matcherOf(), BLIND38, 104 / 110, 104 / 107, true)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 83f81be1 102/110, 102/105.
-  it('heldout-blind39 (unseen): at least the figures measured (precision 102/110, recall 102/105)', () => {
-    expectFloors(matcherOf(), BLIND39, 102 / 110, 102 / 105, true)
+  it('heldout-blind39 (unseen): at least the figures measured (precision 102/108, recall 102/105)', () => {
+    expectFloors(matcherOf(), BLIND39, 102 / 108, 102 / 105, true)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 83f81be1 101/111, 101/105.
   it('heldout-blind40 (unseen): at least the figures measured (precision 101/111, recall 101/105)', () => {
@@ -606,8 +606,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's goals are NOT met here. Blind on df6df732 96/102, 96/100; after the thirty-first session's classes
   // (figures only) 97/103, 97/100; opened in the thirty-second session.
-  it('heldout-blind32: at least the figures measured (precision 97/103, recall 97/100)', () => {
-    expectFloors(matcher, BLIND32, 97 / 103, 97 / 100)
+  it('heldout-blind32: at least the figures measured (precision 97/101, recall 97/100)', () => {
+    expectFloors(matcher, BLIND32, 97 / 101, 97 / 100)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on df6df732 98/102, 98/101.
   it('heldout-blind33 (unseen): at least the figures measured (precision 98/102, recall 98/101)', () => {
@@ -615,30 +615,30 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   })
   // Issue #22's goals are NOT met here. Blind on df6df732 97/106, 97/101; after the thirty-first session's classes
   // (figures only) 97/103, 97/101; opened in the thirty-second session.
-  it('heldout-blind34: at least the figures measured (precision 97/103, recall 97/101)', () => {
-    expectFloors(matcher, BLIND34, 97 / 103, 97 / 101)
+  it('heldout-blind34: at least the figures measured (precision 97/101, recall 97/101)', () => {
+    expectFloors(matcher, BLIND34, 97 / 101, 97 / 101)
   })
 
   // Issue #22's goals are NOT met here. Blind on 5a3573ed 101/105, 101/102; opened in the thirty-second session.
-  it('heldout-blind35: at least the figures measured (precision 101/105, recall 101/102)', () => {
-    expectFloors(matcher, BLIND35, 101 / 105, 101 / 102)
+  it('heldout-blind35: at least the figures measured (precision 101/103, recall 101/102)', () => {
+    expectFloors(matcher, BLIND35, 101 / 103, 101 / 102)
   })
   // Issue #22's goals are NOT met here. Blind on 5a3573ed 98/104, 98/101; opened in the thirty-second session.
-  it('heldout-blind36: at least the figures measured (precision 98/104, recall 98/101)', () => {
-    expectFloors(matcher, BLIND36, 98 / 104, 98 / 101)
+  it('heldout-blind36: at least the figures measured (precision 98/101, recall 98/101)', () => {
+    expectFloors(matcher, BLIND36, 98 / 101, 98 / 101)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 83f81be1 100/109, 100/105.
-  it('heldout-blind37 (unseen): at least the figures measured (precision 100/109, recall 100/105)', () => {
-    expectFloors(matcher, BLIND37, 100 / 109, 100 / 105, true)
+  it('heldout-blind37 (unseen): at least the figures measured (precision 100/108, recall 100/105)', () => {
+    expectFloors(matcher, BLIND37, 100 / 108, 100 / 105, true)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on 83f81be1 102/108, 102/107.
   it('heldout-blind38 (unseen): at least the figures measured (precision 102/108, recall 102/107)', () => {
     expectFloors(matcher, BLIND38, 102 / 108, 102 / 107, true)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 83f81be1 103/111, 103/105.
-  it('heldout-blind39 (unseen): at least the figures measured (precision 103/111, recall 103/105)', () => {
-    expectFloors(matcher, BLIND39, 103 / 111, 103 / 105, true)
+  it('heldout-blind39 (unseen): at least the figures measured (precision 103/109, recall 103/105)', () => {
+    expectFloors(matcher, BLIND39, 103 / 109, 103 / 105, true)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 83f81be1 101/111, 101/105.
   it('heldout-blind40 (unseen): at least the figures measured (precision 101/111, recall 101/105)', () => {
