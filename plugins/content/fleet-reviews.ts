@@ -163,17 +163,20 @@ export interface Overdue extends Handover {
 /**
  * Fleet: confirmed messages another account left to the holder of their group and nobody carried out, whose answering
  * account's own check (`HANDOVER_MS` after the answer) did not run: it went down after the answer. The accounts of the
- * fleet (as this one knows them, the answering one left out) check for it in turn, `OVERDUE_MS` apart, by name, so the
- * first of them online tells the admins, once; the answer is not held until the answering account comes back.
- * Answers older than `OVERDUE_UNTIL_MS` are left to the answering account.
+ * fleet (`fleet.accounts`: its roster, which every account reads alike, this one added; the answering one left out)
+ * check for it in turn, `OVERDUE_MS` apart, by name, so the first of them online tells the admins, once; the answer
+ * is not held until the answering account comes back. Answers older than `OVERDUE_UNTIL_MS` are left to the
+ * answering account.
  */
 export function overdueHandovers(
   own: ReviewLog,
   foreign: ReadonlyMap<string, ReviewLog>,
-  self: string,
+  fleet: { self: string; accounts: readonly string[] },
   now: number,
 ): Overdue[] {
+  const { self } = fleet
   const done = carriedAnywhere(own, foreign)
+  const roster = [...new Set([self, ...fleet.accounts])].sort()
   const out: Overdue[] = []
   for (const [account, log] of foreign)
     for (const review of log.reviews) {
@@ -182,7 +185,7 @@ export function overdueHandovers(
       const id = fleetReviewId(review, account)
       const messages = leftMessages(review).filter(m => !done.has(carriedKey(id, m.messageId)))
       if (!messages.length) continue
-      const line = [self, ...foreign.keys()].filter(a => a !== account).sort()
+      const line = roster.filter(a => a !== account)
       const at = (review.decidedAt ?? 0) + HANDOVER_MS + OVERDUE_MS * (line.indexOf(self) + 1)
       out.push({ account, review, messages, id, at })
     }

@@ -200,24 +200,38 @@ describe('another account’s confirmed message it left and did not check (overd
   const left = (extra: object = {}) =>
     r('R1', 'confirmed', 0, { decidedAt: HOUR, leftToHolder: ['m-R1'], decidedByName: '陈管理', ...extra })
   const fleet = (...extra: [string, ReviewLog][]) => new Map<string, ReviewLog>([['sales1', log(left())], ...extra])
+  const roster = ['sales3', 'sales1', 'sales2']
+  const as = (self: string) => ({ self, accounts: roster })
 
   it('each account checks in its turn by name, 2 minutes apart after the 5 minutes of the answering account', () => {
     const others: [string, ReviewLog][] = [
       ['sales3', log()],
       ['sales2', log()],
     ]
-    const at = (self: string) => overdueHandovers(log(), fleet(...others.filter(([a]) => a !== self)), self, 2 * HOUR)
+    const at = (self: string) =>
+      overdueHandovers(log(), fleet(...others.filter(([a]) => a !== self)), as(self), 2 * HOUR)
     expect(at('sales2').map(o => [o.id, o.account, o.messages.map(m => m.messageId), o.at])).toEqual([
       ['R1@sales1', 'sales1', ['m-R1'], HOUR + 7 * MIN],
     ])
     expect(at('sales3')[0].at).toBe(HOUR + 9 * MIN)
   })
 
+  it('the turns follow the fleet’s roster, not whose review logs an account reads: no two accounts share one', () => {
+    // sales2 never wrote a review log: sales3 reads only sales1's, yet waits for sales2's turn.
+    const turns = [
+      overdueHandovers(log(), fleet(['sales3', log()]), as('sales2'), 2 * HOUR)[0].at,
+      overdueHandovers(log(), fleet(), as('sales3'), 2 * HOUR)[0].at,
+    ]
+    expect(turns).toEqual([HOUR + 7 * MIN, HOUR + 9 * MIN])
+    // Before its first renewal read the roster, an account still takes a turn of its own.
+    expect(overdueHandovers(log(), fleet(), { self: 'sales2', accounts: [] }, 2 * HOUR)[0].at).toBe(HOUR + 7 * MIN)
+  })
+
   it('none once some account carried it out or told the admins, once the answering account checked, or a day on', () => {
     const told: [string, ReviewLog] = ['sales3', { ...log(), carried: ['R1@sales1|m-R1'] }]
-    expect(overdueHandovers(log(), fleet(told), 'sales2', 2 * HOUR)).toEqual([])
+    expect(overdueHandovers(log(), fleet(told), as('sales2'), 2 * HOUR)).toEqual([])
     const checked = new Map([['sales1', log(left({ leftToHolder: undefined }))]])
-    expect(overdueHandovers(log(), checked, 'sales2', 2 * HOUR)).toEqual([])
-    expect(overdueHandovers(log(), fleet(), 'sales2', 26 * HOUR)).toEqual([])
+    expect(overdueHandovers(log(), checked, as('sales2'), 2 * HOUR)).toEqual([])
+    expect(overdueHandovers(log(), fleet(), as('sales2'), 26 * HOUR)).toEqual([])
   })
 })
