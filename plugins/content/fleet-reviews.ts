@@ -2,6 +2,7 @@ import type { Finding } from './assess/findings.js'
 import {
   answeredReviewFor,
   decidedAlong,
+  REVIEW_LIMIT,
   type Review,
   type ReviewedMessage,
   type ReviewLog,
@@ -222,4 +223,21 @@ export function releasedHere(
       if (messages.length) out.push({ account, review, messages })
     }
   return out
+}
+
+/**
+ * Bounds the keys of the messages released here (`releasedHere`'s `done`), as `carried` keeps 500: past `REVIEW_LIMIT`,
+ * those no other account's `#忽略` lists any more are forgotten: their review left that account's log (the newest 500),
+ * so nothing offers them again and nothing is released twice. What stays is bounded by those logs.
+ */
+export function forgetReleased(released: Set<string>, foreign: ReadonlyMap<string, ReviewLog>): void {
+  if (released.size <= REVIEW_LIMIT) return
+  const listed = new Set<string>()
+  for (const [account, log] of foreign)
+    for (const review of log.reviews) {
+      if (review.status !== 'ignored') continue
+      const id = fleetReviewId(review, account)
+      for (const m of reviewedMessages(review)) listed.add(carriedKey(id, m.messageId))
+    }
+  for (const key of released) if (!listed.has(key)) released.delete(key)
 }

@@ -14,6 +14,7 @@ import {
   fleetReviewId,
   foreignAnswers,
   type Handover,
+  forgetReleased,
   handedHere,
   leftMessages,
   overdueHandovers,
@@ -58,6 +59,7 @@ export function carryOut(s: ServiceParts): Action[] {
   const holds = s.ctx.fleet.holds
   if (!holds) return []
   const carried = handedHere(s.reviews.data, s.foreignReviews, holds).flatMap(h => carry(s, h))
+  forgetReleased(s.released, s.foreignReviews)
   const own = new Set(s.reviews.data.carried)
   const done = { has: (key: string) => s.released.has(key) || own.has(key) }
   return [...carried, ...releasedHere(s.foreignReviews, holds, done).flatMap(h => release(s, h)), ...checkOverdue(s)]

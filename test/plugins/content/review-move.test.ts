@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { overdueHandovers, releasedHere } from '../../../plugins/content/fleet-reviews.js'
+import { forgetReleased, overdueHandovers, releasedHere } from '../../../plugins/content/fleet-reviews.js'
 import { lookUpReview, moveReviews, movedReviewNow } from '../../../plugins/content/review-move.js'
 import type { Review, ReviewLog } from '../../../plugins/content/state.js'
 import { movedClosedText, movedReviewText, whichReviewText } from '../../../plugins/content/texts.js'
@@ -193,6 +193,22 @@ describe('another account’s #忽略 released where the group is served now (re
       ['sales1', 'R4', ['m-R4']],
     ])
     expect(releasedHere(foreign, holds, new Set(['R1@sales1|m-R1', 'R4@sales1|m-R4']))).toEqual([])
+  })
+
+  it('past 500 released keys, those no #忽略 lists any more are forgotten, and nothing is released twice', () => {
+    // R1 is still in sales1's log, R5 not released yet; 500 others left their accounts' logs (the newest 500 kept).
+    const foreign = new Map([
+      ['sales1', log(r('R1', 'ignored', 0, { decidedAt: HOUR }), r('R5', 'ignored', 0, { decidedAt: HOUR }))],
+      ['sales3', log(r('R1', 'confirmed', 0, { decidedAt: HOUR }))],
+    ])
+    const gone = Array.from({ length: 500 }, (_, i) => `R${i + 10}@sales3|m-R${i + 10}`)
+    const released = new Set(['R1@sales1|m-R1', ...gone.slice(0, 499)])
+    forgetReleased(released, foreign)
+    expect(released.size).toBe(500)
+    released.add(gone[499])
+    forgetReleased(released, foreign)
+    expect([...released]).toEqual(['R1@sales1|m-R1'])
+    expect(releasedHere(foreign, () => true, released).map(h => h.review.id)).toEqual(['R5'])
   })
 })
 
