@@ -136,6 +136,7 @@ function wiring(ctx: AckContext) {
     nameOf: id => ctx.roster.byContact(id)?.name ?? notices().findLast(n => id in n.required)?.required[id] ?? id,
     named: word => contactsNamed(word, { roster: ctx.roster, directory: ctx.directory }),
     maxListed: global.maxListed,
+    accountName: account => ctx.fleet.accountName?.(account),
     observing: () => ctx.observing(),
   }
   return { doc, global, rulesFor, apply, noticeInputs, commandDeps }

@@ -44,6 +44,7 @@ describe.skipIf(!url)('fines in a fleet: each account numbers its own, so ids ca
       }, 5_000)
     }
     await synced(a, ['F1@sales1', 'F1@sales2'])
+    await a.fleet.renew() // reads the WeChat name sales2 wrote after sales1 started
     /** What an account answers the admin's command privately. */
     const answer = async (bot: typeof a, command: string) => {
       const before = bot.wechat.textsTo('admin1').length
@@ -57,12 +58,12 @@ describe.skipIf(!url)('fines in a fleet: each account numbers its own, so ids ca
     await a.say(wang, '#罚款')
     await eventually(a, () => expect(a.wechat.textsTo('u3').at(-1)).toContain('F1@sales2 未按时回复通知 N1'))
     expect(a.wechat.textsTo('u3').at(-1)).toContain(
-      '编号带 @sales2 的罚款由机器人账号 sales2 记录，请在该账号所在的群里转账给管理员。',
+      '编号带 @sales2 的罚款由机器人账号 「小助手sales2」(sales2) 记录，请在该账号所在的群里转账给管理员。',
     )
 
     // sales2's fine, asked of sales1 (which has an F1 of its own): nothing is settled, the answer says where.
     expect(await answer(a, '#罚款 结清 F1@sales2')).toBe(
-      '罚款 F1@sales2 由机器人账号 sales2 记录，请私聊该账号发送：#罚款 结清 F1@sales2',
+      '罚款 F1@sales2 由机器人账号 「小助手sales2」(sales2) 记录，请私聊「小助手sales2」发送：#罚款 结清 F1@sales2',
     )
     expect(a.rt.ledger.openFines('u3')).toHaveLength(1)
 

@@ -41,7 +41,7 @@ describe.skipIf(!url)('review questions move with their group at a takeover', ()
     await b.say(admin, '#确认 R1')
     await eventually(b, () =>
       expect(b.wechat.textsTo('admin1').join('\n')).toContain(
-        '「R1」对应 2 条待确认：R1（小王：侮辱性言论，群「销售二群」）、R1@sales1（优惠多多：侮辱性言论，群「销售一群」）。请写完整编号，例如 #确认 R1@sales1；本账号自己的 R1 也可写 R1@sales2。',
+        '「R1」对应 2 条待确认：R1（小王：侮辱性言论，群「销售二群」）、R1@sales1（优惠多多：侮辱性言论，群「销售一群」）。请写完整编号，例如 #确认 R1@sales1；本账号「小助手sales2」(sales2)自己的 R1 也可写 R1@sales2。',
       ),
     )
     // The same evasion again in the moved group joins the moved question: nobody is asked twice.

@@ -88,10 +88,12 @@ describe('the id an admin types after a move (lookUpReview)', () => {
 
   it('the answer that asks which says which of them is answered already', () => {
     const x = lookUpReview(mine, 'R1', 'sales2')
-    const text = 'several' in x ? whichReviewText('R1', x.several, '#确认', 'sales2') : ''
-    expect(text).toBe(
-      '「R1」对应 2 条：R1（优惠多多：广告，群「销售一群」，已确认）、R1@sales1（优惠多多：广告，群「销售一群」）。请写完整编号，例如 #确认 R1@sales1；本账号自己的 R1 也可写 R1@sales2。',
+    const text = (name?: string) => ('several' in x ? whichReviewText('R1', x.several, '#确认', 'sales2', name) : '')
+    expect(text('销售小助手')).toBe(
+      '「R1」对应 2 条：R1（优惠多多：广告，群「销售一群」，已确认）、R1@sales1（优惠多多：广告，群「销售一群」）。请写完整编号，例如 #确认 R1@sales1；本账号「销售小助手」(sales2)自己的 R1 也可写 R1@sales2。',
     )
+    // An account that wrote no WeChat name yet (not logged in since the upgrade): the id alone.
+    expect(text()).toContain('；本账号自己的 R1 也可写 R1@sales2。')
   })
 
   it('R5 moved here alone (no own R5): the moved one', () => {
