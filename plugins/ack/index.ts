@@ -37,6 +37,7 @@ export const ackPlugin = definePlugin({
       ledger,
       // Only a transfer names a receiver to compare with.
       selfId: ev.kind === 'transfer' ? ctx.directory.selfId() : undefined,
+      accountName: account => ctx.fleet.accountName?.(account),
       notice,
     })
     return {

@@ -22,6 +22,11 @@ describe('settleCommands (a receipt for fines other fleet accounts hold)', () =>
     expect(settleCommands([{ id: 'F1@sales2' }, { id: 'F4@sales1' }, { id: 'F2@sales2' }], '#')).toBe(
       '私聊 sales2 发送：#罚款 结清 F1@sales2、#罚款 结清 F2@sales2；私聊 sales1 发送：#罚款 结清 F4@sales1',
     )
+    // Each account by its WeChat name where it wrote one (the admins know the bots by it); sales1 wrote none.
+    const names = (a: string) => (a === 'sales2' ? '小助手B' : undefined)
+    expect(settleCommands([{ id: 'F1@sales2' }, { id: 'F4@sales1' }], '#', names)).toBe(
+      '私聊「小助手B」发送：#罚款 结清 F1@sales2；私聊 sales1 发送：#罚款 结清 F4@sales1',
+    )
   })
 })
 
