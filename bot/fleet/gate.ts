@@ -54,6 +54,11 @@ export interface FleetGate {
    * none): texts name the accounts so (`机器人账号「销售小助手」(sales2)`).
    */
   accountName?(account: string): string | undefined
+  /**
+   * The fleet's accounts as of the last renewal, by name: every account that ever renewed (online or not, this one
+   * too), as each account reads the same table; absent for one process.
+   */
+  accounts?(): string[]
   /** `#状态` lines about the fleet (accounts, their groups, leases, queue depths); none for one process. */
   status(topicOf: (groupId: string) => string): Promise<string[]>
   /** Read what other accounts changed in fleet-wide records (strikes, fines, cases) before a task runs. */
@@ -147,6 +152,11 @@ export interface FleetRecords {
    * `机器人账号「销售小助手」(sales2)` rather than the technical name alone.
    */
   accountName?(account: string): string | undefined
+  /**
+   * The fleet's accounts, this one's too, online or not, as of the last renewal (absent for one process): what every
+   * account reads alike, where the accounts whose documents it follows are only those that wrote one.
+   */
+  accounts?(): string[]
 }
 
 /** One process, no fleet: it holds every group, every run and send is its own. */

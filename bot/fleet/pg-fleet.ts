@@ -119,6 +119,8 @@ export class PgFleet implements FleetGate {
   private nameWritten?: string
   /** The accounts' WeChat names as the last renewal read them (those that wrote one). */
   private names = new Map<string, string>()
+  /** The fleet's accounts as the last renewal read them, by name. */
+  private roster: string[] = []
   private onDown: (down: AccountDown) => void = () => {}
   private followers: { name: string; fn: Follower; owner: string }[] = []
   private seen = new Map<string, string>()
@@ -293,6 +295,11 @@ export class PgFleet implements FleetGate {
     return this.names.get(account)
   }
 
+  /** The fleet's accounts as the last renewal read them (every row of `fleet_accounts`), by name. */
+  accounts(): string[] {
+    return this.roster
+  }
+
   /** The accounts' WeChat names as the last renewal read them, `{ account: name }`. */
   private nameRecord(): Record<string, string> {
     return Object.fromEntries(this.names)
@@ -355,6 +362,7 @@ export class PgFleet implements FleetGate {
     this.peers = new Set(accounts.map(a => a.contact_id).filter(id => id && id !== me))
     this.others = accounts.filter(a => a.account !== account).length
     this.names = new Map(accounts.filter(a => a.name).map(a => [a.account, a.name]))
+    this.roster = accounts.map(a => a.account).sort()
     // A lease that ran out before this renewal came back (a late renewal) is neither taken nor lost when renewed.
     const taken = held.filter(g => !this.held.has(g))
     const lost = [...this.held.keys()].filter(g => !held.includes(g)).sort()

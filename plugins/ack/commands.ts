@@ -40,6 +40,8 @@ export interface AckCommandDeps {
   /** The contacts a typed name means, as every command resolves names (`bot/commands/member-names.ts`). */
   named(word: string): Promise<NamedContact[]>
   maxListed: number
+  /** Another account's WeChat name as it wrote it (undefined: none, or no fleet): texts name the bots so. */
+  accountName(account: string): string | undefined
   /** Whether the plugin observes outside groups (where `#罚款 结清` settles and `免除` waives): both are then only recorded. */
   observing(): boolean
 }
@@ -303,13 +305,18 @@ async function waiveFine(
   const found = d.ledger.findOpen(id)
   if (!found) return [inv.reply(await notAFineId(d, id, `${d.prefix}罚款 免除 {id} ${reason}`))]
   if (found.account)
-    return [inv.reply(T.fineElsewhere(found.fine.id, found.account, `${d.prefix}罚款 免除 ${found.fine.id} ${reason}`))]
+    return [inv.reply(fineElsewhere(d, found.fine.id, found.account, `免除 ${found.fine.id} ${reason}`))]
   const fine = d.ledger.shown(found.fine)
   const name = d.nameOf(fine.memberId)
   return [
     waiveAction(d, found.fine, inv.event.sender, reason),
     inv.reply(d.observing() ? T.fineWaiveObserved(name, fine, d.prefix) : T.fineWaived(name, fine, reason)),
   ]
+}
+
+/** Another account's fine: that account settles or waives it, named by its WeChat name, with the command to send it. */
+function fineElsewhere(d: AckCommandDeps, id: string, account: string, command: string): string {
+  return T.fineElsewhere(id, account, `${d.prefix}罚款 ${command}`, d.accountName(account))
 }
 
 /**
@@ -321,8 +328,7 @@ async function settleFine(d: AckCommandDeps, inv: CommandInvocation, id: string 
   if (!id) return [inv.reply(T.settleUsage(d.prefix))]
   const found = d.ledger.findOpen(id)
   if (!found) return [inv.reply(await notAFineId(d, id, `${d.prefix}罚款 结清 {id}`))]
-  if (found.account)
-    return [inv.reply(T.fineElsewhere(found.fine.id, found.account, `${d.prefix}罚款 结清 ${found.fine.id}`))]
+  if (found.account) return [inv.reply(fineElsewhere(d, found.fine.id, found.account, `结清 ${found.fine.id}`))]
   const fine = d.ledger.shown(found.fine)
   const owed = d.ledger.owed(fine, d.now())
   const settle: Action = {
@@ -366,11 +372,12 @@ function ownFines(memberId: string, d: AckCommandDeps): string {
     .map(fine => ({ fine: d.ledger.shown(fine), owed: d.ledger.owed(fine, now) }))
   const paid = d.ledger.finesOf(memberId).filter(f => f.settled)
   const own = new Set(d.ledger.openFines(memberId))
-  const elsewhere = d.ledger
+  const accounts = d.ledger
     .openFinesFleet(memberId)
     .filter(f => !own.has(f))
     .map(f => f.id.slice(f.id.indexOf('@') + 1))
-  return ownFinesText(open, paid, d.ledger.policy, d.tz, d.maxListed, [...new Set(elsewhere)])
+  const elsewhere = [...new Set(accounts)].map(account => ({ account, name: d.accountName(account) }))
+  return ownFinesText(open, paid, d.ledger.policy, d.tz, d.maxListed, elsewhere)
 }
 
 /** `#罚款 全部`: everyone's open fines fleet-wide, with the ids each account settles them by. */

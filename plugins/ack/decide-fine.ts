@@ -1,7 +1,13 @@
 import type { Action, Chat } from '../../bot/core/actions.js'
 import { MESSAGE_KIND_LABEL, type MessageEvent } from '../../bot/core/event.js'
+import { botAccountText, botToMessage } from '../../bot/fleet/account-name.js'
 import type { Fine, Ledger } from '../../bot/runtime/records/ledger.js'
 import { T } from './texts.js'
+
+/** Another account's WeChat name as it wrote it (undefined: none written, or no fleet): texts name the bots so. */
+export type AccountNames = (account: string) => string | undefined
+
+const noNames: AccountNames = () => undefined
 
 /** A payment that can settle fines: a red packet or a transfer. */
 export type PaymentKind = 'redpacket' | 'transfer'
@@ -36,13 +42,14 @@ export function settleByPayment(
   now: number,
   prefix: string,
   selfId?: string,
+  names: AccountNames = noNames,
 ): Action[] {
   const label = MESSAGE_KIND_LABEL[e.kind]
-  if (e.kind === 'redpacket') return unconfirmed(e, ledger, now, prefix, label)
+  if (e.kind === 'redpacket') return unconfirmed(e, ledger, now, prefix, label, names)
   const { payer, payee, amount } = e.attachment ?? {}
   if (payer) {
     const collects = e.sender.roles.some(r => r === 'admin' || r === 'leader')
-    return collects && amount !== undefined ? settleFines(e, payer, amount, ledger, now, prefix, label) : []
+    return collects && amount !== undefined ? settleFines(e, payer, amount, ledger, now, prefix, label, names) : []
   }
   if (payee && payee !== selfId) return []
   const open = ledger.openFines(e.sender.id)
@@ -52,10 +59,17 @@ export function settleByPayment(
 }
 
 /** A red packet: the member is told privately, the admins asked to confirm (its sum is hidden). */
-function unconfirmed(e: MessageEvent, ledger: Ledger, now: number, prefix: string, label: string): Action[] {
+function unconfirmed(
+  e: MessageEvent,
+  ledger: Ledger,
+  now: number,
+  prefix: string,
+  label: string,
+  names: AccountNames,
+): Action[] {
   const meta = metaOf(e, e.sender.id)
   const open = ledger.openFines(e.sender.id)
-  if (!open.length) return elsewhere(ledger, label, meta)
+  if (!open.length) return elsewhere(ledger, label, meta, names)
   const owed = ledger.owed(open[0], now)
   const first = ledger.shown(open[0])
   if (!e.group) {
@@ -84,12 +98,13 @@ function settleFines(
   now: number,
   prefix: string,
   label: string,
+  names: AccountNames,
 ): Action[] {
   const meta = metaOf(e, payer)
   const open = ledger.openFines(payer)
   const paidAt = e.attachment?.paidAt
   const when = paidAt !== undefined && paidAt < now ? paidAt : now
-  if (!open.length) return receivedElsewhere(e, ledger, amount, when, prefix, meta)
+  if (!open.length) return receivedElsewhere(e, ledger, amount, when, prefix, meta, names)
   const owed = ledger.owed(open[0], when)
   const first = ledger.shown(open[0])
   const to: Chat = e.group ? { room: e.group.id } : { contact: payer }
@@ -128,7 +143,7 @@ function settleFines(
  * `when` as this account's own are: what it covers reached the admin, so the member is not asked to pay that again;
  * an amount short of the first fine is said to be short (to the member and the admins), never "no need to pay". The
  * admins are told what the fines owed at the transfer and, per account, the commands that confirm them
- * (`私聊 sales1 发送：#罚款 结清 F1@sales1`).
+ * (`私聊「小助手」发送：#罚款 结清 F1@sales1`), each account by its WeChat name.
  */
 function receivedElsewhere(
   e: MessageEvent,
@@ -137,15 +152,16 @@ function receivedElsewhere(
   when: number,
   prefix: string,
   meta: ReturnType<typeof metaOf>,
+  names: AccountNames,
 ): Action[] {
-  const foreign = foreignFines(ledger, meta.memberId)
+  const foreign = foreignFines(ledger, meta.memberId, names)
   if (!foreign) return []
   const { fines, accounts } = foreign
   const owed = fines.map(f => ({ id: f.id, owed: ledger.owed(f, when) }))
   const { covered } = coverOldestFirst(owed, amount)
   const rule = 'ack.fine-elsewhere'
   const admin = e.sender.groupAlias ?? e.sender.name
-  const commands = settleCommands(covered.length ? covered : owed.slice(0, 1), prefix)
+  const commands = settleCommands(covered.length ? covered : owed.slice(0, 1), prefix, names)
   const member = covered.length
     ? T.receiptElsewhere(amount, covered, owed.slice(covered.length), accounts)
     : T.receiptElsewhereShort(amount, owed[0], accounts)
@@ -162,15 +178,20 @@ function receivedElsewhere(
 
 /**
  * The commands that settle `fines` (ids `F2@sales1`), one per fine as `#罚款 结清` takes one id, grouped by the
- * account that must receive them: `私聊 sales1 发送：#罚款 结清 F1@sales1、#罚款 结清 F2@sales1`.
+ * account that must receive them, by its WeChat name when it wrote one: `私聊「小助手」发送：#罚款 结清 F1@sales1、…`
+ * (`私聊 sales1 发送：…` without).
  */
-export function settleCommands(fines: { id: string }[], prefix: string): string {
+export function settleCommands(fines: { id: string }[], prefix: string, names: AccountNames = noNames): string {
   const byAccount = new Map<string, string[]>()
   for (const f of fines) {
     const account = f.id.slice(f.id.indexOf('@') + 1)
     byAccount.set(account, [...(byAccount.get(account) ?? []), `${prefix}罚款 结清 ${f.id}`])
   }
-  return [...byAccount].map(([account, cmds]) => `私聊 ${account} 发送：${cmds.join('、')}`).join('；')
+  const to = (account: string) => {
+    const name = names(account)
+    return name ? botToMessage(account, name) : ` ${account} `
+  }
+  return [...byAccount].map(([account, cmds]) => `私聊${to(account)}发送：${cmds.join('、')}`).join('；')
 }
 
 /**
@@ -197,8 +218,8 @@ function metaOf(e: MessageEvent, memberId: string) {
  * A payment from a member whose open fines another account of the fleet recorded (this account has none): it settles
  * nothing here, since each account settles only its own ledger; the member is told privately which account to pay.
  */
-function elsewhere(ledger: Ledger, label: string, meta: ReturnType<typeof metaOf>): Action[] {
-  const foreign = foreignFines(ledger, meta.memberId)
+function elsewhere(ledger: Ledger, label: string, meta: ReturnType<typeof metaOf>, names: AccountNames): Action[] {
+  const foreign = foreignFines(ledger, meta.memberId, names)
   if (!foreign) return []
   const text = T.paymentElsewhere(
     label,
@@ -210,11 +231,17 @@ function elsewhere(ledger: Ledger, label: string, meta: ReturnType<typeof metaOf
 
 /**
  * The open fines of a member that only other accounts of the fleet hold (called when this account has none), their
- * ids `F2@sales1`, and the accounts named in them, each once; undefined when there are none.
+ * ids `F2@sales1`, and the accounts named in them, each once, as people read them (`「小助手」(sales1)`: its WeChat
+ * name when it wrote one); undefined when there are none.
  */
-function foreignFines(ledger: Ledger, memberId: string): { fines: Fine[]; accounts: string[] } | undefined {
+function foreignFines(
+  ledger: Ledger,
+  memberId: string,
+  names: AccountNames,
+): { fines: Fine[]; accounts: string[] } | undefined {
   // Oldest first across accounts (the fleet lists them account by account): a payment covers the oldest fines.
   const fines = ledger.openFinesFleet(memberId).sort((a, b) => a.at - b.at)
   if (!fines.length) return undefined
-  return { fines, accounts: [...new Set(fines.map(f => f.id.slice(f.id.indexOf('@') + 1)))] }
+  const accounts = [...new Set(fines.map(f => f.id.slice(f.id.indexOf('@') + 1)))]
+  return { fines, accounts: accounts.map(a => botAccountText(a, names(a))) }
 }

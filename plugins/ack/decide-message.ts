@@ -1,7 +1,7 @@
 import type { MessageEvent } from '../../bot/core/event.js'
 import type { Ledger } from '../../bot/runtime/records/ledger.js'
 import { splitDeadline } from './deadline/parse.js'
-import { isPayment, settleByPayment } from './decide-fine.js'
+import { type AccountNames, isPayment, settleByPayment } from './decide-fine.js'
 import { isNoticeMessage, openNotice, trackingActions, type NoticeInputs } from './decide-notice.js'
 import { onGroupReply, onPrivateReply, onRecall, type Outcome } from './decide-reply.js'
 import type { GroupRules } from './match/rules.js'
@@ -17,6 +17,8 @@ export interface MessageInputs {
   ledger: Ledger
   /** The bot's own contact id: a transfer naming another receiver pays no fine. */
   selfId?: string
+  /** Another account's WeChat name (fleet): a payment for its fines names it so. */
+  accountName?: AccountNames
   /** Read only when the message is a notice ({@link isNoticeMessage}): the group's members and how to judge them. */
   notice?: NoticeInputs
 }
@@ -31,7 +33,7 @@ export function decideMessage(e: MessageEvent, state: AckState, x: MessageInputs
   const notices = allNotices(state)
   if (isPayment(e))
     return {
-      actions: x.rules.cfg.fines.enabled ? settleByPayment(e, x.ledger, x.now, x.prefix, x.selfId) : [],
+      actions: x.rules.cfg.fines.enabled ? settleByPayment(e, x.ledger, x.now, x.prefix, x.selfId, x.accountName) : [],
       changed: false,
     }
   if (!e.group) return onPrivateReply(e, notices, x.rules)

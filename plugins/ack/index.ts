@@ -37,6 +37,7 @@ export const ackPlugin = definePlugin({
       ledger,
       // Only a transfer names a receiver to compare with.
       selfId: ev.kind === 'transfer' ? ctx.directory.selfId() : undefined,
+      accountName: account => ctx.fleet.accountName?.(account),
       notice,
     })
     return {
@@ -136,6 +137,7 @@ function wiring(ctx: AckContext) {
     nameOf: id => ctx.roster.byContact(id)?.name ?? notices().findLast(n => id in n.required)?.required[id] ?? id,
     named: word => contactsNamed(word, { roster: ctx.roster, directory: ctx.directory }),
     maxListed: global.maxListed,
+    accountName: account => ctx.fleet.accountName?.(account),
     observing: () => ctx.observing(),
   }
   return { doc, global, rulesFor, apply, noticeInputs, commandDeps }

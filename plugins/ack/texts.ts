@@ -1,6 +1,7 @@
 import type { HelpPart } from '../../bot/core/plugin.js'
 import { quoted } from '../../bot/commands/quote.js'
 import { formatDuration } from '../../bot/config/duration.js'
+import { botAccountText, botToMessage } from '../../bot/fleet/account-name.js'
 import type { FinePolicy } from '../../bot/runtime/records/fine-policy.js'
 import type { Fine } from '../../bot/runtime/records/ledger.js'
 import { clockTime, dayKey, shortDateTime } from '../../bot/time/zoned.js'
@@ -69,9 +70,12 @@ export const T = {
     fines.length
       ? `请写罚款编号：${name} 未缴 ${fines.map(f => `${f.id}（${f.violation}，现应缴 ${f.owed} 元）`).join('、')}。例如 ${command.replace('{id}', fines[0].id)}`
       : `${name} 没有未缴的罚款。`,
-  /** A fine another account of the fleet recorded: only that account settles or waives it (it writes its ledger). */
-  fineElsewhere: (id: string, account: string, command: string) =>
-    `罚款 ${id} 由机器人账号 ${account} 记录，请私聊该账号发送：${command}`,
+  /**
+   * A fine another account of the fleet recorded: only that account settles or waives it (it writes its ledger);
+   * `name`: its WeChat name, as the admins know the bots.
+   */
+  fineElsewhere: (id: string, account: string, command: string, name?: string) =>
+    `罚款 ${id} 由机器人账号 ${botAccountText(account, name)} 记录，请私聊${name ? botToMessage(account, name) : '该账号'}发送：${command}`,
   /**
    * To the member privately: an admin accepted their transfer, which covers `covered` (what each owed when it was
    * sent), but another account of the fleet holds the fines; `rest` are still owed.
@@ -291,7 +295,8 @@ export function listText(open: Notice[], tz: string, max: number): string {
 
 /**
  * `#罚款`: a member's open fines (with what each owes now) and what they paid; `elsewhere`: the other accounts of the
- * fleet that recorded some of them (a payment to this account does not settle those).
+ * fleet that recorded some of them (a payment to this account does not settle those), each with its WeChat name when it
+ * wrote one: the id suffix (`@sales1`) is what the fines are numbered by, the name what the member knows the bot by.
  */
 export function ownFinesText(
   open: { fine: Fine; owed: number }[],
@@ -299,7 +304,7 @@ export function ownFinesText(
   policy: FinePolicy,
   tz: string,
   max: number,
-  elsewhere: string[] = [],
+  elsewhere: { account: string; name?: string }[] = [],
 ): string {
   const paidText = paid.length
     ? `已缴 ${paid.length} 笔，共 ${paid.reduce((s, f) => s + (f.settled?.amount ?? 0), 0)} 元。`
@@ -314,7 +319,7 @@ export function ownFinesText(
     ...lines,
     `在内部工作群转账给管理员即可缴纳：管理员收款后，从最早的一笔起，金额够几笔结清几笔；发红包时由管理员核对后确认（${fineRuleText(policy)}）。`,
     elsewhere.length
-      ? `编号带 @${elsewhere.join('、@')} 的罚款由机器人账号 ${elsewhere.join('、')} 记录，请在该账号所在的群里转账给管理员。`
+      ? `编号带 @${elsewhere.map(e => e.account).join('、@')} 的罚款由机器人账号 ${elsewhere.map(e => botAccountText(e.account, e.name)).join('、')} 记录，请在该账号所在的群里转账给管理员。`
       : '',
     paidText,
   ]

@@ -109,8 +109,11 @@ function reviewCommand(
     run: inv => {
       const [id, word] = inv.argv
       const found = id ? lookUpReview(s.reviews.data, id, s.ctx.fleet.account?.()) : undefined
-      if (found && 'several' in found)
-        return [inv.reply(whichReviewText(id, found.several, `${p}${name}`, s.ctx.fleet.account?.()))]
+      if (found && 'several' in found) {
+        const self = s.ctx.fleet.account?.()
+        const named = self && s.ctx.fleet.accountName?.(self)
+        return [inv.reply(whichReviewText(id, found.several, `${p}${name}`, self, named || undefined))]
+      }
       if (found && 'movedTo' in found) return [inv.reply(movedAnswer(s, id, found, `${p}${name} ${inv.args}`))]
       const review = found && 'review' in found ? found.review : undefined
       const allow = answer === 'ignore' && ALLOW_WORDS.has(word?.toLowerCase() ?? '')

@@ -2,6 +2,7 @@ import type { Finding } from './assess/findings.js'
 import {
   answeredReviewFor,
   decidedAlong,
+  REVIEW_LIMIT,
   type Review,
   type ReviewedMessage,
   type ReviewLog,
@@ -163,17 +164,20 @@ export interface Overdue extends Handover {
 /**
  * Fleet: confirmed messages another account left to the holder of their group and nobody carried out, whose answering
  * account's own check (`HANDOVER_MS` after the answer) did not run: it went down after the answer. The accounts of the
- * fleet (as this one knows them, the answering one left out) check for it in turn, `OVERDUE_MS` apart, by name, so the
- * first of them online tells the admins, once; the answer is not held until the answering account comes back.
- * Answers older than `OVERDUE_UNTIL_MS` are left to the answering account.
+ * fleet (`fleet.accounts`: its roster, which every account reads alike, this one added; the answering one left out)
+ * check for it in turn, `OVERDUE_MS` apart, by name, so the first of them online tells the admins, once; the answer
+ * is not held until the answering account comes back. Answers older than `OVERDUE_UNTIL_MS` are left to the
+ * answering account.
  */
 export function overdueHandovers(
   own: ReviewLog,
   foreign: ReadonlyMap<string, ReviewLog>,
-  self: string,
+  fleet: { self: string; accounts: readonly string[] },
   now: number,
 ): Overdue[] {
+  const { self } = fleet
   const done = carriedAnywhere(own, foreign)
+  const roster = [...new Set([self, ...fleet.accounts])].sort()
   const out: Overdue[] = []
   for (const [account, log] of foreign)
     for (const review of log.reviews) {
@@ -182,7 +186,7 @@ export function overdueHandovers(
       const id = fleetReviewId(review, account)
       const messages = leftMessages(review).filter(m => !done.has(carriedKey(id, m.messageId)))
       if (!messages.length) continue
-      const line = [self, ...foreign.keys()].filter(a => a !== account).sort()
+      const line = roster.filter(a => a !== account)
       const at = (review.decidedAt ?? 0) + HANDOVER_MS + OVERDUE_MS * (line.indexOf(self) + 1)
       out.push({ account, review, messages, id, at })
     }
@@ -219,4 +223,21 @@ export function releasedHere(
       if (messages.length) out.push({ account, review, messages })
     }
   return out
+}
+
+/**
+ * Bounds the keys of the messages released here (`releasedHere`'s `done`), as `carried` keeps 500: past `REVIEW_LIMIT`,
+ * those no other account's `#忽略` lists any more are forgotten: their review left that account's log (the newest 500),
+ * so nothing offers them again and nothing is released twice. What stays is bounded by those logs.
+ */
+export function forgetReleased(released: Set<string>, foreign: ReadonlyMap<string, ReviewLog>): void {
+  if (released.size <= REVIEW_LIMIT) return
+  const listed = new Set<string>()
+  for (const [account, log] of foreign)
+    for (const review of log.reviews) {
+      if (review.status !== 'ignored') continue
+      const id = fleetReviewId(review, account)
+      for (const m of reviewedMessages(review)) listed.add(carriedKey(id, m.messageId))
+    }
+  for (const key of released) if (!listed.has(key)) released.delete(key)
 }

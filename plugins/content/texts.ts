@@ -1,5 +1,6 @@
 import type { GroupKind } from '../../bot/core/event.js'
 import { formatDuration } from '../../bot/config/duration.js'
+import { botAccountText } from '../../bot/fleet/account-name.js'
 import type { ContentConfig } from './config.js'
 import type { StrikePlan } from './decide-escalation.js'
 import { excerpt } from './assess/excerpt.js'
@@ -354,16 +355,23 @@ export function reviewUsageText(prefix: string, id: string | undefined, r?: Revi
 /**
  * `#确认 R3` when the id may mean several questions (this account's own `R3`, open or answered, and one moved here
  * open with its group, `R3@sales1`): each listed with what it is about (and 已确认/已忽略 when answered), and how to
- * name one.
+ * name one; `self` (this account) by its WeChat name `selfName` when it wrote one, as the admins know the bots.
  */
-export function whichReviewText(typed: string, reviews: readonly Review[], answer: string, self?: string): string {
+export function whichReviewText(
+  typed: string,
+  reviews: readonly Review[],
+  answer: string,
+  self?: string,
+  selfName?: string,
+): string {
   const done = { open: '', confirmed: '，已确认', ignored: '，已忽略' }
   const list = reviews.map(
     r =>
       `${r.id}（${r.memberName}：${r.findings.map(f => f.label).join('、')}，群「${r.groupTopic}」${done[r.status]}）`,
   )
   const mine = reviews.find(r => !r.id.includes('@'))
-  const own = mine && self ? `；本账号自己的 ${mine.id} 也可写 ${mine.id}@${self}` : ''
+  const named = self && selfName ? botAccountText(self, selfName) : ''
+  const own = mine && self ? `；本账号${named}自己的 ${mine.id} 也可写 ${mine.id}@${self}` : ''
   const moved = reviews.find(r => r.id.includes('@'))
   const heading = reviews.every(r => r.status === 'open') ? '条待确认' : '条'
   return `「${typed}」对应 ${reviews.length} ${heading}：${list.join('、')}。请写完整编号，例如 ${answer} ${moved?.id ?? reviews[0].id}${own}。`

@@ -27,8 +27,8 @@ export interface RuntimeView {
   /** The last errors, one line each. */
   readonly errors: readonly string[]
   readonly startedAt: number
-  /** The fleet this process belongs to (`#状态` lists its accounts). */
-  readonly fleet: Pick<FleetGate, 'status'>
+  /** The fleet this process belongs to (`#状态` lists its accounts; texts name them by their WeChat names). */
+  readonly fleet: Pick<FleetGate, 'status' | 'accountName'>
   /** Swap in a new, already validated config (plugins re-created, state kept); throws when its plugins cannot start. */
   applyConfig(loaded: LoadedConfig): Promise<void>
   /** The warning for years the holiday calendar has no data for (`#状态`); undefined when it has them all. */

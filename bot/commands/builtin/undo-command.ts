@@ -1,3 +1,4 @@
+import { botAccountText, botToMessage } from '../../fleet/account-name.js'
 import { bareName, whichOneText } from '../member-names.js'
 import { quoted } from '../quote.js'
 import { shortDateTime } from '../../time/zoned.js'
@@ -36,7 +37,7 @@ export function undoCommand(rt: RuntimeView): CommandSpec {
         if (entry) return undo(rt, inv, entry)
         // Another account's record (named, or the one other account with that number): only it undoes it.
         const theirs = await elsewhere(rt, id, at)
-        if (theirs.length === 1) return [inv.reply(undoElsewhereText(theirs[0], p))]
+        if (theirs.length === 1) return [inv.reply(undoElsewhereText(theirs[0], p, a => rt.fleet.accountName?.(a)))]
         return [
           inv.reply(
             `找不到审计编号 ${quoted(at ? `${id}@${at}` : id)}（只查最近 30 天）。编号见 ${p}审计 或 ${p}违规。`,
@@ -63,10 +64,18 @@ async function elsewhere(rt: RuntimeView, id: string, account?: string): Promise
 
 /**
  * Another account of the fleet recorded it: only that account undoes it (it writes its own ledger), so the admin
- * is told which bot account to message privately, with the command to send (as for another account's fine).
+ * is told which bot account to message privately, by its WeChat name when it wrote one, with the command to send (as
+ * for another account's fine).
  */
-function undoElsewhereText(entry: AuditEntry, prefix: string): string {
-  return `审计 ${entry.id} 由机器人账号 ${entry.account} 记录，请私聊该账号发送：${prefix}撤销 ${entry.id}`
+function undoElsewhereText(
+  entry: AuditEntry,
+  prefix: string,
+  names: (account: string) => string | undefined = () => undefined,
+): string {
+  const account = entry.account as string
+  const name = names(account)
+  const to = name ? botToMessage(account, name) : '该账号'
+  return `审计 ${entry.id} 由机器人账号 ${botAccountText(account, name)} 记录，请私聊${to}发送：${prefix}撤销 ${entry.id}`
 }
 
 function latestPenalty(rt: RuntimeView, memberId: string): AuditEntry | undefined {

@@ -109,6 +109,7 @@ export async function createPlugins(
         holds: s.fleet === SOLO ? undefined : groupId => s.fleet.holds(groupId),
         account: s.fleet === SOLO ? undefined : () => (s.fleet.several() ? s.fleet.account : undefined),
         accountName: s.fleet.accountName?.bind(s.fleet),
+        accounts: s.fleet.accounts?.bind(s.fleet),
       },
     }
     try {

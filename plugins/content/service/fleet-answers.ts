@@ -14,6 +14,7 @@ import {
   fleetReviewId,
   foreignAnswers,
   type Handover,
+  forgetReleased,
   handedHere,
   leftMessages,
   overdueHandovers,
@@ -58,6 +59,7 @@ export function carryOut(s: ServiceParts): Action[] {
   const holds = s.ctx.fleet.holds
   if (!holds) return []
   const carried = handedHere(s.reviews.data, s.foreignReviews, holds).flatMap(h => carry(s, h))
+  forgetReleased(s.released, s.foreignReviews)
   const own = new Set(s.reviews.data.carried)
   const done = { has: (key: string) => s.released.has(key) || own.has(key) }
   return [...carried, ...releasedHere(s.foreignReviews, holds, done).flatMap(h => release(s, h)), ...checkOverdue(s)]
@@ -68,16 +70,22 @@ export function carryOut(s: ServiceParts): Action[] {
  * (`overdueHandovers`), at this account's turn in line; set once a process.
  */
 function checkOverdue(s: ServiceParts): Action[] {
-  const self = s.ctx.fleet.account?.()
-  if (!self) return []
+  const fleet = lineOf(s)
+  if (!fleet) return []
   const now = s.ctx.clock.now()
-  return overdueHandovers(s.reviews.data, s.foreignReviews, self, now)
+  return overdueHandovers(s.reviews.data, s.foreignReviews, fleet, now)
     .filter(o => !s.checking.has(o.id))
     .map((o): Action => {
       s.checking.add(o.id)
       const key = `${OVERDUE_TIMER}${o.id}`
       return { type: 'schedule', key, at: Math.max(o.at, now), rule: 'content.review.left' }
     })
+}
+
+/** This account and the fleet's roster, that every account orders alike (`overdueHandovers`); none without a fleet. */
+function lineOf(s: ServiceParts): { self: string; accounts: readonly string[] } | undefined {
+  const self = s.ctx.fleet.account?.()
+  return self ? { self, accounts: s.ctx.fleet.accounts?.() ?? [] } : undefined
 }
 
 /**
@@ -89,9 +97,9 @@ function checkOverdue(s: ServiceParts): Action[] {
 export function overdue(s: ServiceParts, key: string): Action[] {
   const id = key.slice(OVERDUE_TIMER.length)
   s.checking.delete(id)
-  const self = s.ctx.fleet.account?.()
   const now = s.ctx.clock.now()
-  const o = self ? overdueHandovers(s.reviews.data, s.foreignReviews, self, now).find(x => x.id === id) : undefined
+  const fleet = lineOf(s)
+  const o = fleet ? overdueHandovers(s.reviews.data, s.foreignReviews, fleet, now).find(x => x.id === id) : undefined
   if (!o) return []
   const holds = s.ctx.fleet.holds ?? (() => true)
   const here = o.messages.filter(m => holds(m.groupId))

@@ -22,7 +22,10 @@ export interface ServiceParts {
   readonly foreignIncidents: Map<string, IncidentLog>
   /** The other accounts' review questions and answers (fleet mode), by account. */
   readonly foreignReviews: Map<string, ReviewLog>
-  /** Fleet: the other accounts' ignored messages released here by this process (`R3@sales1|<message id>`). */
+  /**
+   * Fleet: the other accounts' ignored messages released here by this process (`R3@sales1|<message id>`); past 500,
+   * those no `#忽略` lists any more are forgotten (`forgetReleased`).
+   */
   readonly released: Set<string>
   /** Fleet: the other accounts' overdue checks this process set a timer for (`overdue:<fleet id>`). */
   readonly checking: Set<string>

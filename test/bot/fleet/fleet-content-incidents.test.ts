@@ -68,7 +68,9 @@ describe.skipIf(!url)('undoing another account’s strike', () => {
     await b.say(admin, `#撤销 ${id}@sales1`)
     await eventually(b, () =>
       expect(b.wechat.textsTo('admin1').join('\n')).toMatch(
-        new RegExp(`\\n审计 ${id}@sales1 由机器人账号 sales1 记录，请私聊该账号发送：#撤销 ${id}@sales1$`),
+        new RegExp(
+          `\\n审计 ${id}@sales1 由机器人账号 「小助手sales1」\\(sales1\\) 记录，请私聊「小助手sales1」发送：#撤销 ${id}@sales1$`,
+        ),
       ),
     )
     expect(b.rt.ledger.activeStrikes('c1', b.clock.now())).toHaveLength(1)
@@ -98,7 +100,9 @@ describe.skipIf(!url)('undoing another account’s strike', () => {
     await b.say(admin, `#撤销 ${id}`)
     await eventually(b, () =>
       expect(b.wechat.textsTo('admin1').join('\n')).toMatch(
-        new RegExp(`(^|\\n)审计 ${id}@sales1 由机器人账号 sales1 记录，请私聊该账号发送：#撤销 ${id}@sales1$`),
+        new RegExp(
+          `(^|\\n)审计 ${id}@sales1 由机器人账号 「小助手sales1」\\(sales1\\) 记录，请私聊「小助手sales1」发送：#撤销 ${id}@sales1$`,
+        ),
       ),
     )
     expect(a.rt.ledger.activeStrikes('c3', a.clock.now())).toHaveLength(1)

@@ -44,6 +44,7 @@ describe.skipIf(!url)('fines in a fleet: each account numbers its own, so ids ca
       }, 5_000)
     }
     await synced(a, ['F1@sales1', 'F1@sales2'])
+    for (const bot of [a, b]) await bot.fleet.renew() // reads the WeChat names written after each started
     /** What an account answers the admin's command privately. */
     const answer = async (bot: typeof a, command: string) => {
       const before = bot.wechat.textsTo('admin1').length
@@ -57,12 +58,12 @@ describe.skipIf(!url)('fines in a fleet: each account numbers its own, so ids ca
     await a.say(wang, '#罚款')
     await eventually(a, () => expect(a.wechat.textsTo('u3').at(-1)).toContain('F1@sales2 未按时回复通知 N1'))
     expect(a.wechat.textsTo('u3').at(-1)).toContain(
-      '编号带 @sales2 的罚款由机器人账号 sales2 记录，请在该账号所在的群里转账给管理员。',
+      '编号带 @sales2 的罚款由机器人账号 「小助手sales2」(sales2) 记录，请在该账号所在的群里转账给管理员。',
     )
 
     // sales2's fine, asked of sales1 (which has an F1 of its own): nothing is settled, the answer says where.
     expect(await answer(a, '#罚款 结清 F1@sales2')).toBe(
-      '罚款 F1@sales2 由机器人账号 sales2 记录，请私聊该账号发送：#罚款 结清 F1@sales2',
+      '罚款 F1@sales2 由机器人账号 「小助手sales2」(sales2) 记录，请私聊「小助手sales2」发送：#罚款 结清 F1@sales2',
     )
     expect(a.rt.ledger.openFines('u3')).toHaveLength(1)
 
@@ -81,12 +82,12 @@ describe.skipIf(!url)('fines in a fleet: each account numbers its own, so ids ca
     await b.rt.enqueue(text(admin, '[已收款]', b.clock.now(), team2, receipt))
     await eventually(b, () =>
       expect(b.wechat.textsTo('u3').at(-1)).toBe(
-        '管理员已收到你的转账 5 元，够缴罚款 F1@sales1（5 元）：由机器人账号 sales1 记录，需管理员在该账号确认后结清，这笔不用再转账。',
+        '管理员已收到你的转账 5 元，够缴罚款 F1@sales1（5 元）：由机器人账号 「小助手sales1」(sales1) 记录，需管理员在该账号确认后结清，这笔不用再转账。',
       ),
     )
     await eventually(b, () =>
       expect(b.wechat.sent.map(s => s.text).join('\n')).toContain(
-        '收下了 5 元转账，付款人未缴的罚款 F1@sales1（转账时应缴 5 元）由机器人账号 sales1 记录，本账号不能结清：这笔够缴，核对后请私聊 sales1 发送：#罚款 结清 F1@sales1',
+        '收下了 5 元转账，付款人未缴的罚款 F1@sales1（转账时应缴 5 元）由机器人账号 「小助手sales1」(sales1) 记录，本账号不能结清：这笔够缴，核对后请私聊「小助手sales1」发送：#罚款 结清 F1@sales1',
       ),
     )
     // A receipt short of the fine: never "no need to pay"; the member and the admins are told what is missing.
@@ -94,7 +95,7 @@ describe.skipIf(!url)('fines in a fleet: each account numbers its own, so ids ca
     await b.rt.enqueue(text(admin, '[已收款]', b.clock.now(), team2, small))
     await eventually(b, () =>
       expect(b.wechat.textsTo('u3').at(-1)).toBe(
-        '管理员已收到你的转账 0.01 元，但罚款 F1@sales1（机器人账号 sales1 记录）转账时应缴 5 元，还差 4.99 元，未结清。请联系管理员核对。',
+        '管理员已收到你的转账 0.01 元，但罚款 F1@sales1（机器人账号 「小助手sales1」(sales1) 记录）转账时应缴 5 元，还差 4.99 元，未结清。请联系管理员核对。',
       ),
     )
     await eventually(b, () =>

@@ -139,4 +139,49 @@ describe.skipIf(!url)('an answer through one account decides the same question a
     await back.clock.advance(20 * MIN)
     expect(back.wechat.textsTo('admin1').join('\n')).not.toContain('没有机器人账号服务')
   })
+
+  it('three accounts, sales2 with no review log: sales2 and sales3 check in turn, the admins told once', async () => {
+    // sales2 serves no group and has asked nothing; sales3 asked about sales2's group (its review log is written).
+    const [a, b] = await fleetOfTwo(CONFIG, [contentPlugin], [['r1'], []])
+    const c = await fleetBot(a.schema, 'sales3', ['r2'], CONFIG, [contentPlugin])
+    c.wechat.addGroup(two, [spammer])
+    await c.say(spammer, FUZZY, two)
+    await eventually(c, () => expect(c.wechat.textsTo('admin1').join('\n')).toContain('🔎 待确认 R1'))
+    await c.store.flush()
+    a.wechat.addGroup(one, [spammer])
+    await a.say(spammer, '客服都是shabi吗', one)
+    await eventually(a, () => expect(a.wechat.textsTo('admin1').join('\n')).toContain('🔎 待确认 R1'))
+    const aHolds = a.fleet.holds.bind(a.fleet)
+    a.fleet.holds = g => g !== 'r1' && aHolds(g)
+    const answered = a.clock.now()
+    await a.say(admin, '#确认 R1')
+    await eventually(a, () => expect(a.wechat.textsTo('admin1').join('\n')).toContain('现由其他机器人账号服务'))
+    await a.store.flush()
+    await a.kill()
+    for (const h of [b, c]) await h.fleet.renew() // each reads the roster of three
+    /** The notices to act by hand that sales2 and sales3 sent. */
+    const told = () => [b, c].map(h => h.wechat.textsTo('admin1').filter(t => t.includes('没有机器人账号服务')).length)
+    /** Let what an account sends go out (a send waits for its store's flush, real I/O). */
+    const settle = async (h: typeof c) => {
+      for (let i = 0; i < 5; i++) {
+        await h.store.flush()
+        await h.clock.advance(1_000)
+      }
+    }
+    /** Move an account's clock on, a minute at a time, to `ms` after the answer. */
+    const until = async (h: typeof c, ms: number) => {
+      while (h.clock.now() < answered + ms) await h.clock.advance(Math.min(MIN, answered + ms - h.clock.now()))
+    }
+    // sales3 comes after sales2 (9 minutes): reading no review log of sales2 does not make it first.
+    await until(c, 8 * MIN)
+    await settle(c)
+    expect(told()).toEqual([0, 0])
+    await until(b, 8 * MIN)
+    await eventually(b, () => expect(told()).toEqual([1, 0]))
+    await b.store.flush()
+    // sales3's turn reads that sales2 told the admins: once.
+    await until(c, 12 * MIN)
+    await settle(c)
+    expect(told()).toEqual([1, 0])
+  })
 })

@@ -41,7 +41,7 @@ describe.skipIf(!url)('review questions move with their group at a takeover', ()
     await b.say(admin, '#确认 R1')
     await eventually(b, () =>
       expect(b.wechat.textsTo('admin1').join('\n')).toContain(
-        '「R1」对应 2 条待确认：R1（小王：侮辱性言论，群「销售二群」）、R1@sales1（优惠多多：侮辱性言论，群「销售一群」）。请写完整编号，例如 #确认 R1@sales1；本账号自己的 R1 也可写 R1@sales2。',
+        '「R1」对应 2 条待确认：R1（小王：侮辱性言论，群「销售二群」）、R1@sales1（优惠多多：侮辱性言论，群「销售一群」）。请写完整编号，例如 #确认 R1@sales1；本账号「小助手sales2」(sales2)自己的 R1 也可写 R1@sales2。',
       ),
     )
     // The same evasion again in the moved group joins the moved question: nobody is asked twice.
@@ -107,21 +107,30 @@ const g1 = group('r-c1', '示例科技张三交流群', 'customer', '客户交�
 const g2 = group('r-c2', '示例科技李四交流群', 'customer', '客户交流群')
 const MIN = 60_000
 
+const plugins = [activityPlugin, contentPlugin]
+
+/**
+ * sales1 holds both customer groups (sales2 is in 张三's too) and holds 刘总's message for the admins in both (one
+ * question: the second is its repeat, so 张三 is not reminded meanwhile); sales1 is killed, sales2 takes 张三's group
+ * over with the question, and the admin answers it there: `#忽略 R1`.
+ */
+async function ignoredAfterTakeover() {
+  const [a, b] = await fleetOfTwo(WAITING_CONFIG, plugins, [['r-c1', 'r-c2'], ['r-c1']], {}, LEASE_MS)
+  for (const g of [g1, g2]) a.wechat.addGroup(g, [zhang, liu])
+  b.wechat.addGroup(g1, [zhang, liu])
+  await a.say(liu, '加我微信 liu2026，报价发我', g1)
+  await a.say(liu, '加我微信 liu2026，报价发我', g2)
+  await eventually(a, () => expect(a.wechat.textsTo('admin1').join('\n')).toContain('🔎 待确认 R1'))
+  await a.kill()
+  await vi.waitFor(() => expect(reviewIds(b)).toEqual(['R1@sales1']), { timeout: 4 * LEASE_MS, interval: 100 })
+  await b.say(admin, '#忽略 R1')
+  await eventually(b, () => expect(b.wechat.textsTo('admin1').join('\n')).toContain('已忽略 R1@sales1'))
+  return { a, b }
+}
+
 describe.skipIf(!url)('a customer message held for the admins is released wherever the fleet holds it', () => {
   it('#忽略 through the account that took one group over releases it there, and sales1 back releases it in the other', async () => {
-    const plugins = [activityPlugin, contentPlugin]
-    const [a, b] = await fleetOfTwo(WAITING_CONFIG, plugins, [['r-c1', 'r-c2'], ['r-c1']], {}, LEASE_MS)
-    for (const g of [g1, g2]) a.wechat.addGroup(g, [zhang, liu])
-    b.wechat.addGroup(g1, [zhang, liu])
-    // Held for the admins in both groups (one question: the second is its repeat), so 张三 is not reminded meanwhile.
-    await a.say(liu, '加我微信 liu2026，报价发我', g1)
-    await a.say(liu, '加我微信 liu2026，报价发我', g2)
-    await eventually(a, () => expect(a.wechat.textsTo('admin1').join('\n')).toContain('🔎 待确认 R1'))
-    await a.kill()
-    await vi.waitFor(() => expect(reviewIds(b)).toEqual(['R1@sales1']), { timeout: 4 * LEASE_MS, interval: 100 })
-
-    await b.say(admin, '#忽略 R1')
-    await eventually(b, () => expect(b.wechat.textsTo('admin1').join('\n')).toContain('已忽略 R1@sales1'))
+    const { a, b } = await ignoredAfterTakeover()
     await b.clock.advance(11 * MIN)
     await eventually(b, () => expect(b.wechat.textsTo('wxid_zhangsan').join('\n')).toContain('客户等待提醒'))
     expect(b.wechat.textsTo('wxid_zhangsan').join('\n')).toMatch(/张三交流群[\s\S]*刘总/)
@@ -144,17 +153,7 @@ describe.skipIf(!url)('a customer message held for the admins is released wherev
   })
 
   it('sales1 back more than a day after the #忽略 through the account that took a group over still releases the message', async () => {
-    const plugins = [activityPlugin, contentPlugin]
-    const [a, b] = await fleetOfTwo(WAITING_CONFIG, plugins, [['r-c1', 'r-c2'], ['r-c1']], {}, LEASE_MS)
-    for (const g of [g1, g2]) a.wechat.addGroup(g, [zhang, liu])
-    b.wechat.addGroup(g1, [zhang, liu])
-    await a.say(liu, '加我微信 liu2026，报价发我', g1)
-    await a.say(liu, '加我微信 liu2026，报价发我', g2)
-    await eventually(a, () => expect(a.wechat.textsTo('admin1').join('\n')).toContain('🔎 待确认 R1'))
-    await a.kill()
-    await vi.waitFor(() => expect(reviewIds(b)).toEqual(['R1@sales1']), { timeout: 4 * LEASE_MS, interval: 100 })
-    await b.say(admin, '#忽略 R1')
-    await eventually(b, () => expect(b.wechat.textsTo('admin1').join('\n')).toContain('已忽略 R1@sales1'))
+    const { a, b } = await ignoredAfterTakeover()
 
     // Back two days later: the admins answered long ago, so the customer is waiting for 张三 like any other.
     const start = b.clock.now() + 50 * 60 * MIN

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { overdueHandovers, releasedHere } from '../../../plugins/content/fleet-reviews.js'
+import { forgetReleased, overdueHandovers, releasedHere } from '../../../plugins/content/fleet-reviews.js'
 import { lookUpReview, moveReviews, movedReviewNow } from '../../../plugins/content/review-move.js'
 import type { Review, ReviewLog } from '../../../plugins/content/state.js'
 import { movedClosedText, movedReviewText, whichReviewText } from '../../../plugins/content/texts.js'
@@ -88,10 +88,12 @@ describe('the id an admin types after a move (lookUpReview)', () => {
 
   it('the answer that asks which says which of them is answered already', () => {
     const x = lookUpReview(mine, 'R1', 'sales2')
-    const text = 'several' in x ? whichReviewText('R1', x.several, '#确认', 'sales2') : ''
-    expect(text).toBe(
-      '「R1」对应 2 条：R1（优惠多多：广告，群「销售一群」，已确认）、R1@sales1（优惠多多：广告，群「销售一群」）。请写完整编号，例如 #确认 R1@sales1；本账号自己的 R1 也可写 R1@sales2。',
+    const text = (name?: string) => ('several' in x ? whichReviewText('R1', x.several, '#确认', 'sales2', name) : '')
+    expect(text('销售小助手')).toBe(
+      '「R1」对应 2 条：R1（优惠多多：广告，群「销售一群」，已确认）、R1@sales1（优惠多多：广告，群「销售一群」）。请写完整编号，例如 #确认 R1@sales1；本账号「销售小助手」(sales2)自己的 R1 也可写 R1@sales2。',
     )
+    // An account that wrote no WeChat name yet (not logged in since the upgrade): the id alone.
+    expect(text()).toContain('；本账号自己的 R1 也可写 R1@sales2。')
   })
 
   it('R5 moved here alone (no own R5): the moved one', () => {
@@ -194,30 +196,60 @@ describe('another account’s #忽略 released where the group is served now (re
     ])
     expect(releasedHere(foreign, holds, new Set(['R1@sales1|m-R1', 'R4@sales1|m-R4']))).toEqual([])
   })
+
+  it('past 500 released keys, those no #忽略 lists any more are forgotten, and nothing is released twice', () => {
+    // R1 is still in sales1's log, R5 not released yet; 500 others left their accounts' logs (the newest 500 kept).
+    const foreign = new Map([
+      ['sales1', log(r('R1', 'ignored', 0, { decidedAt: HOUR }), r('R5', 'ignored', 0, { decidedAt: HOUR }))],
+      ['sales3', log(r('R1', 'confirmed', 0, { decidedAt: HOUR }))],
+    ])
+    const gone = Array.from({ length: 500 }, (_, i) => `R${i + 10}@sales3|m-R${i + 10}`)
+    const released = new Set(['R1@sales1|m-R1', ...gone.slice(0, 499)])
+    forgetReleased(released, foreign)
+    expect(released.size).toBe(500)
+    released.add(gone[499])
+    forgetReleased(released, foreign)
+    expect([...released]).toEqual(['R1@sales1|m-R1'])
+    expect(releasedHere(foreign, () => true, released).map(h => h.review.id)).toEqual(['R5'])
+  })
 })
 
 describe('another account’s confirmed message it left and did not check (overdueHandovers)', () => {
   const left = (extra: object = {}) =>
     r('R1', 'confirmed', 0, { decidedAt: HOUR, leftToHolder: ['m-R1'], decidedByName: '陈管理', ...extra })
   const fleet = (...extra: [string, ReviewLog][]) => new Map<string, ReviewLog>([['sales1', log(left())], ...extra])
+  const roster = ['sales3', 'sales1', 'sales2']
+  const as = (self: string) => ({ self, accounts: roster })
 
   it('each account checks in its turn by name, 2 minutes apart after the 5 minutes of the answering account', () => {
     const others: [string, ReviewLog][] = [
       ['sales3', log()],
       ['sales2', log()],
     ]
-    const at = (self: string) => overdueHandovers(log(), fleet(...others.filter(([a]) => a !== self)), self, 2 * HOUR)
+    const at = (self: string) =>
+      overdueHandovers(log(), fleet(...others.filter(([a]) => a !== self)), as(self), 2 * HOUR)
     expect(at('sales2').map(o => [o.id, o.account, o.messages.map(m => m.messageId), o.at])).toEqual([
       ['R1@sales1', 'sales1', ['m-R1'], HOUR + 7 * MIN],
     ])
     expect(at('sales3')[0].at).toBe(HOUR + 9 * MIN)
   })
 
+  it('the turns follow the fleet’s roster, not whose review logs an account reads: no two accounts share one', () => {
+    // sales2 never wrote a review log: sales3 reads only sales1's, yet waits for sales2's turn.
+    const turns = [
+      overdueHandovers(log(), fleet(['sales3', log()]), as('sales2'), 2 * HOUR)[0].at,
+      overdueHandovers(log(), fleet(), as('sales3'), 2 * HOUR)[0].at,
+    ]
+    expect(turns).toEqual([HOUR + 7 * MIN, HOUR + 9 * MIN])
+    // Before its first renewal read the roster, an account still takes a turn of its own.
+    expect(overdueHandovers(log(), fleet(), { self: 'sales2', accounts: [] }, 2 * HOUR)[0].at).toBe(HOUR + 7 * MIN)
+  })
+
   it('none once some account carried it out or told the admins, once the answering account checked, or a day on', () => {
     const told: [string, ReviewLog] = ['sales3', { ...log(), carried: ['R1@sales1|m-R1'] }]
-    expect(overdueHandovers(log(), fleet(told), 'sales2', 2 * HOUR)).toEqual([])
+    expect(overdueHandovers(log(), fleet(told), as('sales2'), 2 * HOUR)).toEqual([])
     const checked = new Map([['sales1', log(left({ leftToHolder: undefined }))]])
-    expect(overdueHandovers(log(), checked, 'sales2', 2 * HOUR)).toEqual([])
-    expect(overdueHandovers(log(), fleet(), 'sales2', 26 * HOUR)).toEqual([])
+    expect(overdueHandovers(log(), checked, as('sales2'), 2 * HOUR)).toEqual([])
+    expect(overdueHandovers(log(), fleet(), as('sales2'), 26 * HOUR)).toEqual([])
   })
 })
