@@ -31,6 +31,7 @@ import {
   startScanTables,
   textMayHoldUrl,
   textMayReadOtherwise,
+  textMaySoundWei,
   textMaySpellDot,
   type StartScanTables,
 } from './start-scan.js'
@@ -50,6 +51,7 @@ import { textWithJoinedSplits } from './joined-splits.js'
 import { textWithDashOnes } from './dash-ones.js'
 import { textWithCommonLookalikes } from './common-lookalikes.js'
 import { textWithEmojiGaps } from './emoji-gaps.js'
+import { textWithWeiSounds } from './wechat-sounds.js'
 import { SwapForms, formNeedle } from './swap-form-cache.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
 
@@ -170,7 +172,8 @@ class CompiledMatcher implements Matcher {
    * One pass over the text (two for a text with an emoji that reads as a character: see textWithEmojiGaps;
    * two for a text with a raw hit of an anchor and a digit drawn for a letter in a word: see
    * textWithDigitLetters; two for a text with a dash drawn like 一 between characters: see textWithDashOnes;
-   * two for a text with a common character drawn like another, review-only: see textWithCommonLookalikes).
+   * two for a text with a common character drawn like another, review-only: see textWithCommonLookalikes;
+   * two for a text with 微 in another tone after 加, asked to be added, review-only: see textWithWeiSounds).
    * A message without any key hit, pattern or links rule returns the shared empty result at once, without
    * allocating anything (this is the common case, so the path has no closures).
    */
@@ -178,9 +181,11 @@ class CompiledMatcher implements Matcher {
     const matches = this.scanOnce(text)
     const readingHit = this.anchored
     const otherwise = this.slowScan || textMayReadOtherwise()
+    const sounds = this.slowScan || textMaySoundWei()
     const gapped = this.slowScan ? this.scanAlso(text, textWithEmojiGaps(text), matches) : matches
     const read = otherwise ? this.readOtherwise(text, gapped) : gapped
-    return readingHit ? this.scanAlso(text, textWithDigitLetters(text), read) : read
+    const sounded = sounds ? this.scanReadAs(text, textWithWeiSounds(text), read, 'toneless', true, 'homophone') : read
+    return readingHit ? this.scanAlso(text, textWithDigitLetters(text), sounded) : sounded
   }
 
   /**
@@ -209,7 +214,9 @@ class CompiledMatcher implements Matcher {
    * in the categories that expand `kind`, found as forms of that kind: its reading with splits joined (see
    * textWithJoinedSplits: `扌立圾公司` for 垃圾公司 by way of 拉圾, `转我亻固人`) as split forms, with dashes
    * read as 一 (see textWithDashOnes: `第—品牌`) as look-alikes; review-only unless the category acts on the kind
-   * (with `reviewOnly`, always: common characters read as another, see textWithCommonLookalikes).
+   * (with `reviewOnly`, always: common characters read as another, see textWithCommonLookalikes). A reading that
+   * is a kind's sound of what a category's homophones read (加维 read 加微, see textWithWeiSounds) names that kind as
+   * `expanded`, the kind the category must expand.
    */
   private scanReadAs(
     text: string,
@@ -217,12 +224,13 @@ class CompiledMatcher implements Matcher {
     matches: Match[],
     kind: ExpansionKind,
     reviewOnly = false,
+    expanded: ExpansionKind = kind,
   ): Match[] {
     if (other === null) return matches
     const more = this.scanOnce(other).filter(
       m =>
         m.kind !== 'link' &&
-        this.kinds.get(m.category)?.has(kind) === true &&
+        this.kinds.get(m.category)?.has(expanded) === true &&
         !matches.some(n => n.category === m.category && n.start < m.end && m.start < n.end),
     )
     if (more.length === 0) return matches
