@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { swapAlternatives } from '../../../../plugins/content/matcher/expand.js'
 import { compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
+import { WEI_IN_OTHER_TONES } from '../../../../plugins/content/matcher/wechat-sounds.js'
 import { SHARED_DICTIONARY, SHIPPED_DICTIONARY, hasEvalFile } from './eval-helpers.js'
 
 /**
@@ -54,5 +56,36 @@ describe.skipIf(!hasEvalFile)('frec3: another shape of a folded look-alike (徴,
 
   it('leaves 徴 alone where no term is written with it', () => {
     expect(categories('税务局徴收通知已经转发给财务了')).toEqual([])
+  })
+})
+
+describe.skipIf(!hasEvalFile)('frec3: 微 in another tone after 加, asked to be added (加维详聊)', () => {
+  it('finds 加 and 微 in another tone before a chat to come, a private send or the clause’s end', () => {
+    expect(categories('整车报价不方便公开，加维详谈')).toEqual(['contact'])
+    expect(categories('要装修效果图的加为，私发给你')).toEqual(['contact'])
+    expect(categories('拼团名额不多了，感兴趣的加维')).toEqual(['contact'])
+  })
+
+  it('leaves the words 加维 and 加为 start, and a name, alone', () => {
+    expect(categories('空调外机要加维修费，师傅明天来')).toEqual([])
+    expect(categories('老人每天加维生素D就行')).toEqual([])
+    expect(categories('把新来的实习生加为群管理')).toEqual([])
+    expect(categories('门店下周加维维进销售群')).toEqual([])
+  })
+
+  it('reads the same characters as the toneless kind takes for 微 beyond its homophones', () => {
+    const toneless = swapAlternatives('加微', new Set(['toneless']))[0][1]
+    const homophones = new Set(swapAlternatives('加微', new Set(['homophone']))[0][1])
+    expect(toneless.filter(c => !homophones.has(c)).join('')).toBe(WEI_IN_OTHER_TONES)
+  })
+})
+
+describe.skipIf(!hasEvalFile)('frec3: a pet name doubling a term’s last character before a title', () => {
+  it('leaves a colleague added or asked for by a pet name alone (薇薇姐, 威威哥)', () => {
+    expect(categories('周一记得加薇薇姐进供应商群，她管对账')).toEqual([])
+  })
+
+  it('still finds the term where no title follows the doubled character', () => {
+    expect(categories('价格私聊，加薇薇，备注来意')).toEqual(['contact'])
   })
 })
