@@ -1,4 +1,5 @@
 import { tonelessReadings } from './expansion-data.js'
+import { possessiveForms } from './possessive-forms.js'
 import { IDEOGRAPHS, nounSaidOf } from './said-nouns.js'
 import type { Dictionary } from './types.js'
 
@@ -102,11 +103,15 @@ export function asksForAccount(text: string, start: number, end: number): boolea
   return ASKS_BEFORE.test(text.slice(Math.max(0, start - 3), start)) || ASKS_AFTER.test(text.slice(end, end + 5))
 }
 
-/** Every way a term is said that the matcher compiles as a term of its own: measureWordForms, chatSpellings. */
-export function spokenForms(term: string): string[] {
+/**
+ * Every way a term of a category is said that the matcher compiles as a term of its own: measureWordForms,
+ * chatSpellings, possessiveForms.
+ */
+export function spokenForms(term: string, category?: string): string[] {
   const chat = chatSpellings(term)
   const measured = measureWordForms(term)
-  return chat.length === 0 ? measured : [...measured, ...chat]
+  const owned = possessiveForms(category, term)
+  return chat.length === 0 && owned.length === 0 ? measured : [...measured, ...chat, ...owned]
 }
 
 /** True for 微信 in letters alone (wx, folded, see lettersOfWeChat): kept only where an account is asked for. */
@@ -122,10 +127,10 @@ export function isLettersAlone(folded: string): boolean {
 export function measureWordTerms(dictionary: Dictionary): Map<string, string> {
   const terms = new Set(Object.values(dictionary.categories).flatMap(rule => rule.terms))
   const spoken = new Map<string, string>()
-  for (const rule of Object.values(dictionary.categories)) {
+  for (const [category, rule] of Object.entries(dictionary.categories)) {
     for (const term of rule.terms) {
       if (rule.slang?.includes(term)) continue
-      for (const form of spokenForms(term)) if (!terms.has(form)) spoken.set(form, term)
+      for (const form of spokenForms(term, category)) if (!terms.has(form)) spoken.set(form, term)
     }
   }
   return spoken

@@ -89,3 +89,16 @@ describe.skipIf(!hasEvalFile)('frec3: a pet name doubling a term’s last charac
     expect(categories('价格私聊，加薇薇，备注来意')).toEqual(['contact'])
   })
 })
+
+describe.skipIf(!hasEvalFile)('frec3: an owned thing said with 的 between its owner and itself (客户的名单)', () => {
+  it('finds a leak’s term of two words said with 的, written as is or split', () => {
+    expect(categories('去年展会客户的名单我这有，五毛一条')).toEqual(['confidential'])
+    expect(categories('装修公司内部的资料打包出，要的私聊')).toEqual(['confidential'])
+    expect(categories('健身房会员客户的夕口单，一百块全给你')).toEqual(['confidential'])
+  })
+
+  it('leaves the same words in another category’s terms, and a kept-back reminder, alone', () => {
+    expect(categories('世上没有绝对的安全，多备份总没错')).toEqual([])
+    expect(categories('内部的资料请勿外传，谢谢配合')).toEqual([])
+  })
+})
