@@ -102,3 +102,14 @@ describe.skipIf(!hasEvalFile)('frec3: an owned thing said with 的 between its o
     expect(categories('内部的资料请勿外传，谢谢配合')).toEqual([])
   })
 })
+
+describe.skipIf(!hasEvalFile)('frec3: a swapped surname after a time of day an offer runs at (深夜罗聊)', () => {
+  it('finds the term after a time of day, as after the start of a clause', () => {
+    expect(categories('今晚罗聊，一次两百')).toEqual(['porn'])
+  })
+
+  it('still reads a surname after a word for a person, and a word the form makes with what stands before it', () => {
+    expect(categories('老罗聊完客户就回来')).toEqual([])
+    expect(categories('门店春货备齐了')).toEqual([])
+  })
+})
