@@ -113,3 +113,15 @@ describe.skipIf(!hasEvalFile)('frec3: a swapped surname after a time of day an o
     expect(categories('门店春货备齐了')).toEqual([])
   })
 })
+
+describe.skipIf(!hasEvalFile)('frec3: a list of a price’s initials said to be at hand (cbj表在这)', () => {
+  it('confirms the initials with a list of them at hand, dotted or not', () => {
+    expect(categories('瓷砖的 j.h.j 清单我这有，按它报')).toEqual(['confidential'])
+    expect(categories('cbj明细我有，报价往上加两成')).toEqual(['confidential'])
+  })
+
+  it('leaves a form’s field and a list still being made alone', () => {
+    expect(categories('招标文件 cbj 表格那一栏记得填')).toEqual([])
+    expect(categories('jhj 清单在做了，明天给财务')).toEqual([])
+  })
+})
