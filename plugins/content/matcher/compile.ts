@@ -276,7 +276,8 @@ class CompiledMatcher implements Matcher {
 
   /**
    * Drops the hits of 微信 in letters alone for a term writing it otherwise (薇信 ← wx, see lettersOfWeChat) where no
-   * account is asked for right beside them (see asksForAccount): `留个 wx` is a hit, `我 wx 发你了` none.
+   * account is asked for right beside them (see asksForAccount): `留个 wx` is a hit, `我 wx 发你了` none; nor where a
+   * longer hit of the category holds them.
    */
   private askedLetters(text: string, candidates: Candidate[]): Candidate[] {
     const letters = (c: Candidate): boolean =>
@@ -285,7 +286,12 @@ class CompiledMatcher implements Matcher {
       isLettersAlone(foldedKey(text.slice(c.start, c.end))) &&
       !isLettersAlone(foldedKey(c.term))
     if (!candidates.some(letters)) return candidates
-    return candidates.filter(c => !letters(c) || asksForAccount(text, c.start, c.end))
+    // Inside a longer hit of its category (`+vx 详聊`: 加v's +vx) the letters say nothing more.
+    const inside = (c: Candidate): boolean =>
+      candidates.some(
+        d => d.category === c.category && d.start <= c.start && d.end >= c.end && d.end - d.start > c.end - c.start,
+      )
+    return candidates.filter(c => !letters(c) || (asksForAccount(text, c.start, c.end) && !inside(c)))
   }
 
   /**
