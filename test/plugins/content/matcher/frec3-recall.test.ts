@@ -125,3 +125,15 @@ describe.skipIf(!hasEvalFile)('frec3: a list of a price’s initials said to be 
     expect(categories('jhj 清单在做了，明天给财务')).toEqual([])
   })
 })
+
+describe.skipIf(!hasEvalFile)('frec3: a long term’s leading word in letters (lb就是个骗子)', () => {
+  it('finds a term of more than six characters with its first word written as initials or pinyin', () => {
+    expect(categories('工资拖了三个月，咱们lb真是个骗子')).toEqual(['defamation'])
+    expect(categories('laoban就是个骗子，大家别续费了')).toEqual(['defamation'])
+  })
+
+  it('leaves the letters alone where the rest is not the term', () => {
+    expect(categories('这袋面粉 5 lb，就是两公斤多')).toEqual([])
+    expect(categories('lb就是个单位，一磅')).toEqual([])
+  })
+})
