@@ -7,11 +7,12 @@ export const WEI_IN_OTHER_TONES = '为位未维'
 
 /**
  * 加 and a character of WEI_IN_OTHER_TONES asked to be added as an account: a chat still to come, a private send or
- * an enquiry right after it (聊, 详谈, 私发, 发你, 咨询, 了解, 领), or the end of its clause (`想要实拍的加维，私发视频`).
- * A word going on (加维修, 加维生素, 加为好友, 加位置), a name (加维维进群) or a title stay words.
+ * an enquiry right after it (聊, 详谈, 私发, 发你, 咨询, 了解, 领), or, as a clause of its own or after whoever it
+ * invites (`想要实拍的加维，私发视频`, `感兴趣的加为`), the end of its clause. A word going on (加维修, 加维生素, 加为好友), a
+ * name (加维维进群) or a seat added at the end of a longer clause (`记得加位。`, `可以加位，`) stay words.
  */
 const ADDED_AS_ACCOUNT = new RegExp(
-  `加([${WEI_IN_OTHER_TONES}])(?=[ \\t]?(?:[详细私]?[聊谈](?![了过着])|私发|私信|发你|咨询|了解|领|[，,。.！!？?；;～~…\\n]|$))`,
+  `加([${WEI_IN_OTHER_TONES}])(?=[ \\t]?(?:[详细私]?[聊谈](?![了过着])|私发|私信|发你|咨询|了解|领))|(?<=的|^|[，,。！!？?；;\\s])加([${WEI_IN_OTHER_TONES}])(?=[，,。.！!？?；;～~…\\n]|$)`,
   'gu',
 )
 

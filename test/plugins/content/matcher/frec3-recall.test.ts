@@ -73,6 +73,10 @@ describe.skipIf(!hasEvalFile)('frec3: 微 in another tone after 加, asked to be
     expect(categories('门店下周加维维进销售群')).toEqual([])
   })
 
+  it('leaves a seat added at a clause’s end alone (加位), where no one is invited', () => {
+    expect(categories('周六包厢人多，记得加位。')).toEqual([])
+  })
+
   it('reads the same characters as the toneless kind takes for 微 beyond its homophones', () => {
     const toneless = swapAlternatives('加微', new Set(['toneless']))[0][1]
     const homophones = new Set(swapAlternatives('加微', new Set(['homophone']))[0][1])
