@@ -22,6 +22,7 @@ const ADDED_AS_ACCOUNT = new RegExp(
  * it too, as it does textWithCommonLookalikes, and reports what it finds there as toneless homophones, review-only.
  */
 export function textWithWeiSounds(text: string): string | null {
+  if (typeof text !== 'string') return null
   let at = text.indexOf('加')
   while (at >= 0 && !WEI_IN_OTHER_TONES.includes(text[at + 1] ?? '加')) at = text.indexOf('加', at + 1)
   if (at < 0) return null
