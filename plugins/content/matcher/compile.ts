@@ -31,6 +31,7 @@ import {
   startScanTables,
   textMayHoldUrl,
   textMayReadOtherwise,
+  textMaySoundWei,
   textMaySpellDot,
   type StartScanTables,
 } from './start-scan.js'
@@ -50,6 +51,7 @@ import { textWithJoinedSplits } from './joined-splits.js'
 import { textWithDashOnes } from './dash-ones.js'
 import { textWithCommonLookalikes } from './common-lookalikes.js'
 import { textWithEmojiGaps } from './emoji-gaps.js'
+import { textWithWeiSounds } from './wechat-sounds.js'
 import { SwapForms, formNeedle } from './swap-form-cache.js'
 import type { Dictionary, Match, MatchKind, Matcher } from './types.js'
 
@@ -77,6 +79,14 @@ function writesLettersAlone(text: string, c: Candidate): boolean {
     isLettersAlone(foldedKey(text.slice(c.start, c.end))) &&
     !isLettersAlone(foldedKey(c.term))
   )
+}
+
+/** True if a longer candidate of the same category holds this one (`+vx 详聊`: 加v's +vx holds vx). */
+function insideLonger(candidates: readonly Candidate[], c: Candidate): boolean {
+  for (const d of candidates)
+    if (d.category === c.category && d.start <= c.start && d.end >= c.end && d.end - d.start > c.end - c.start)
+      return true
+  return false
 }
 
 /** True if the candidate's term is in its category's set of `sets`. */
@@ -180,7 +190,8 @@ class CompiledMatcher implements Matcher {
    * One pass over the text (two for a text with an emoji that reads as a character: see textWithEmojiGaps;
    * two for a text with a raw hit of an anchor and a digit drawn for a letter in a word: see
    * textWithDigitLetters; two for a text with a dash drawn like 一 between characters: see textWithDashOnes;
-   * two for a text with a common character drawn like another, review-only: see textWithCommonLookalikes).
+   * two for a text with a common character drawn like another, review-only: see textWithCommonLookalikes;
+   * two for a text with 微 in another tone after 加, asked to be added, review-only: see textWithWeiSounds).
    * A message without any key hit, pattern or links rule returns the shared empty result at once, without
    * allocating anything (this is the common case, so the path has no closures).
    */
@@ -188,9 +199,11 @@ class CompiledMatcher implements Matcher {
     const matches = this.scanOnce(text)
     const readingHit = this.anchored
     const otherwise = this.slowScan || textMayReadOtherwise()
+    const sounds = this.slowScan || textMaySoundWei()
     const gapped = this.slowScan ? this.scanAlso(text, textWithEmojiGaps(text), matches) : matches
     const read = otherwise ? this.readOtherwise(text, gapped) : gapped
-    return readingHit ? this.scanAlso(text, textWithDigitLetters(text), read) : read
+    const sounded = sounds ? this.scanReadAs(text, textWithWeiSounds(text), read, 'toneless', true, 'homophone') : read
+    return readingHit ? this.scanAlso(text, textWithDigitLetters(text), sounded) : sounded
   }
 
   /**
@@ -219,7 +232,9 @@ class CompiledMatcher implements Matcher {
    * in the categories that expand `kind`, found as forms of that kind: its reading with splits joined (see
    * textWithJoinedSplits: `扌立圾公司` for 垃圾公司 by way of 拉圾, `转我亻固人`) as split forms, with dashes
    * read as 一 (see textWithDashOnes: `第—品牌`) as look-alikes; review-only unless the category acts on the kind
-   * (with `reviewOnly`, always: common characters read as another, see textWithCommonLookalikes).
+   * (with `reviewOnly`, always: common characters read as another, see textWithCommonLookalikes). A reading that
+   * is a kind's sound of what a category's homophones read (加维 read 加微, see textWithWeiSounds) names that kind as
+   * `expanded`, the kind the category must expand.
    */
   private scanReadAs(
     text: string,
@@ -227,12 +242,13 @@ class CompiledMatcher implements Matcher {
     matches: Match[],
     kind: ExpansionKind,
     reviewOnly = false,
+    expanded: ExpansionKind = kind,
   ): Match[] {
     if (other === null) return matches
     const more = this.scanOnce(other).filter(
       m =>
         m.kind !== 'link' &&
-        this.kinds.get(m.category)?.has(kind) === true &&
+        this.kinds.get(m.category)?.has(expanded) === true &&
         !matches.some(n => n.category === m.category && n.start < m.end && m.start < n.end),
     )
     if (more.length === 0) return matches
@@ -278,7 +294,8 @@ class CompiledMatcher implements Matcher {
 
   /**
    * Drops the hits of 微信 in letters alone for a term writing it otherwise (薇信 ← wx, see lettersOfWeChat) where no
-   * account is asked for right beside them (see asksForAccount): `留个 wx` is a hit, `我 wx 发你了` none.
+   * account is asked for right beside them (see asksForAccount): `留个 wx` is a hit, `我 wx 发你了` none; nor where a
+   * longer hit of the category holds them.
    */
   private askedLetters(text: string, candidates: Candidate[]): Candidate[] {
     // A loop, no closure: this runs on every message with a candidate (a closure made here cost 5% of their scan
@@ -286,7 +303,7 @@ class CompiledMatcher implements Matcher {
     let kept: Candidate[] | undefined
     for (let i = 0; i < candidates.length; i++) {
       const c = candidates[i]
-      const drop = writesLettersAlone(text, c) && !asksForAccount(text, c.start, c.end)
+      const drop = writesLettersAlone(text, c) && (!asksForAccount(text, c.start, c.end) || insideLonger(candidates, c))
       if (drop) kept ??= candidates.slice(0, i)
       else kept?.push(c)
     }

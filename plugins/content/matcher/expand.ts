@@ -411,6 +411,11 @@ function mixed(
         write(j => j === k),
         kind,
       )
+    // The leading word in letters too, as a subject is written (lb就是个骗子 for 老板就是个骗子: frec3).
+    add(
+      write(j => j < 2),
+      kind,
+    )
     return
   }
   for (let mask = 1; mask < (1 << n) - 1; mask++)

@@ -22,14 +22,20 @@ const HAND_OVER_REACH = 8
 const HANDED_OVER =
   /(?:发|给|传)(?:给)?(?:你|您|他|她|客户)(?:了|看|吧|啊|[\s，,。！!？?；;])|(?:发|给|传)(?:给)?我一份|(?:拉|发)(?:到|进)群/u
 
+/**
+ * A list of the price right after its initials, said to be at hand: `cbj表在这`, `jhj 清单我这有`, `cbj明细我有` (frec3).
+ * `cbj 表格那一栏` and `jhj 清单在做了` stay without.
+ */
+const LIST_AT_HAND = /^[ \t]?(?:表|清单|明细|单子?)[ \t]?(?:在这(?![一个些])|我这有|我有)/u
+
 /** What ends a sentence: a hand-over verb is looked for in the initials' sentence only. */
 const SENTENCE_END = /[。！!？?\n]/u
 
 /**
  * True for initials of a price term (`cbj` 成本价, `jhj` 进货价) followed, in their sentence and at most
  * HAND_OVER_REACH characters on, by a verb handing it to someone (`cbj 给你了`, `这款的cbj我发你`,
- * `客户问我 jhj，我直接给他看了`) or asking for a copy (`jhj 清单发我一份`): the price is passed on, as a leak word
- * of the category would say.
+ * `客户问我 jhj，我直接给他看了`) or asking for a copy (`jhj 清单发我一份`), or by a list of it at hand (see
+ * LIST_AT_HAND): the price is passed on, as a leak word of the category would say.
  * `cbj 给你打电话了` (a name), `jhj 发你邮箱了` and a tender's `cbj 那一栏` stay without.
  */
 export function handsOverPrice(text: string, c: Candidate): boolean {
@@ -38,7 +44,7 @@ export function handsOverPrice(text: string, c: Candidate): boolean {
   const end = reach.search(SENTENCE_END)
   // The text's end ends the sentence too (`cbj我发你`); the reach's end does not.
   const sentence = end >= 0 ? reach.slice(0, end + 1) : c.end + HAND_OVER_REACH >= text.length ? `${reach}。` : reach
-  return HANDED_OVER.test(sentence)
+  return HANDED_OVER.test(sentence) || LIST_AT_HAND.test(reach)
 }
 
 /** A verb that takes an order or goes a way before initials of an order term (走私单, 接私单, 做私单), past a space. */

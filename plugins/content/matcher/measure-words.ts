@@ -1,4 +1,5 @@
 import { tonelessReadings } from './expansion-data.js'
+import { possessiveForms } from './possessive-forms.js'
 import { IDEOGRAPHS, nounSaidOf } from './said-nouns.js'
 import type { Dictionary } from './types.js'
 
@@ -69,10 +70,10 @@ export function namesWeChatFeature(text: string, start: number, end: number): bo
 }
 
 /**
- * 微信 in letters alone: its initials (see lettersOfWeChat). Not vx: a dictionary's v信 reads it as its initials, a
- * hit wherever it stands (`vx:abc123`), which a spoken form of the same letters would take over.
+ * 微信 in letters alone: its initials wx and chat's vx (v for wei, x for xin; see lettersOfWeChat). A dictionary's
+ * v信 still reads vx as its initials, a hit wherever it stands (`vx:abc123`): the gate drops only this key's hits.
  */
-const WECHAT_LETTERS = ['wx']
+const WECHAT_LETTERS = ['wx', 'vx']
 
 /**
  * 微信 in letters alone (wx) for a term that writes 微信 by sound with another first character (薇信, 威信): a
@@ -88,22 +89,29 @@ export function lettersOfWeChat(term: string): string[] {
 
 /** A verb that asks for an account, right before letters (past a space): 留个, 留下, 加, 加个, +, 换个, 给个. */
 const ASKS_BEFORE = /(?:留|加|\+|＋|换|给)(?:个|一个|下)?[ \t]?$/u
-/** What is done with an account, right after letters (past a space): 搜我 (not 搜我们, the company's own), 联系我. */
-const ASKS_AFTER = /^[ \t]?(?:搜索?我(?!们)|联系我|找我|私聊|私我|详聊|细聊)/u
+/**
+ * What is done with an account, right after letters (past a space): 搜我 (not 搜我们, the company's own), 联系我, a
+ * chat still to come (聊, 详谈; not 聊了, 聊过: a chat told), or sending to the speaker (发我: `vx发我`; frec3).
+ */
+const ASKS_AFTER = /^[ \t]?(?:搜索?我(?!们)|联系我|找我|私聊|私我|[详细]?[聊谈](?![了过着的])|发我(?!们))/u
 
 /**
  * True where the letters of 微信 alone (see lettersOfWeChat) ask for an account: `留个 wx，我拉你进群`, `加个wx`,
- * `wx 搜我手机号`. `我 wx 发你了`, `wx 搜我们店名` and a file's `wx.config` stay no hit.
+ * `wx 搜我手机号`, `vx 详谈`. `我 wx 发你了`, `wx 聊过了`, `wx 搜我们店名` and a file's `wx.config` stay no hit.
  */
 export function asksForAccount(text: string, start: number, end: number): boolean {
   return ASKS_BEFORE.test(text.slice(Math.max(0, start - 3), start)) || ASKS_AFTER.test(text.slice(end, end + 5))
 }
 
-/** Every way a term is said that the matcher compiles as a term of its own: measureWordForms, chatSpellings. */
-export function spokenForms(term: string): string[] {
+/**
+ * Every way a term of a category is said that the matcher compiles as a term of its own: measureWordForms,
+ * chatSpellings, possessiveForms.
+ */
+export function spokenForms(term: string, category?: string): string[] {
   const chat = chatSpellings(term)
   const measured = measureWordForms(term)
-  return chat.length === 0 ? measured : [...measured, ...chat]
+  const owned = possessiveForms(category, term)
+  return chat.length === 0 && owned.length === 0 ? measured : [...measured, ...chat, ...owned]
 }
 
 /** True for 微信 in letters alone (wx, folded, see lettersOfWeChat): kept only where an account is asked for. */
@@ -119,10 +127,10 @@ export function isLettersAlone(folded: string): boolean {
 export function measureWordTerms(dictionary: Dictionary): Map<string, string> {
   const terms = new Set(Object.values(dictionary.categories).flatMap(rule => rule.terms))
   const spoken = new Map<string, string>()
-  for (const rule of Object.values(dictionary.categories)) {
+  for (const [category, rule] of Object.entries(dictionary.categories)) {
     for (const term of rule.terms) {
       if (rule.slang?.includes(term)) continue
-      for (const form of spokenForms(term)) if (!terms.has(form)) spoken.set(form, term)
+      for (const form of spokenForms(term, category)) if (!terms.has(form)) spoken.set(form, term)
     }
   }
   return spoken

@@ -591,6 +591,8 @@ export class ReadingScan {
     for (let at = trie.ownerFirst[rank]; at < trie.ownerFirst[rank + 1]; at++) {
       const r = trie.owners[at]
       let replaced = 0
+      let leading = 0
+      let ideograph = 0
       let oneLetter = true
       let own = true
       let split = 0
@@ -601,6 +603,7 @@ export class ReadingScan {
         if (s < 0) continue
         if (this.pathLetters[d] === IN_LETTERS) {
           replaced++
+          if (ideograph < 2) leading++
           if (index.syllables[s].length !== 1) oneLetter = false
         } else if (this.pathLetters[d] === AS_SPLIT) {
           split = 2
@@ -609,11 +612,14 @@ export class ReadingScan {
           swaps++
           own = this.swapReadable[r] === 1 && this.pathIdeograph[d] === placeCodePoint[p]
         } else own = cps[this.pathStart[d]] === placeCodePoint[p]
+        ideograph++
       }
       // One swapped character with letters beside it: more would read too freely.
       if (!own || replaced === 0 || swaps > 1) continue
       const count = this.ideographCount[r]
-      if (count > MAX_MIXED_IDEOGRAPHS && replaced !== count && replaced !== 1) continue
+      // A long term: all in letters, one, or its leading word (see expand.ts's mixed).
+      if (count > MAX_MIXED_IDEOGRAPHS && replaced !== count && replaced !== 1 && !(replaced === 2 && leading === 2))
+        continue
       // An initials form that spells only one-letter syllables is the pinyin form, which comes first.
       if (!pinyin && oneLetter && (index.readingFlags[r] & READING_PINYIN) !== 0) continue
       this.found.push(start, t, r, (pinyin ? 1 : 0) + split + (swaps > 0 ? 4 : 0))

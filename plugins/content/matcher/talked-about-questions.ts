@@ -21,8 +21,11 @@ export const VALUE_ASKED = /^[^，,；;。！!？?\n]{0,3}?(?:多少|什么价|�
 export const LOOKED_UP = /查|问|打听|搜一下|搜下|比价|了解/u
 /** A quotation that is a question: `“你们公司骗人吗”`, reported after 问. */
 export const QUESTION_END = /[吗呢？?]$/u
-/** Who asks 是不是 reports a question (`客户问是不是包治百病`); `你是不是脑残` says it. */
-export const ASKED = /问|咨询|打听|想知道/u
+/**
+ * Who asks 是不是 reports a question (`客户问是不是包治百病`); `你是不是脑残` says it. Not 问题, a matter
+ * (`档期问题加我微信，群里不回`: the speaker's own answer is where to ask; frec3).
+ */
+export const ASKED = /问(?!题)|咨询|打听|想知道/u
 /**
  * A question reported, directly before a term: `客户问能不能包治百病`, `有人咨询是否永久有效`. Who asks about a claim
  * does not make it.

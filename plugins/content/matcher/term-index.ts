@@ -265,14 +265,11 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
   }
   // Each term's spoken forms follow it as terms of its own (老板是个骗子, 加我vx; see measureWordTerms).
   const spoken = measureWordTerms(dictionary)
-  const spokenTerms = (terms: string[]): string[] =>
-    spoken.size === 0 ? terms : terms.flatMap(t => [t, ...spokenForms(t).filter(f => spoken.get(f) === t)])
+  const spokenTerms = (terms: string[], category: string): string[] =>
+    spoken.size === 0 ? terms : terms.flatMap(t => [t, ...spokenForms(t, category).filter(f => spoken.get(f) === t)])
   const categories = Object.entries(dictionary.categories)
   for (const [category, rule] of categories) {
-    for (const term of spokenTerms(rule.terms)) add(category, term, 0, 0, term, foldedKey(term), order++)
-    // 微信 in letters alone is a key of the term itself (薇信 ← wx), kept only where an account is asked for.
-    for (const term of rule.slang === undefined ? rule.terms : rule.terms.filter(t => !rule.slang?.includes(t)))
-      for (const letters of lettersOfWeChat(term)) add(category, term, 0, 0, letters, foldedKey(letters), order++)
+    for (const term of spokenTerms(rule.terms, category)) add(category, term, 0, 0, term, foldedKey(term), order++)
     for (const phrase of rule.allow) add(category, phrase, ALLOW, 0, phrase, foldedKey(phrase), order++)
     for (const word of rule.context ?? []) add(category, word, CONTEXT, 0, word, foldedKey(word), order++)
   }
@@ -303,9 +300,14 @@ export function indexTerms(dictionary: Dictionary): IndexedTerms {
       swaps.order.push(added)
       swaps.key.push(keys.idOf(foldedKey(text), false))
     }
-    for (const term of spokenTerms(rule.terms)) expandAll(term, 0)
+    for (const term of spokenTerms(rule.terms, category)) expandAll(term, 0)
     for (const phrase of rule.allow) expandAll(phrase, ALLOW)
   }
+  // 微信 in letters alone is a key of the term itself (薇信 ← wx, vx), kept only where an account is asked for;
+  // added last, so that letters another term of the category writes (v信's initials vx, a slang wx) keep that term.
+  for (const [category, rule] of categories)
+    for (const term of rule.slang === undefined ? rule.terms : rule.terms.filter(t => !rule.slang?.includes(t)))
+      for (const letters of lettersOfWeChat(term)) add(category, term, 0, 0, letters, foldedKey(letters), order++)
   const index = flatten(keys.size, keys.codePoints, keys.ends, owners, categoryIds.list, textIds.list)
   const categoryCount = categoryIds.list.length
   index.swapCategory = narrowIds(swaps.category.toArray(), categoryCount)

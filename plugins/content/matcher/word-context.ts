@@ -28,6 +28,7 @@ import { countsCompanies, countsSwap, namesWaste, takesComplement } from './form
 import { handedInside, invitesToOwnGroup, namesPremises, promotesOwn, requiresSafety } from './form-work.js'
 import { isOrderTaken } from './initials-context.js'
 import { namesWeChatFeature } from './measure-words.js'
+import { namesByDoubledName } from './doubled-names.js'
 import { nounSaidOf } from './said-nouns.js'
 import { namesBySurname } from './surname-names.js'
 import { talkedAbout } from './talked-about.js'
@@ -64,7 +65,7 @@ const WINDOW = 12
  * - a context word that is a numbered phase of what comes after it (see readsAsPhase);
  * - initials in a code or before a version, a swap form counted or taking a complement, a given name (after a
  *   surname, or a sound-alike starting a sentence before what a person does), a full name taking a term's start
- *   before a word of the sentence, an
+ *   before a word of the sentence, a pet name doubling a term's last character before a title (see doubled-names.ts), an
  *   @-mention's name, a name's initials in brackets beside it, companies counted, a term naming waste used of waste, a Latin letter naming a shape, pinyin glossed as a
  *   name, a way round the company's premises, the company's pay received, the company's own gift or group, safety
  *   required of the work, initials where a verb of paying stands, a colour made, a sale to the speaker, a
@@ -136,6 +137,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     namesMention(text, c) ||
     abbreviatesName(text, c) ||
     namesBySurname(text, c) ||
+    namesByDoubledName(text, c) ||
     countsCompanies(text, c) ||
     namesWaste(text, c) ||
     namesShape(text, c) ||

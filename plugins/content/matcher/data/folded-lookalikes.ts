@@ -4,4 +4,4 @@
  * Look-alikes and the common character each is drawn like, back to back (徵微...), for look-alikes that
  * normalisation folds to a third character (徵 to 征): the matcher reads them before folding.
  */
-export const FOLDED_LOOKALIKES = '徵微'
+export const FOLDED_LOOKALIKES = '徴微徵微'

@@ -397,7 +397,34 @@ function readLookalikes(tables: SourceTables): Lookalikes {
     if (commonOf(char) === char && rare(lookalike, char) && !list.includes(lookalike))
       lookalikes.set(char, [...list, lookalike])
   }
-  return { variants: lookalikes, folded }
+  return {
+    variants: lookalikes,
+    folded: withFoldedShapes(folded, readFileSync(besideThis('unihan-zvariants.txt'), 'utf8')),
+  }
+}
+
+/**
+ * The folded look-alikes (see Lookalikes.folded) with each one's other shapes that Unihan's kZVariant pairs
+ * list and normalisation folds to the same character: 徴, the Japanese shape of 徵, folds to 征 as 徵 does and is
+ * drawn like 微 as it is (`加我徴信`; frec3). The same character in another shape, so no input-method filter.
+ */
+function withFoldedShapes(folded: Map<string, string>, unihan: string): Map<string, string> {
+  const fold = (c: string): string => String.fromCodePoint(...foldString(c))
+  const shapes = new Map(folded)
+  for (const m of unihan.matchAll(/^U\+([0-9A-F]+)\tkZVariant\t(.*)$/gm)) {
+    const from = String.fromCodePoint(Number.parseInt(m[1], 16))
+    for (const target of m[2].matchAll(/U\+([0-9A-F]+)/g)) {
+      const to = String.fromCodePoint(Number.parseInt(target[1], 16))
+      for (const [known, other] of [
+        [from, to],
+        [to, from],
+      ]) {
+        const char = folded.get(known)
+        if (char !== undefined && !shapes.has(other) && fold(other) === fold(known)) shapes.set(other, char)
+      }
+    }
+  }
+  return shapes
 }
 
 /** An ideograph of the unified blocks (extension A and the URO), not a radical or a compatibility form. */
@@ -477,7 +504,8 @@ interface Lookalikes {
    * common character (徵 for 微, folded to 征): a form with 徵 would be a form with 征, and 征信 is a word, so
    * the matcher reads these in the text as it is, before folding (see common-lookalikes.ts). The first
    * common character found per look-alike, and only look-alikes of GB 2312 (what simplified input methods
-   * type: 徵 is a character of its own there, 來 and 問 are traditional text, not look-alikes).
+   * type: 徵 is a character of its own there, 來 and 問 are traditional text, not look-alikes), with their other
+   * shapes (see withFoldedShapes: 徴).
    */
   folded: Map<string, string>
 }

@@ -1,0 +1,33 @@
+/**
+ * 微 written in another tone after 加 (`加维详聊`): the characters the toneless kind takes for 微 (wei1) beyond its
+ * homophones, the most frequent of the syllable wei in other tones (see tonelessAlternatives; the test checks the
+ * list against the tables). Code, not the tables: a scan reads them, and a matcher read from the cache has none.
+ */
+export const WEI_IN_OTHER_TONES = '为位未维'
+
+/**
+ * 加 and a character of WEI_IN_OTHER_TONES asked to be added as an account: a chat still to come, a private send or
+ * an enquiry right after it (聊, 详谈, 私发, 发你, 咨询, 了解, 领), or, as a clause of its own or after whoever it
+ * invites (`想要实拍的加维，私发视频`, `感兴趣的加为`), the end of its clause. A word going on (加维修, 加维生素, 加为好友), a
+ * name (加维维进群) or a seat added at the end of a longer clause (`记得加位。`, `可以加位，`) stay words.
+ */
+const ADDED_AS_ACCOUNT = new RegExp(
+  `加([${WEI_IN_OTHER_TONES}])(?=[ \\t]?(?:[详细私]?[聊谈](?![了过着])|私发|私信|发你|咨询|了解|领))|(?<=的|^|[，,。！!？?；;\\s])加([${WEI_IN_OTHER_TONES}])(?=[，,。.！!？?；;～~…\\n]|$)`,
+  'gu',
+)
+
+/**
+ * The text with 微 written in another tone after 加 and asked to be added (see ADDED_AS_ACCOUNT) read as 微
+ * (`加维详聊` 加微详聊), or null when it has none. The same length as the text, so offsets stay; the matcher scans
+ * it too, as it does textWithCommonLookalikes, and reports what it finds there as toneless homophones, review-only.
+ */
+export function textWithWeiSounds(text: string): string | null {
+  if (typeof text !== 'string') return null
+  let at = text.indexOf('加')
+  while (at >= 0 && !WEI_IN_OTHER_TONES.includes(text[at + 1] ?? '加')) at = text.indexOf('加', at + 1)
+  if (at < 0) return null
+  ADDED_AS_ACCOUNT.lastIndex = at
+  if (!ADDED_AS_ACCOUNT.test(text)) return null
+  ADDED_AS_ACCOUNT.lastIndex = 0
+  return text.replace(ADDED_AS_ACCOUNT, '加微')
+}
