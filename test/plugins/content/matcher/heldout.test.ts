@@ -188,8 +188,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
 
   // Blind, it measured 0.907 / 0.930; the figures below are after fixing the classes of its misses and false positives.
-  it('heldout-blind4: at least the figures after the class fixes (precision 113/113, recall 113/115)', () => {
-    expectFloors(matcherOf(), BLIND4, 113 / 113, 113 / 115)
+  it('heldout-blind4: at least the figures after the class fixes (precision 114/114, recall 114/115)', () => {
+    expectFloors(matcherOf(), BLIND4, 114 / 114, 114 / 115)
   })
 
   // Issue #22's goals are NOT met here. Blind, it measured 0.839 / 0.900 (99/118, 99/110); below, after the
@@ -243,8 +243,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // someone else's message to the speaker, ordinary words, the company's own gift) and its misses' (b11rec: a spoken
   // dot, a stroke look-alike, a football bet's lines).
   // frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导): 112/112, 112/131.
-  it('heldout-blind11: at least the figures after its classes (precision 112/112, recall 112/131)', () => {
-    expectFloors(matcherOf(), BLIND11, 112 / 112, 112 / 131)
+  it('heldout-blind11: at least the figures after its classes (precision 113/113, recall 113/131)', () => {
+    expectFloors(matcherOf(), BLIND11, 113 / 113, 113 / 131)
   })
 
   // Issue #22's recall goal is NOT met here: most misses are slang the shared dictionary lacks and look-alikes of
@@ -282,8 +282,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // after left22's later-gloss surnames (夏, 郑…); b22rec's recall classes (figures only): 146/148 → 147/149, 146/152 → 147/152.
   // fname's names of shops, firms, brands and people (figures only): 147/149 → 147/148.
   // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
-  it('heldout-blind16 (unseen): at least the figures measured (precision 148/149, recall 148/152)', () => {
-    expectFloors(matcherOf(), BLIND16, 148 / 149, 148 / 152, true)
+  it('heldout-blind16 (unseen): at least the figures measured (precision 150/151, recall 150/152)', () => {
+    expectFloors(matcherOf(), BLIND16, 150 / 151, 150 / 152, true)
   })
   // Opened for b17prec: 144/159 before its rule and report classes. left22: a surname (+1 precision), then an account
   // after 是 counted as contact details (a report passing one on keeps its hit; b17-222's label calls it clean: -1).
@@ -297,8 +297,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // before 这个月, capitals glossed in brackets (NC（新客户）) and 包装 as a kind of waste; then b19fix's classes 92/97;
   // then left22's later-gloss surnames and look-alikes (咸, 酉): 94/98, 94/105; fsub's 色|清透: 94/97.
   // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
-  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 96/99, recall 96/105)', () => {
-    expectFloors(matcherOf(), BLIND18, 96 / 99, 96 / 105)
+  it('heldout-blind18: at least the figures after its rule, report, name, Latin and waste classes (precision 97/100, recall 97/105)', () => {
+    expectFloors(matcherOf(), BLIND18, 97 / 100, 97 / 105)
   })
   // Blind on 144f0384 106/125, 106/114; unseen after the session's classes 108/123, 108/114; after b18fix's
   // 108/121. Opened for b19fix in the twenty-eighth session: its rule and report false positives (那条“…”是谁发的,
@@ -397,27 +397,27 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Blind on df6df732 95/99, 95/100; after the thirty-first session's classes
   // (figures only) 96/100, 96/100; opened in the thirty-second session.
-  it('heldout-blind32: at least the figures measured (precision 96/99, recall 96/100)', () => {
-    expectFloors(matcherOf(), BLIND32, 96 / 99, 96 / 100)
+  it('heldout-blind32: at least the figures measured (precision 100/103, recall 100/100)', () => {
+    expectFloors(matcherOf(), BLIND32, 100 / 103, 100 / 100)
   })
   // Issue #22's goals are met here (0.970 / 0.970). Never opened: blind on df6df732 98/101, 98/101 (unchanged
   // by the session's classes).
-  it('heldout-blind33 (unseen): at least the figures measured (precision 98/101, recall 98/101)', () => {
-    expectFloors(matcherOf(), BLIND33, 98 / 101, 98 / 101, true)
+  it('heldout-blind33 (unseen): at least the figures measured (precision 99/102, recall 99/101)', () => {
+    expectFloors(matcherOf(), BLIND33, 99 / 102, 99 / 101, true)
   })
   // Issue #22's goals are NOT met here. Blind on df6df732 97/105, 97/101; after the thirty-first session's classes
   // (figures only) 97/102, 97/101; opened in the thirty-second session.
-  it('heldout-blind34: at least the figures measured (precision 97/101, recall 97/101)', () => {
-    expectFloors(matcherOf(), BLIND34, 97 / 101, 97 / 101)
+  it('heldout-blind34: at least the figures measured (precision 100/103, recall 100/101)', () => {
+    expectFloors(matcherOf(), BLIND34, 100 / 103, 100 / 101)
   })
 
   // Issue #22's goals are NOT met here. Blind on 5a3573ed 100/105, 100/102; opened in the thirty-second session.
-  it('heldout-blind35: at least the figures measured (precision 100/102, recall 100/102)', () => {
-    expectFloors(matcherOf(), BLIND35, 100 / 102, 100 / 102)
+  it('heldout-blind35: at least the figures measured (precision 102/104, recall 102/102)', () => {
+    expectFloors(matcherOf(), BLIND35, 102 / 104, 102 / 102)
   })
   // Issue #22's goals are NOT met here. Blind on 5a3573ed 97/103, 97/101; opened in the thirty-second session.
-  it('heldout-blind36: at least the figures measured (precision 97/99, recall 97/101)', () => {
-    expectFloors(matcherOf(), BLIND36, 97 / 99, 97 / 101)
+  it('heldout-blind36: at least the figures measured (precision 101/103, recall 101/101)', () => {
+    expectFloors(matcherOf(), BLIND36, 101 / 103, 101 / 101)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 83f81be1 100/107, 100/105.
@@ -473,8 +473,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // 116/136; below, after its false positives' classes (b11prec) and its misses' with shipped slang (b11rec: v我/wx
   // with a sales word, 我个人码, 返点表).
   // frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导): 127/127, 127/131.
-  it('heldout-blind11: at least the figures after its classes (precision 127/127, recall 127/131)', () => {
-    expectFloors(matcher, BLIND11, 127 / 127, 127 / 131)
+  it('heldout-blind11: at least the figures after its classes (precision 128/128, recall 128/131)', () => {
+    expectFloors(matcher, BLIND11, 128 / 128, 128 / 131)
   })
 
   // Issue #22's recall goal is NOT met here. Blind on e2df478: 0.900 / 0.818; after blind11's fixes: 0.924 / 0.826; below, after its classes (b12fix:
@@ -503,8 +503,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's goals are NOT met here. Never opened: blind on 8169a8d3 0.925 / 0.967 and 0.881 / 0.927; b22rec's
   // recall classes (figures only): 149/152 → 150/153, 149/152 → 150/152; fname (figures only): 150/152.
-  it('heldout-blind16 (unseen): at least the figures measured (precision 150/152, recall 150/152)', () => {
-    expectFloors(matcher, BLIND16, 150 / 152, 150 / 152, true)
+  it('heldout-blind16 (unseen): at least the figures measured (precision 151/153, recall 151/152)', () => {
+    expectFloors(matcher, BLIND16, 151 / 153, 151 / 152, true)
   })
   // Opened for b17prec: 145/164 before its rule and report classes.
   it('heldout-blind17: at least the figures after its rule and report classes (precision 149/151, recall 149/151)', () => {
@@ -606,8 +606,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's goals are NOT met here. Blind on df6df732 96/102, 96/100; after the thirty-first session's classes
   // (figures only) 97/103, 97/100; opened in the thirty-second session.
-  it('heldout-blind32: at least the figures measured (precision 97/101, recall 97/100)', () => {
-    expectFloors(matcher, BLIND32, 97 / 101, 97 / 100)
+  it('heldout-blind32: at least the figures measured (precision 100/104, recall 100/100)', () => {
+    expectFloors(matcher, BLIND32, 100 / 104, 100 / 100)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on df6df732 98/102, 98/101.
   it('heldout-blind33 (unseen): at least the figures measured (precision 98/102, recall 98/101)', () => {
@@ -615,17 +615,17 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   })
   // Issue #22's goals are NOT met here. Blind on df6df732 97/106, 97/101; after the thirty-first session's classes
   // (figures only) 97/103, 97/101; opened in the thirty-second session.
-  it('heldout-blind34: at least the figures measured (precision 97/101, recall 97/101)', () => {
-    expectFloors(matcher, BLIND34, 97 / 101, 97 / 101)
+  it('heldout-blind34: at least the figures measured (precision 100/103, recall 100/101)', () => {
+    expectFloors(matcher, BLIND34, 100 / 103, 100 / 101)
   })
 
   // Issue #22's goals are NOT met here. Blind on 5a3573ed 101/105, 101/102; opened in the thirty-second session.
-  it('heldout-blind35: at least the figures measured (precision 101/103, recall 101/102)', () => {
-    expectFloors(matcher, BLIND35, 101 / 103, 101 / 102)
+  it('heldout-blind35: at least the figures measured (precision 102/104, recall 102/102)', () => {
+    expectFloors(matcher, BLIND35, 102 / 104, 102 / 102)
   })
   // Issue #22's goals are NOT met here. Blind on 5a3573ed 98/104, 98/101; opened in the thirty-second session.
-  it('heldout-blind36: at least the figures measured (precision 98/101, recall 98/101)', () => {
-    expectFloors(matcher, BLIND36, 98 / 101, 98 / 101)
+  it('heldout-blind36: at least the figures measured (precision 101/104, recall 101/101)', () => {
+    expectFloors(matcher, BLIND36, 101 / 104, 101 / 101)
   })
 
   // Issue #22's goals are NOT met here. Never opened: blind on 83f81be1 100/109, 100/105.
