@@ -95,6 +95,8 @@ async function startPuppet(env: BotEnv, loaded: LoadedConfig, log: Logger): Prom
   await prepared(app, close)
   // A long-running process: from ready on, the heap is kept near its live data (docs/operations.md, "Memory").
   void app.ready.then(() => keepHeapTight())
+  // How large the growing folders are, and what retention is set: one line at start (docs/operations.md).
+  void app.ready.then(() => app.runtime.storage.measure(Date.now()).catch(e => log.warn('storage count failed', e)))
   await app.web?.listen()
   const stop = stopOnSignals(app, log, keepHealthFile(app, env.dataDir))
   const supervision = superviseConnection(app.bot, app.runtime, log, {

@@ -4,6 +4,7 @@ import type { App } from '../app.js'
 import { healthOf, inFleet } from '../commands/builtin/health.js'
 import { formatDuration } from '../config/duration.js'
 import { processAlive } from './data-lock.js'
+import { type StorageUsage, usageLine } from '../runtime/storage/storage-usage.js'
 
 /** The health file in the data folder: what `group-guard health` reads (docs/operations.md, "Monitoring"). */
 export const HEALTH_FILE = 'health.json'
@@ -29,6 +30,8 @@ export interface HealthRecord {
   errors: number
   /** `#状态`'s health word (`正常`, `有错误`, `存储警告`, …). */
   health: string
+  /** The data folder's growing parts as last counted (start-up, the daily retention run). */
+  storage?: StorageUsage
   /** Set by the stop: why the bot stopped; it writes no more. */
   stopped?: string
 }
@@ -46,6 +49,7 @@ export function healthRecord(app: App, now = Date.now(), stopped?: string): Heal
     gaveUp: rt.outbox.failures.length,
     errors: rt.errors.length,
     health: healthOf(rt, inFleet(rt)).label,
+    ...(rt.storage.usage ? { storage: rt.storage.usage } : {}),
     ...(stopped ? { stopped } : {}),
   }
 }
@@ -87,6 +91,8 @@ export function keepHealthFile(app: App, dataDir: string): (stopped: string) => 
 export interface HealthVerdict {
   ok: boolean
   line: string
+  /** The data folder's sizes and retention as the bot last counted them (a second line), when it did. */
+  storage?: string
 }
 
 /** Read the health file of `dataDir` and judge it: stale after `maxAgeMs`, or its process gone, is not alive. */
@@ -111,6 +117,12 @@ export function judgeHealth(
       line: `❌ ${dataDir} 没有健康文件：机器人没有在这个数据目录就绪过 (no ${HEALTH_FILE}: the bot has not been ready on this data folder)`,
     }
   }
+  const verdict = judgeRecord(r, maxAgeMs, now, alive)
+  return r.storage ? { ...verdict, storage: usageLine(r.storage) } : verdict
+}
+
+/** The verdict on a health record read. */
+function judgeRecord(r: HealthRecord, maxAgeMs: number, now: number, alive: (pid: number) => boolean): HealthVerdict {
   const ago = formatDuration(Math.max(0, now - r.at))
   if (r.stopped)
     return { ok: false, line: `❌ 已停止 stopped ${ago}前 (${ago} ago): ${r.stopped}; 待发 ${r.queued} 条 queued` }
