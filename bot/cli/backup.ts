@@ -7,6 +7,7 @@ import {
   openSync,
   closeSync,
   readdirSync,
+  readFileSync,
   readSync,
   renameSync,
   rmSync,
@@ -19,7 +20,9 @@ import { createGunzip, createGzip } from 'node:zlib'
 import { DATA_FOLDER, readEnv } from '../env.js'
 import { type FileRole, fileProblem, outputFileProblem, UserFileError } from '../config/user-file.js'
 import { defineCli, UsageError } from './args.js'
-import { LOCK_FILE, ensurePrivateDir } from '../process/data-lock.js'
+import { LOCK_FILE, ensurePrivateDir, processAlive } from '../process/data-lock.js'
+import { BACKUP_MARKER, markerText } from '../process/backup-marker.js'
+import { HEALTH_FILE } from '../process/health-file.js'
 
 const BACKUP_CLI = defineCli({
   usage: 'usage: backup FILE [--data DIR]',
@@ -77,15 +80,31 @@ function anchorLogFiles(dataDir: string): string[] {
   return existsSync(join(dataDir, 'logs', 'archive-anchors')) ? listFiles(dataDir, 'logs/archive-anchors').sort() : []
 }
 
-/** Regular files under `dir` (relative, `/`-separated), without the lock and temporary files. */
+/**
+ * Regular files under `dir` (relative, `/`-separated), without the lock, temporary files, the health file (what a
+ * running process last wrote about itself: a restored folder has no such process) and an earlier backup's marker.
+ */
 function listFiles(dir: string, under = ''): string[] {
   const out: string[] = []
   for (const e of readdirSync(join(dir, under), { withFileTypes: true })) {
     const rel = under ? `${under}/${e.name}` : e.name
     if (e.isDirectory()) out.push(...listFiles(dir, rel))
-    else if (e.isFile() && e.name !== LOCK_FILE && !e.name.endsWith('.tmp')) out.push(rel)
+    else if (e.isFile() && e.name !== LOCK_FILE && !e.name.endsWith('.tmp') && !TRANSIENT.has(rel)) out.push(rel)
   }
   return out
+}
+
+/** The health file and the backup marker, in the data folder or its sandbox folder. */
+const TRANSIENT: ReadonlySet<string> = new Set([HEALTH_FILE, BACKUP_MARKER].flatMap(f => [f, `sandbox/${f}`]))
+
+/** Whether a live process holds the folder's lock (the bot runs on it). */
+function heldByLiveBot(dataDir: string): boolean {
+  try {
+    const pid = Number.parseInt(readFileSync(join(dataDir, LOCK_FILE), 'utf8'), 10)
+    return Number.isInteger(pid) && pid > 0 && processAlive(pid)
+  } catch {
+    return false
+  }
 }
 
 /**
@@ -95,6 +114,8 @@ function listFiles(dir: string, under = ''): string[] {
  * fsynced and renamed, so a backup file is whole or absent. Safe while the bot runs (see {@link copyOrder}).
  */
 export async function writeBackup(dataDir: string, file: string): Promise<BackupSummary> {
+  const running = heldByLiveBot(dataDir)
+  const takenAt = Date.now()
   const paths = copyOrder(listFiles(dataDir))
   const tmp = `${file}.tmp`
   mkdirSync(dirname(resolve(file)), { recursive: true })
@@ -138,6 +159,11 @@ export async function writeBackup(dataDir: string, file: string): Promise<Backup
   }
   for (const path of paths) await copy(path)
   for (const path of anchorLogFiles(dataDir)) await copy(path)
+  // Last, a file the restored folder gets and the data folder never had: the first start on it reads it.
+  const marker = Buffer.from(markerText({ takenAt, running }))
+  await put(`${JSON.stringify({ path: BACKUP_MARKER, size: marker.length, mode: 0o600 })}\n`)
+  await put(marker)
+  entries++ // in the end line's count, not in the summary: it is no file of the data folder
   await put(`${JSON.stringify({ end: true, files: entries })}\n`)
   gzip.end()
   await once(sink, 'close')
@@ -209,7 +235,7 @@ export async function restoreBackup(file: string, into: string): Promise<BackupS
         }
         current = openEntry(root, file, h)
         entries++
-        sizes.set(h.path ?? '', h.size ?? 0)
+        if (h.path !== BACKUP_MARKER) sizes.set(h.path ?? '', h.size ?? 0)
         state = 'body'
       }
     }
