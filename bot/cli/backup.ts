@@ -23,6 +23,7 @@ import { defineCli, UsageError } from './args.js'
 import { LOCK_FILE, ensurePrivateDir, processAlive } from '../process/data-lock.js'
 import { BACKUP_MARKER, markerText } from '../process/backup-marker.js'
 import { HEALTH_FILE } from '../process/health-file.js'
+import { FLUSH_REQUEST, requestFlush } from '../process/flush-request.js'
 
 const BACKUP_CLI = defineCli({
   usage: 'usage: backup FILE [--data DIR]',
@@ -42,6 +43,10 @@ const MAGIC = 'group-guard-backup 1'
 export interface BackupSummary {
   files: number
   bytes: number
+  /** A live bot held the folder (a backup only). */
+  running?: boolean
+  /** It wrote its state when asked, before the copy (a backup of a running bot only). */
+  flushed?: boolean
 }
 
 /** The archive's anchor log in the data folder (`logs/archive-anchors/<day>.jsonl`). */
@@ -95,7 +100,9 @@ function listFiles(dir: string, under = ''): string[] {
 }
 
 /** The health file and the backup marker, in the data folder or its sandbox folder. */
-const TRANSIENT: ReadonlySet<string> = new Set([HEALTH_FILE, BACKUP_MARKER].flatMap(f => [f, `sandbox/${f}`]))
+const TRANSIENT: ReadonlySet<string> = new Set(
+  [HEALTH_FILE, BACKUP_MARKER, FLUSH_REQUEST].flatMap(f => [f, `sandbox/${f}`]),
+)
 
 /** Whether a live process holds the folder's lock (the bot runs on it). */
 function heldByLiveBot(dataDir: string): boolean {
@@ -113,8 +120,14 @@ function heldByLiveBot(dataDir: string): boolean {
  * (`path`, `size`, `mode`) and its bytes, then an end line with the count. Written to `<file>.tmp`,
  * fsynced and renamed, so a backup file is whole or absent. Safe while the bot runs (see {@link copyOrder}).
  */
-export async function writeBackup(dataDir: string, file: string): Promise<BackupSummary> {
+export async function writeBackup(
+  dataDir: string,
+  file: string,
+  opts: { flushWaitMs?: number } = {},
+): Promise<BackupSummary> {
   const running = heldByLiveBot(dataDir)
+  // A running bot writes its state first (the volatile documents too), so the copy is as fresh as it can be.
+  const flushed = running && (await requestFlush(dataDir, HEALTH_FILE, opts.flushWaitMs ?? FLUSH_WAIT_MS))
   const takenAt = Date.now()
   const paths = copyOrder(listFiles(dataDir))
   const tmp = `${file}.tmp`
@@ -171,8 +184,11 @@ export async function writeBackup(dataDir: string, file: string): Promise<Backup
   fsyncSync(fd)
   closeSync(fd)
   renameSync(tmp, file)
-  return sizesSummary(sizes)
+  return { ...sizesSummary(sizes), ...(running ? { running: true, flushed } : {}) }
 }
+
+/** How long a backup waits for the running bot to write its state (it looks for the request every half second). */
+const FLUSH_WAIT_MS = 10_000
 
 /** Files and bytes of a copy, each file counted once at its last size. */
 function sizesSummary(sizes: ReadonlyMap<string, number>): BackupSummary {
@@ -286,6 +302,12 @@ export async function backupCommand(argv: string[]): Promise<number> {
       '注意：设置了 BOT_DATABASE_URL，PostgreSQL 里的文档、日志和消息存档不在这个备份里，请另用 pg_dump 备份（not in this file: use pg_dump）\n',
     )
   const s = await writeBackup(dataDir, file)
+  if (s.running)
+    process.stderr.write(
+      s.flushed
+        ? '机器人正在运行：已先让它写入状态再复制（the running bot wrote its state first）\n'
+        : '机器人正在运行但没有回应写入请求（旧版本或无响应）：按原样复制，恢复后如同在备份时刻崩溃（the running bot did not answer: copied as it was）\n',
+    )
   process.stderr.write(
     `已备份 ${dataDir} 的 ${s.files} 个文件（${(s.bytes / 2 ** 20).toFixed(1)} MB）到 ${file}（backed up）\n`,
   )

@@ -16,6 +16,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createApp } from '../../../bot/app.js'
 import { BackupError, copyOrder, restoreBackup, writeBackup } from '../../../bot/cli/backup.js'
 import { BACKUP_MARKER } from '../../../bot/process/backup-marker.js'
+import { keepHealthFile } from '../../../bot/process/health-file.js'
 import { FakeClock, flushMicrotasks } from '../../../bot/ports/clock.js'
 import { createLogger } from '../../../bot/process/logger.js'
 import { createSandbox } from '../../../bot/sandbox/index.js'
@@ -114,10 +115,17 @@ describe('backup and restore', () => {
     const a = await startBot(dataA)
     // What `start` holds while it runs: the lock with its pid, and the health file it rewrites.
     writeFileSync(join(dataA, '.lock'), `${process.pid}\n`)
-    writeFileSync(join(dataA, 'health.json'), '{"pid":1}\n')
+    const stopHealth = keepHealthFile(a.app, dataA)
+    stops.push(async () => stopHealth('test over'))
     await a.say('wxid_zhangsan', SALES, '备份之前的消息')
     const file = join(temp('backup-file'), 'bot.backup')
-    await writeBackup(dataA, file)
+    const counted = (data: string) => {
+      const f = join(data, 'state', 'activity-current.jsonl')
+      return existsSync(f) && readFileSync(f, 'utf8').includes('wxid_zhangsan')
+    }
+    expect(counted(dataA)).toBe(false) // the message's counters wait for the next periodic flush
+    // The running bot is asked to write its state first, and does (the counters of the last seconds included).
+    expect(await writeBackup(dataA, file)).toMatchObject({ running: true, flushed: true })
     const notes = async (data: string) => {
       const b = await startBot(data, a.clock.now())
       await b.say('wxid_zhangsan', SALES, '恢复以后')
@@ -130,6 +138,7 @@ describe('backup and restore', () => {
     await restoreBackup(file, dataB)
     expect(existsSync(join(dataB, 'health.json'))).toBe(false) // no process of the restored folder wrote it
     expect(existsSync(join(dataB, BACKUP_MARKER))).toBe(true)
+    expect(counted(dataB)).toBe(true) // written when the backup asked, so in the copy
     const said = await notes(dataB)
     expect(said).toMatch(
       /机器人已在恢复的数据上启动：数据来自 \d\d-\d\d \d\d:\d\d 的备份（备份时机器人正在运行，并非异常退出）/,
