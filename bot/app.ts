@@ -1,3 +1,5 @@
+import { readBackupMarker, removeBackupMarker } from './process/backup-marker.js'
+import { nearDateTime } from './time/zoned.js'
 import { join } from 'node:path'
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import type * as PUPPET from 'wechaty-puppet'
@@ -134,7 +136,12 @@ export function createApp(opts: AppOptions): App {
   const wiring = wireWechaty(bot, ports, runtime, opts.log, {
     printQr: opts.printQr,
     onFirstLogin: async () => {
-      const note = await lifecycle.begin(runtime.deps.clock.now())
+      // A folder restored from a backup taken while the bot ran: its copied `running` is no crash (the marker says).
+      const marker = readBackupMarker(opts.dataDir)
+      const tz = runtime.loaded.config.timezone
+      const restoredAt = marker?.running ? nearDateTime(marker.takenAt, runtime.deps.clock.now(), tz) : undefined
+      const note = await lifecycle.begin(runtime.deps.clock.now(), restoredAt)
+      if (marker) removeBackupMarker(opts.dataDir)
       if (note) runtime.executor.notifyAdmins(note)
     },
   })

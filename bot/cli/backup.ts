@@ -7,6 +7,7 @@ import {
   openSync,
   closeSync,
   readdirSync,
+  readFileSync,
   readSync,
   renameSync,
   rmSync,
@@ -19,7 +20,10 @@ import { createGunzip, createGzip } from 'node:zlib'
 import { DATA_FOLDER, readEnv } from '../env.js'
 import { type FileRole, fileProblem, outputFileProblem, UserFileError } from '../config/user-file.js'
 import { defineCli, UsageError } from './args.js'
-import { LOCK_FILE, ensurePrivateDir } from '../process/data-lock.js'
+import { LOCK_FILE, ensurePrivateDir, processAlive } from '../process/data-lock.js'
+import { BACKUP_MARKER, markerText } from '../process/backup-marker.js'
+import { HEALTH_FILE } from '../process/health-file.js'
+import { FLUSH_REQUEST, requestFlush } from '../process/flush-request.js'
 
 const BACKUP_CLI = defineCli({
   usage: 'usage: backup FILE [--data DIR]',
@@ -39,6 +43,10 @@ const MAGIC = 'group-guard-backup 1'
 export interface BackupSummary {
   files: number
   bytes: number
+  /** A live bot held the folder (a backup only). */
+  running?: boolean
+  /** It wrote its state when asked, before the copy (a backup of a running bot only). */
+  flushed?: boolean
 }
 
 /** The archive's anchor log in the data folder (`logs/archive-anchors/<day>.jsonl`). */
@@ -77,15 +85,33 @@ function anchorLogFiles(dataDir: string): string[] {
   return existsSync(join(dataDir, 'logs', 'archive-anchors')) ? listFiles(dataDir, 'logs/archive-anchors').sort() : []
 }
 
-/** Regular files under `dir` (relative, `/`-separated), without the lock and temporary files. */
+/**
+ * Regular files under `dir` (relative, `/`-separated), without the lock, temporary files, the health file (what a
+ * running process last wrote about itself: a restored folder has no such process) and an earlier backup's marker.
+ */
 function listFiles(dir: string, under = ''): string[] {
   const out: string[] = []
   for (const e of readdirSync(join(dir, under), { withFileTypes: true })) {
     const rel = under ? `${under}/${e.name}` : e.name
     if (e.isDirectory()) out.push(...listFiles(dir, rel))
-    else if (e.isFile() && e.name !== LOCK_FILE && !e.name.endsWith('.tmp')) out.push(rel)
+    else if (e.isFile() && e.name !== LOCK_FILE && !e.name.endsWith('.tmp') && !TRANSIENT.has(rel)) out.push(rel)
   }
   return out
+}
+
+/** The health file and the backup marker, in the data folder or its sandbox folder. */
+const TRANSIENT: ReadonlySet<string> = new Set(
+  [HEALTH_FILE, BACKUP_MARKER, FLUSH_REQUEST].flatMap(f => [f, `sandbox/${f}`]),
+)
+
+/** Whether a live process holds the folder's lock (the bot runs on it). */
+function heldByLiveBot(dataDir: string): boolean {
+  try {
+    const pid = Number.parseInt(readFileSync(join(dataDir, LOCK_FILE), 'utf8'), 10)
+    return Number.isInteger(pid) && pid > 0 && processAlive(pid)
+  } catch {
+    return false
+  }
 }
 
 /**
@@ -94,7 +120,15 @@ function listFiles(dir: string, under = ''): string[] {
  * (`path`, `size`, `mode`) and its bytes, then an end line with the count. Written to `<file>.tmp`,
  * fsynced and renamed, so a backup file is whole or absent. Safe while the bot runs (see {@link copyOrder}).
  */
-export async function writeBackup(dataDir: string, file: string): Promise<BackupSummary> {
+export async function writeBackup(
+  dataDir: string,
+  file: string,
+  opts: { flushWaitMs?: number } = {},
+): Promise<BackupSummary> {
+  const running = heldByLiveBot(dataDir)
+  // A running bot writes its state first (the volatile documents too), so the copy is as fresh as it can be.
+  const flushed = running && (await requestFlush(dataDir, HEALTH_FILE, opts.flushWaitMs ?? FLUSH_WAIT_MS))
+  const takenAt = Date.now()
   const paths = copyOrder(listFiles(dataDir))
   const tmp = `${file}.tmp`
   mkdirSync(dirname(resolve(file)), { recursive: true })
@@ -138,6 +172,11 @@ export async function writeBackup(dataDir: string, file: string): Promise<Backup
   }
   for (const path of paths) await copy(path)
   for (const path of anchorLogFiles(dataDir)) await copy(path)
+  // Last, a file the restored folder gets and the data folder never had: the first start on it reads it.
+  const marker = Buffer.from(markerText({ takenAt, running }))
+  await put(`${JSON.stringify({ path: BACKUP_MARKER, size: marker.length, mode: 0o600 })}\n`)
+  await put(marker)
+  entries++ // in the end line's count, not in the summary: it is no file of the data folder
   await put(`${JSON.stringify({ end: true, files: entries })}\n`)
   gzip.end()
   await once(sink, 'close')
@@ -145,8 +184,11 @@ export async function writeBackup(dataDir: string, file: string): Promise<Backup
   fsyncSync(fd)
   closeSync(fd)
   renameSync(tmp, file)
-  return sizesSummary(sizes)
+  return { ...sizesSummary(sizes), ...(running ? { running: true, flushed } : {}) }
 }
+
+/** How long a backup waits for the running bot to write its state (it looks for the request every half second). */
+const FLUSH_WAIT_MS = 10_000
 
 /** Files and bytes of a copy, each file counted once at its last size. */
 function sizesSummary(sizes: ReadonlyMap<string, number>): BackupSummary {
@@ -209,7 +251,7 @@ export async function restoreBackup(file: string, into: string): Promise<BackupS
         }
         current = openEntry(root, file, h)
         entries++
-        sizes.set(h.path ?? '', h.size ?? 0)
+        if (h.path !== BACKUP_MARKER) sizes.set(h.path ?? '', h.size ?? 0)
         state = 'body'
       }
     }
@@ -260,6 +302,12 @@ export async function backupCommand(argv: string[]): Promise<number> {
       '注意：设置了 BOT_DATABASE_URL，PostgreSQL 里的文档、日志和消息存档不在这个备份里，请另用 pg_dump 备份（not in this file: use pg_dump）\n',
     )
   const s = await writeBackup(dataDir, file)
+  if (s.running)
+    process.stderr.write(
+      s.flushed
+        ? '机器人正在运行：已先让它写入状态再复制（the running bot wrote its state first）\n'
+        : '机器人正在运行但没有回应写入请求（旧版本或无响应）：按原样复制，恢复后如同在备份时刻崩溃（the running bot did not answer: copied as it was）\n',
+    )
   process.stderr.write(
     `已备份 ${dataDir} 的 ${s.files} 个文件（${(s.bytes / 2 ** 20).toFixed(1)} MB）到 ${file}（backed up）\n`,
   )

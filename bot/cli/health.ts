@@ -25,6 +25,6 @@ export async function healthCommand(argv: string[]): Promise<number> {
   const env = readEnv()
   const dataDir = args.values.data ? resolve(args.values.data) : env.puppet ? env.dataDir : join(env.dataDir, 'sandbox')
   const verdict = judgeHealth(dataDir, maxAge)
-  process.stdout.write(`${verdict.line}\n`)
+  process.stdout.write(`${verdict.line}\n${verdict.storage ? `${verdict.storage}\n` : ''}`)
   return verdict.ok ? 0 : 1
 }

@@ -95,8 +95,15 @@ async function startPuppet(env: BotEnv, loaded: LoadedConfig, log: Logger): Prom
   await prepared(app, close)
   // A long-running process: from ready on, the heap is kept near its live data (docs/operations.md, "Memory").
   void app.ready.then(() => keepHeapTight())
+  // How large the growing folders are, and what retention is set: one line at start (docs/operations.md).
+  void app.ready.then(() => app.runtime.storage.measure(Date.now()).catch(e => log.warn('storage count failed', e)))
   await app.web?.listen()
-  const stop = stopOnSignals(app, log, keepHealthFile(app, env.dataDir))
+  const health = keepHealthFile(app, env.dataDir)
+  // From the stop on, the connection is not watched: Wechaty's stop emits a `logout` of its own ("puppet stop()").
+  const stop = stopOnSignals(app, log, why => {
+    supervision.stop()
+    health(why)
+  })
   const supervision = superviseConnection(app.bot, app.runtime, log, {
     bounds: env.bounds,
     // A refused token (exit 1) is a configuration problem, not a crash: the next start needs no note to the admins.

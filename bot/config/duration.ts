@@ -99,6 +99,32 @@ export const duration = (opts: { positive?: boolean } = {}) =>
     return ms
   })
 
+const DAY_MS = 86_400_000
+
+/**
+ * A retention period in config: `off` (keep forever, parsed to 0) or a duration of at least `minDays` days, e.g.
+ * `90d`, `180天`. Shorter is refused with the least it may be (a daily job cannot honour less than a day; the audit
+ * log asks for a year).
+ */
+export const retentionPeriod = (opts: { minDays: number }) =>
+  z.union([z.string(), z.number()]).transform((v, ctx) => {
+    if (typeof v === 'string' && /^\s*(off|never|不删除|永久)\s*$/i.test(v)) return 0
+    const parsed = duration({ positive: true }).safeParse(v)
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        ctx.addIssue({ code: 'custom', message: `${issue.message}；或写 off（不删除 keep forever）` })
+      return z.NEVER
+    }
+    if (parsed.data < opts.minDays * DAY_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `保留期限至少 ${opts.minDays} 天，填的是 "${v}"（a retention period must be at least ${opts.minDays}d, or off）`,
+      })
+      return z.NEVER
+    }
+    return parsed.data
+  })
+
 const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { duration } from './duration.js'
-import { calendarDays, configPath } from './fields.js'
+import { duration, retentionPeriod } from './duration.js'
+import { calendarDays, configPath, cronExpression } from './fields.js'
 import { yearsWithoutHolidays } from '../time/workdays.js'
 
 const ids = () => z.array(z.string().min(1)).default([])
@@ -135,6 +135,37 @@ export const baseConfigShape = {
     })
     .describe(
       '节假日日历：补充或覆盖 chinese-days 的法定节假日和调休（包里没有的年份只按周末休息） Company holidays and make-up workdays; they win over the chinese-days data',
+    ),
+  storage: z
+    .object({
+      retention: z
+        .object({
+          received: retentionPeriod({ minDays: 1 })
+            .prefault('off')
+            .describe(
+              '收到的图片（output/received）保留多久，如 90d；off 不删除。排期中待发帖子用到的图片不删 Images sent to the bot: delete files older than this (off: keep)',
+            ),
+          logs: retentionPeriod({ minDays: 1 })
+            .prefault('off')
+            .describe(
+              '每日统计日志（logs/activity-days、logs/campaign-shares）保留多久，如 400d；off 不删除。审计日志和存档锚点不在此列 Daily logs except the audit log and the archive anchors: delete days older than this (off: keep)',
+            ),
+          audit: retentionPeriod({ minDays: 365 })
+            .prefault('off')
+            .describe(
+              '审计日志（logs/audit）保留多久，至少 365d；off（默认）永久保留 The audit log: off (default) keeps it; at least 365d',
+            ),
+          cron: cronExpression()
+            .default('15 4 * * *')
+            .describe('每日清理的时间（同时统计占用空间） When the daily clean-up and size count run'),
+        })
+        .strict()
+        .prefault({}),
+    })
+    .strict()
+    .prefault({})
+    .describe(
+      '数据目录的保留期限：默认都不删除，只统计占用 Retention in the data folder: off by default, sizes reported',
     ),
   penalties: z
     .object({

@@ -143,6 +143,11 @@ export interface PluginInstance {
   /** One status line for `#状态`. */
   status?(): string
   /**
+   * Files in the data folder this plugin will still read or send (the image of a queued post): the data folder's
+   * retention (`storage.retention`) never deletes them, however old. Absolute paths.
+   */
+  filesInUse?(): string[]
+  /**
    * Something an admin must look at now (a dictionary reload that failed): the bot's health (`#状态`, the console)
    * is not `正常` while it holds. `label` in a word or two (`词库重载失败`), `detail` one line.
    */

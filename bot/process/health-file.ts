@@ -4,6 +4,8 @@ import type { App } from '../app.js'
 import { healthOf, inFleet } from '../commands/builtin/health.js'
 import { formatDuration } from '../config/duration.js'
 import { processAlive } from './data-lock.js'
+import { answerFlushRequests } from './flush-request.js'
+import { type StorageUsage, usageLine } from '../runtime/storage/storage-usage.js'
 
 /** The health file in the data folder: what `group-guard health` reads (docs/operations.md, "Monitoring"). */
 export const HEALTH_FILE = 'health.json'
@@ -29,12 +31,16 @@ export interface HealthRecord {
   errors: number
   /** `#状态`'s health word (`正常`, `有错误`, `存储警告`, …). */
   health: string
+  /** The data folder's growing parts as last counted (start-up, the daily retention run). */
+  storage?: StorageUsage
+  /** The last flush request (`backup`) answered: its text, written once the state was. */
+  flushed?: string
   /** Set by the stop: why the bot stopped; it writes no more. */
   stopped?: string
 }
 
 /** The record of `app` now. */
-export function healthRecord(app: App, now = Date.now(), stopped?: string): HealthRecord {
+export function healthRecord(app: App, now = Date.now(), stopped?: string, flushed?: string): HealthRecord {
   const rt = app.runtime
   return {
     pid: process.pid,
@@ -46,6 +52,8 @@ export function healthRecord(app: App, now = Date.now(), stopped?: string): Heal
     gaveUp: rt.outbox.failures.length,
     errors: rt.errors.length,
     health: healthOf(rt, inFleet(rt)).label,
+    ...(rt.storage.usage ? { storage: rt.storage.usage } : {}),
+    ...(flushed ? { flushed } : {}),
     ...(stopped ? { stopped } : {}),
   }
 }
@@ -60,24 +68,37 @@ export function writeHealth(dataDir: string, record: HealthRecord): void {
 }
 
 /**
- * Keep `<dataDir>/health.json` current while `app` runs: at ready, then every `HEALTH_EVERY_MS`. Returns the last
+ * Keep `<dataDir>/health.json` current while `app` runs: at ready, then every `HEALTH_EVERY_MS`, and once a flush
+ * request (`backup`) was answered. Returns the last
  * write, for the stop (`stopped`: why). A failed write is left to the store, which stops the bot on a full disk.
  */
 export function keepHealthFile(app: App, dataDir: string): (stopped: string) => void {
+  let flushed: string | undefined
   const write = (stopped?: string) => {
     try {
-      writeHealth(dataDir, healthRecord(app, Date.now(), stopped))
+      writeHealth(dataDir, healthRecord(app, Date.now(), stopped, flushed))
     } catch {
       // The store reports a disk that cannot be written; a missing health file then says the rest.
     }
   }
   let timer: ReturnType<typeof setInterval> | undefined
+  let answering: (() => void) | undefined
   void app.ready.then(() => {
     write()
     timer = setInterval(write, HEALTH_EVERY_MS)
     timer.unref()
+    // A backup asks for the state to be written before it copies it (docs/operations.md, "Backup and restore").
+    answering = answerFlushRequests(
+      dataDir,
+      () => app.runtime.deps.store.flush(),
+      nonce => {
+        flushed = nonce
+        write()
+      },
+    )
   })
   return stopped => {
+    answering?.()
     clearInterval(timer)
     write(stopped)
   }
@@ -87,6 +108,8 @@ export function keepHealthFile(app: App, dataDir: string): (stopped: string) => 
 export interface HealthVerdict {
   ok: boolean
   line: string
+  /** The data folder's sizes and retention as the bot last counted them (a second line), when it did. */
+  storage?: string
 }
 
 /** Read the health file of `dataDir` and judge it: stale after `maxAgeMs`, or its process gone, is not alive. */
@@ -111,6 +134,12 @@ export function judgeHealth(
       line: `❌ ${dataDir} 没有健康文件：机器人没有在这个数据目录就绪过 (no ${HEALTH_FILE}: the bot has not been ready on this data folder)`,
     }
   }
+  const verdict = judgeRecord(r, maxAgeMs, now, alive)
+  return r.storage ? { ...verdict, storage: usageLine(r.storage) } : verdict
+}
+
+/** The verdict on a health record read. */
+function judgeRecord(r: HealthRecord, maxAgeMs: number, now: number, alive: (pid: number) => boolean): HealthVerdict {
   const ago = formatDuration(Math.max(0, now - r.at))
   if (r.stopped)
     return { ok: false, line: `❌ 已停止 stopped ${ago}前 (${ago} ago): ${r.stopped}; 待发 ${r.queued} 条 queued` }

@@ -44,7 +44,10 @@ function errorText(e: unknown): string {
 export function superviseConnection(bot: Wechaty, rt: BotRuntime, log: Logger, opts: SuperviseOptions) {
   const now = opts.now ?? Date.now
   const sup = new ConnectionSupervisor(opts.bounds, now())
+  let stopped = false
   const act = (actions: SupervisorAction[]) => {
+    // Stopping: Wechaty's own stop emits a `logout` ("puppet stop()", local only: no logout reaches the service).
+    if (stopped) return
     for (const a of actions) {
       if (a.type === 'pause') {
         log.warn(`连接异常，暂停发送 connection down, sending paused: ${a.reason}`)
@@ -79,8 +82,11 @@ export function superviseConnection(bot: Wechaty, rt: BotRuntime, log: Logger, o
   const tickMs = opts.tickMs ?? Math.max(50, Math.min(1000, b.startupMs / 4, b.reloginMs / 4, b.stallMs / 4))
   const timer = setInterval(() => act(sup.tick(now())), tickMs)
   return {
-    /** Stop checking (the bot is stopping anyway). */
-    stop: () => clearInterval(timer),
+    /** Stop checking and acting (the bot is stopping): the stop's own `logout` event is no connection problem. */
+    stop: () => {
+      stopped = true
+      clearInterval(timer)
+    },
     /** Report a discovery failure seen outside Wechaty (an unhandled rejection from grpc-js). */
     discoveryFailed: (detail: string) => act(sup.undiscoverable(detail)),
   }

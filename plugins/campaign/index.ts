@@ -80,6 +80,14 @@ export const campaignPlugin = definePlugin({
         () => queue.all(),
       ),
       jobs: campaignJobs(hub, queue),
+      // A post or campaign still to go out is sent with its image: the data folder's retention keeps it.
+      filesInUse: () =>
+        [
+          ...state.posts().flatMap(p => (p.status === 'pending' || p.status === 'approved' ? [p.content.image] : [])),
+          ...state
+            .campaigns()
+            .flatMap(c => (c.status === 'scheduled' || c.status === 'announced' ? [c.content.image] : [])),
+        ].filter((path): path is string => !!path),
       status: () => {
         const count = <X extends { status: string }>(list: X[], s: string) => list.filter(x => x.status === s).length
         const now = ctx.clock.now()

@@ -26,6 +26,11 @@ export interface PuppetService {
   restart(): Promise<void>
   /** Stop sending heartbeats (sent every second until then), as a stalled service would. */
   silence(): void
+  /**
+   * What the served puppet was asked through the service since it started: `stop` and `logout` (the gRPC `Stop`
+   * and `Logout` calls reach the hosted puppet as these), in order. What a hosted provider would see.
+   */
+  calls: ('stop' | 'logout')[]
 }
 
 /** Start the demo world on a free loopback port, with the bot logged in. */
@@ -37,6 +42,15 @@ export async function startPuppetService(worldFile = 'data/demo/world.yaml'): Pr
   const endpoint = `127.0.0.1:${port}`
   const token = `insecure_e2e_${port}`
   const make = () => new PuppetServer({ endpoint, token, puppet: sandbox.puppet as never, tls: { disable: true } })
+  const calls: PuppetService['calls'] = []
+  const puppet = sandbox.puppet as unknown as Record<'stop' | 'logout', (...args: unknown[]) => Promise<void>>
+  for (const name of ['stop', 'logout'] as const) {
+    const original = puppet[name].bind(puppet)
+    puppet[name] = (...args) => {
+      calls.push(name)
+      return original(...args)
+    }
+  }
   let server = make()
   await sandbox.puppet.start()
   await server.start()
@@ -47,6 +61,7 @@ export async function startPuppetService(worldFile = 'data/demo/world.yaml'): Pr
     world: sandbox.world,
     endpoint,
     token,
+    calls,
     stop: () => {
       clearInterval(heartbeat)
       return server.stop()

@@ -296,6 +296,26 @@ export class FileStore implements Store {
     return [...new Set([...onDisk, ...pending])].sort()
   }
 
+  logNames(): string[] {
+    const folder = join(this.dir, 'logs')
+    const onDisk = this.fs.existsSync(folder)
+      ? this.fs.readdirSync(folder).filter(f => this.fs.statSync(join(folder, f)).isDirectory())
+      : []
+    return [...new Set([...onDisk, ...this.lastDay.keys()])].sort()
+  }
+
+  dropLogDay(log: string, day: string): number {
+    const file = join(this.dir, 'logs', log, `${day}.jsonl`)
+    const pending = this.pending.get(file) ?? []
+    let bytes = pending.reduce((n, line) => n + Buffer.byteLength(line) + 1, 0)
+    this.pending.delete(file)
+    if (this.lastDay.get(log)?.day === day) this.lastDay.delete(log)
+    this.whole.delete(file)
+    if (this.fs.existsSync(file)) bytes += this.fs.statSync(file).size
+    this.removeQuietly(file)
+    return bytes
+  }
+
   async flush(durableOnly = false, volatileToo = false): Promise<void> {
     // Journals: what was appended (and, at a periodic flush, a compaction when one is due).
     await Promise.all([...this.journals.values()].map(j => (durableOnly ? j.commit() : j.compact())))

@@ -64,6 +64,16 @@ export class MemoryStore implements Store {
     return [...(this.logs.get(log)?.keys() ?? [])].sort()
   }
 
+  logNames(): string[] {
+    return [...this.logs.keys()].sort()
+  }
+
+  dropLogDay(log: string, day: string): number {
+    const records = this.logs.get(log)?.get(day) ?? []
+    this.logs.get(log)?.delete(day)
+    return records.reduce((n, r) => n + JSON.stringify(r).length + 1, 0)
+  }
+
   async flush(_durableOnly?: boolean, _volatileToo?: boolean): Promise<void> {
     for (const j of this.journals.values()) await j.commit()
   }

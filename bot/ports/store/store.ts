@@ -201,6 +201,13 @@ export interface Store {
   readLogTail?<R = unknown>(log: string, day: string, maxBytes: number): R[]
   /** Days (`YYYY-MM-DD`) that have records in `log`, sorted. */
   logDays(log: string): string[]
+  /** The daily logs this store holds (file store: the folders under `logs/`), sorted. Absent where not listed. */
+  logNames?(): string[]
+  /**
+   * Delete the day `day` of `log` (the data folder's retention, `storage.retention`), lines not written yet
+   * included; returns the bytes freed. Absent where logs are never deleted (PostgreSQL: its rows are the fleet's).
+   */
+  dropLogDay?(log: string, day: string): number
   /**
    * The other accounts' records of `log` for days in [fromDay, toDay] (fleet mode on PostgreSQL: the audit
    * log and the activity days are fleet-wide this way); absent for a store of one process.

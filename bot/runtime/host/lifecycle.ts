@@ -17,6 +17,11 @@ const NOTES: Record<ExitReason, string | undefined> = {
   stopped: undefined,
 }
 
+/** The note at the first start on a folder restored from a backup taken while the bot ran. */
+export function restoredNote(takenAt: string): string {
+  return `ℹ️ 机器人已在恢复的数据上启动：数据来自 ${takenAt} 的备份（备份时机器人正在运行，并非异常退出）。备份之后的记录不在其中；备份时待发的消息将陆续发出。`
+}
+
 const LIFECYCLE_DOC = docSpec<LifecycleData>({
   version: 1,
   schema: z.object({
@@ -37,12 +42,17 @@ export class Lifecycle {
     this.doc = store.doc('lifecycle', LIFECYCLE_DOC)
   }
 
-  /** Mark this run as started; returns a note for the admins when the previous run did not stop cleanly. */
-  async begin(now: number): Promise<string | undefined> {
+  /**
+   * Mark this run as started; returns a note for the admins when the previous run did not stop cleanly. `restoredAt`
+   * (the time of a backup taken while the bot ran, as people read it): the state is that backup's, restored, and a run
+   * still `running` in it is the copied run, not a crash: the note says so.
+   */
+  async begin(now: number, restoredAt?: string): Promise<string | undefined> {
     const previous = this.doc.data.state
     this.begun = true
     this.doc.data = { state: 'running', at: now, starts: this.doc.data.starts + 1 }
     await this.doc.persist()
+    if (previous === 'running' && restoredAt) return restoredNote(restoredAt)
     return previous === 'new' ? undefined : NOTES[previous]
   }
 

@@ -40,6 +40,7 @@ import { sendKey } from '../../fleet/keys.js'
 import { TakeoverBatch } from '../../fleet/takeover-batch.js'
 import { OUTWARD_ACTIONS } from '../../core/actions.js'
 import { PrivateHints } from '../../commands/private-hint.js'
+import { StorageKeeper } from '../storage/storage-keeper.js'
 
 /**
  * The bot runtime: receives normalised events, routes commands, lets every
@@ -55,6 +56,8 @@ export class BotRuntime {
   /** The one serial queue: events (pushed by the Wechaty wiring), timers and cron jobs, one at a time. */
   readonly queue: SerialQueue
   readonly errors: string[] = []
+  /** The data folder's sizes and daily retention (`storage.retention`). */
+  readonly storage: StorageKeeper
   readonly startedAt: number
   loaded: LoadedConfig
   /**
@@ -123,6 +126,14 @@ export class BotRuntime {
       cfg.timezone,
       this.fleet === SOLO ? undefined : store.readFleetLog?.bind(store),
     )
+    this.storage = new StorageKeeper({
+      store,
+      outputDir: deps.outputDir,
+      log: deps.log,
+      audit: this.audit,
+      config: () => this.loaded.config,
+      plugins: () => this.plugins,
+    })
     this.ledger = new Ledger(store, {
       base: cfg.penalties.fineBase,
       windowMs: cfg.penalties.fineWindow,
@@ -644,6 +655,20 @@ export class BotRuntime {
     this.calendar = deps.calendar ?? companyCalendar(loaded.config.calendar)
     this.scheduler = new Scheduler(deps.clock, tz, this.calendar, deps.store)
     for (const spec of [...builtinCommands(this), ...(deps.commands ?? [])]) this.router.add('runtime', spec)
+    // The data folder's daily retention run, on the serial queue like the plugins' jobs (it deletes what they
+    // might send); with every period off it only counts the sizes, beside the queue.
+    this.scheduler.add('runtime:retention', loaded.config.storage.retention.cron, false, at => {
+      if (!this.storage.deletes())
+        return void this.storage.measure(at).catch(e => this.onError(`storage count: ${(e as Error).message}`, e))
+      void this.queue.push(() =>
+        this.inTask({ cause: `job:runtime:retention@${at}` }, () =>
+          this.storage.run(at).then(
+            () => {},
+            e => this.onError(`retention: ${(e as Error).message}`, e),
+          ),
+        ),
+      )
+    })
     // A plugin that cannot start, or a job that cannot be scheduled, is a start-up error: never run without it.
     const problems: string[] = []
     this.plugins = await createPlugins(

@@ -15,6 +15,8 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApp } from '../../../bot/app.js'
 import { BackupError, copyOrder, restoreBackup, writeBackup } from '../../../bot/cli/backup.js'
+import { BACKUP_MARKER } from '../../../bot/process/backup-marker.js'
+import { keepHealthFile } from '../../../bot/process/health-file.js'
 import { FakeClock, flushMicrotasks } from '../../../bot/ports/clock.js'
 import { createLogger } from '../../../bot/process/logger.js'
 import { createSandbox } from '../../../bot/sandbox/index.js'
@@ -106,6 +108,48 @@ describe('backup and restore', () => {
     // Still working: it archives and finds a new message.
     await b.say('wxid_wangwu', SALES, '恢复以后的退款')
     expect(await b.say(ADMIN, { to: ADMIN }, '#记录 搜索 退款')).toContain('恢复以后的退款')
+  })
+
+  it('the first start on a backup of a running bot says it was restored, not that the bot crashed', async () => {
+    const dataA = temp('backup-live')
+    const a = await startBot(dataA)
+    // What `start` holds while it runs: the lock with its pid, and the health file it rewrites.
+    writeFileSync(join(dataA, '.lock'), `${process.pid}\n`)
+    const stopHealth = keepHealthFile(a.app, dataA)
+    stops.push(async () => stopHealth('test over'))
+    await a.say('wxid_zhangsan', SALES, '备份之前的消息')
+    const file = join(temp('backup-file'), 'bot.backup')
+    const counted = (data: string) => {
+      const f = join(data, 'state', 'activity-current.jsonl')
+      return existsSync(f) && readFileSync(f, 'utf8').includes('wxid_zhangsan')
+    }
+    expect(counted(dataA)).toBe(false) // the message's counters wait for the next periodic flush
+    // The running bot is asked to write its state first, and does (the counters of the last seconds included).
+    expect(await writeBackup(dataA, file)).toMatchObject({ running: true, flushed: true })
+    const notes = async (data: string) => {
+      const b = await startBot(data, a.clock.now())
+      await b.say('wxid_zhangsan', SALES, '恢复以后')
+      return b.world.sent
+        .filter(x => x.toContactId === ADMIN)
+        .map(x => x.text ?? '')
+        .join('\n')
+    }
+    const dataB = join(temp('backup-live-b'), 'restored')
+    await restoreBackup(file, dataB)
+    expect(existsSync(join(dataB, 'health.json'))).toBe(false) // no process of the restored folder wrote it
+    expect(existsSync(join(dataB, BACKUP_MARKER))).toBe(true)
+    expect(counted(dataB)).toBe(true) // written when the backup asked, so in the copy
+    const said = await notes(dataB)
+    expect(said).toMatch(
+      /机器人已在恢复的数据上启动：数据来自 \d\d-\d\d \d\d:\d\d 的备份（备份时机器人正在运行，并非异常退出）/,
+    )
+    expect(said).not.toContain('异常退出（进程被终止或崩溃）')
+    expect(existsSync(join(dataB, BACKUP_MARKER))).toBe(false) // read once, at the first start
+    // Without the marker (a copy of the folder made by hand), the same state reads as a crash.
+    const dataC = join(temp('backup-live-c'), 'restored')
+    await restoreBackup(file, dataC)
+    rmSync(join(dataC, BACKUP_MARKER))
+    expect(await notes(dataC)).toContain('⚠️ 机器人上次异常退出')
   })
 
   it('refuses a damaged backup and a folder that is not empty, leaving nothing half restored', async () => {
