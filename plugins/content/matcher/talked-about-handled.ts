@@ -7,7 +7,7 @@
  */
 
 import { SENTENCE_END, edgeAfter } from './talked-about-clauses.js'
-import { offers } from './talked-about-offers.js'
+import { type TermAt, unoffered } from './talked-about-term.js'
 
 /** A clause's characters, not its end: `[^，,；;。！!？?\n]`. */
 const C = '[^，,；;。！!？?\\n]'
@@ -92,32 +92,20 @@ export const ADDRESSED =
  * reader outside the report (from the reporter on) and none of the speaker's own: `有乘客说司机让他私下转账，已经上报车队长`,
  * but not `…，已报警，老虎机我这有` nor `举报你个傻逼，已经报警了`.
  */
-export function handledReport(
-  text: string,
-  start: number,
-  end: number,
-  sentenceBefore: string,
-  allowDomains: readonly string[],
-): boolean {
+export function handledReport(term: TermAt): boolean {
+  const { text, start, end, sentenceBefore } = term
   const reporter = REPORTER.exec(sentenceBefore)
   if (reporter === null || ADDRESSED.test(sentenceBefore)) return false
   const sentenceEnd = edgeAfter(text, end, SENTENCE_END)
   if (!HANDLED.test(text.slice(end, edgeAfter(text, sentenceEnd + 1, SENTENCE_END))) || OWN_OFFER.test(text.slice(end)))
     return false
-  return !offers(text, start - sentenceBefore.length + reporter.index, end, allowDomains)
+  return unoffered(term, start - sentenceBefore.length + reporter.index)
 }
 
 /**
  * True for a term a check found not done (CHECKED_NOT: `保安去看了是打牌没赌钱`), not turned into a claim (NOT_DENIED),
  * with no offer to the reader outside it.
  */
-export function checkedNot(
-  text: string,
-  start: number,
-  end: number,
-  sentenceBefore: string,
-  allowDomains: readonly string[],
-): boolean {
-  if (!CHECKED_NOT.test(sentenceBefore) || NOT_DENIED.test(text.slice(end))) return false
-  return !offers(text, start, end, allowDomains)
+export function checkedNot(term: TermAt): boolean {
+  return CHECKED_NOT.test(term.sentenceBefore) && !NOT_DENIED.test(term.text.slice(term.end)) && unoffered(term)
 }

@@ -5,7 +5,7 @@
  */
 
 import { reportedFrom } from './talked-about-reports.js'
-import { offers } from './talked-about-offers.js'
+import { type TermAt, unoffered } from './talked-about-term.js'
 
 /**
  * A refusal to tell, after a reported question in the sentence: `客户问进货价的，一律回复不方便透露`; or no answer given,
@@ -58,31 +58,17 @@ const PASSED_ASKED =
   /^[^，,；;。！!？?\n]{0,10}?(?:发|转|传|泄露|泄漏|贴|拿|带|拍)[^，,；;。！!？?\n]{0,8}?[了的][吗呢啊呀]?[？?]/u
 
 /** True for a term asked who passed it on (`谁把内部资料转到客户群了？`), with no offer to the reader outside it. */
-export function passedOnAsked(
-  text: string,
-  start: number,
-  end: number,
-  before: string,
-  allowDomains: readonly string[],
-): boolean {
-  return WHO_PASSED.test(before) && PASSED_ASKED.test(text.slice(end)) && !offers(text, start, end, allowDomains)
+export function passedOnAsked(term: TermAt): boolean {
+  return WHO_PASSED.test(term.before) && PASSED_ASKED.test(term.text.slice(term.end)) && unoffered(term)
 }
 /**
  * True for a term labelled a scam with the other items of its list (`兼职刷单、扫码进群都是诈骗套路`: an offer among
  * the items is no offer), or a term that is the label of a post reported (`这类缩写一般是赌博广告，请直接举报`), with no
  * offer to the reader outside.
  */
-export function labelled(
-  text: string,
-  start: number,
-  end: number,
-  clauseFrom: number,
-  before: string,
-  after: string,
-  allowDomains: readonly string[],
-): boolean {
-  const scam = SCAM_LABELLED.exec(after)
-  if (scam !== null) return !offers(text, clauseFrom, end + scam[0].length, allowDomains)
-  if (!LABEL_BEFORE.test(before) || !LABEL_AFTER.test(after)) return false
-  return reportedFrom(text, end) && !offers(text, start, end, allowDomains)
+export function labelled(term: TermAt): boolean {
+  const scam = SCAM_LABELLED.exec(term.after)
+  if (scam !== null) return unoffered(term, term.clauseFrom, term.end + scam[0].length)
+  if (!LABEL_BEFORE.test(term.before) || !LABEL_AFTER.test(term.after)) return false
+  return reportedFrom(term.text, term.end) && unoffered(term)
 }

@@ -16,6 +16,7 @@ import {
 } from './talked-about-bans.js'
 import { SENTENCE_END, edgeAfter } from './talked-about-clauses.js'
 import { offers } from './talked-about-offers.js'
+import { type TermAt, unoffered } from './talked-about-term.js'
 
 /**
  * A post reported by whom posted it (`有人在群里发兼职刷单的广告`), with what was done about it later in the
@@ -120,14 +121,8 @@ export function reportedFrom(text: string, from: number): boolean {
  * True for a quoted post (see QUOTED_POST) that someone else sent (SOMEONE_SAID: `刚才那条`, `有客户投诉收到`) or that is
  * reported later (REPORTED), with no offer: `收到“兼职刷单”的短信，点开有惊喜` is a lure, not a report.
  */
-export function reportedPost(
-  text: string,
-  start: number,
-  end: number,
-  sentenceBefore: string,
-  allowDomains: readonly string[],
-): boolean {
-  return (SOMEONE_SAID.test(sentenceBefore) || reportedFrom(text, end)) && !offers(text, start, end, allowDomains)
+export function reportedPost(term: TermAt): boolean {
+  return (SOMEONE_SAID.test(term.sentenceBefore) || reportedFrom(term.text, term.end)) && unoffered(term)
 }
 
 /**
@@ -140,16 +135,8 @@ export function reportedPost(
  * reader's offer (`有人私信我说…，我拉黑了`); contact details written out in the message are (CONTACT_DETAILS). The
  * reporter's own word for the member dealt with stays said (`有人发赌博广告，这傻逼已经被踢了`, see namesMemberDealtWith).
  */
-export function reportedOrForbidden(
-  text: string,
-  start: number,
-  end: number,
-  before: string,
-  after: string,
-  sentenceBefore: string,
-  allowDomains: readonly string[],
-): boolean {
-  const sentenceAfter = text.slice(end, edgeAfter(text, end, SENTENCE_END))
+export function reportedOrForbidden(term: TermAt): boolean {
+  const { text, start, end, before, after, sentenceBefore, sentenceAfter } = term
   const ruled =
     FORBIDDEN_WHERE.test(before) ||
     NOT_TO_GROUP.test(after) ||
@@ -157,18 +144,15 @@ export function reportedOrForbidden(
     (FOUND.test(before) && (DEALT_WITH.test(sentenceAfter) || REPORTED.test(sentenceAfter))) ||
     FOUND_AFTER.test(sentenceAfter) ||
     (FORBIDDEN_BEFORE.test(before) && SANCTION.test(sentenceAfter))
-  let offerBefore = text.slice(0, start)
-  if (!ruled) {
-    const said = SOMEONE_SAID.exec(sentenceBefore)
-    if (
-      said === null ||
-      namesMemberDealtWith(before, after, sentenceBefore) ||
-      !(REPORTED.test(sentenceAfter) || REPORT_LEAD.test(sentenceBefore) || REPORTED.test(answer(text, end)))
-    )
-      return false
-    offerBefore = text.slice(0, start - sentenceBefore.length + said.index)
-  }
-  return !offers(text, offerBefore.length, end, ruled ? undefined : allowDomains)
+  if (ruled) return !offers(text, start, end)
+  const said = SOMEONE_SAID.exec(sentenceBefore)
+  if (
+    said === null ||
+    namesMemberDealtWith(before, after, sentenceBefore) ||
+    !(REPORTED.test(sentenceAfter) || REPORT_LEAD.test(sentenceBefore) || REPORTED.test(answer(text, end)))
+  )
+    return false
+  return unoffered(term, start - sentenceBefore.length + said.index)
 }
 
 /**

@@ -4,8 +4,8 @@
  */
 
 import { CLAUSE_END, SENTENCE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
-import { offers } from './talked-about-offers.js'
 import { mayRuleShape } from './talked-about-rule-shapes.js'
+import { type TermAt, unoffered } from './talked-about-term.js'
 
 /**
  * What may stand before a term that is the topic of its clause: nothing, a lead (`关于`, `凡是`, `所有`), a
@@ -77,16 +77,10 @@ export function mayRuleTopic(text: string, start: number, end: number): boolean 
  * the topic (`底价：1200，严禁外传` hands it over; `关于飞单，公司会发文件通知` does not) and no offer or handover
  * (`客户名单发你了，严禁外传`).
  */
-export function ruleTopic(
-  text: string,
-  start: number,
-  end: number,
-  before: string,
-  after: string,
-  allowDomains: readonly string[],
-): boolean {
+export function ruleTopic(term: TermAt): boolean {
+  const { text, end, before, after } = term
   if (!TOPIC_BEFORE.test(before) || SAID_AFTER.test(text.slice(end, end + 2))) return false
   if (!TOPIC_LEAD.test(before) && BARE_OR_VALUE.test(after)) return false
   if (!RULE_AFTER.test(text.slice(end, Math.min(end + RULE_REACH, edgeAfter(text, end, SENTENCE_END))))) return false
-  return !offers(text, start, end, allowDomains)
+  return unoffered(term)
 }

@@ -70,7 +70,8 @@ import {
   reportedPost,
   toSpeaker,
 } from './talked-about-reports.js'
-import { DIRECTED, OFFER, answersPrice, invitedAfter, namesValue, offers, tellsValue } from './talked-about-offers.js'
+import { DIRECTED, OFFER, answersPrice, invitedAfter, namesValue, tellsValue } from './talked-about-offers.js'
+import { type TermAt, termAt, unoffered } from './talked-about-term.js'
 import { othersWords, rivalClaim } from './talked-about-others-words.js'
 import { checkedNot, handledReport } from './talked-about-handled.js'
 import { toldReport } from './talked-about-findings.js'
@@ -188,6 +189,20 @@ export function talkedAbout(
   return talkedAboutIn(withoutWordNegations(simplifiedCjk(text)), start, end, allowDomains)
 }
 
+/**
+ * The rules that clear a term reported or told of someone else, a rule's example or someone else's words, in the
+ * order talkedAboutIn asks them (see their modules).
+ */
+const REPORTS: readonly ((term: TermAt) => boolean)[] = [
+  reportedOrForbidden,
+  handledReport,
+  checkedNot,
+  toldReport,
+  listedAsWords,
+  othersWords,
+  rivalClaim,
+]
+
 /** A denial asked to affirm: `难道不是黑心公司吗`, `你们不是“骗子公司”是什么`. */
 const RHETORICAL = /难道|不是[^，,；;。！!？?\n]{0,12}?(?:还|又)?是(?:什么|啥)/u
 
@@ -205,10 +220,9 @@ function deniesQuoted(before: string, after: string): boolean {
  */
 function talkedAboutIn(text: string, start: number, end: number, allowDomains: readonly string[]): TalkedAbout {
   if (!mayTalkAbout(text, start, end)) return undefined
-  const clauseFrom = edgeBefore(text, start, CLAUSE_END)
-  const clauseTo = edgeAfter(text, end, CLAUSE_END)
-  const before = text.slice(clauseFrom, start)
-  const after = text.slice(end, clauseTo)
+  const term = termAt(text, start, end, allowDomains)
+  const { clauseFrom, before, after, sentenceBefore, sentenceAfter } = term
+  const clauseTo = end + after.length
   if (tellsValue(text, start, end) && !(text[end - 1] === '价' && PRICE_BOUND.test(before))) return undefined
   if (answersPrice(text, end) || CONCEALED.test(before)) return undefined
   if (
@@ -234,67 +248,35 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
   const headedRule = RULES_HEADED.test(before) && SANCTION_AFTER.test(text.slice(end))
   if (
     (FORBIDDEN_TO_DO.test(before) || CRACKDOWN.test(before) || FORBIDDEN_WHO.test(before) || headedRule || pretext) &&
-    !offers(text, start, end, allowDomains)
+    unoffered(term)
   )
     return 'drop'
-  if (campaignAgainst(text, start, end, before, after, allowDomains)) return 'drop'
-  if (labelled(text, start, end, clauseFrom, before, after, allowDomains)) return 'drop'
+  if (campaignAgainst(term) || labelled(term)) return 'drop'
   if (NOT_POSTED.test(before) && KIND_AFTER.test(after)) return 'drop'
-  if (SECRET_KEPT.test(text.slice(end, edgeAfter(text, end, SENTENCE_END))) && !offers(text, start, end, allowDomains))
-    return 'drop'
+  if (SECRET_KEPT.test(sentenceAfter) && unoffered(term)) return 'drop'
   if (
-    !offers(text, start, end, allowDomains) &&
+    unoffered(term) &&
     REPORTED_POST.test(before) &&
     REMOVED.test(text.slice(end, edgeAfter(text, edgeAfter(text, end, CLAUSE_END) + 1, CLAUSE_END)))
   )
     return 'drop'
   if (text[end - 1] === '价' && PRICE_BOUND.test(before)) return 'drop'
   if (VALUE_ASKED.test(after) && LOOKED_UP.test(before) && !OFFER.test(text)) return 'drop'
-  const sentenceBefore = text.slice(edgeBefore(text, start, SENTENCE_END), start)
-  if (
-    ASKED.test(before) &&
-    REFUSED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END))) &&
-    !offers(text, start, end, allowDomains)
-  )
+  if (ASKED.test(before) && REFUSED.test(sentenceAfter) && unoffered(term)) return 'drop'
+  if (REPORTS.some(report => report(term))) return 'drop'
+  if ((ASKED_WHETHER.test(before) || RUMOURED.test(before) || CLAIMED_BY_OTHERS.test(before)) && unoffered(term))
     return 'drop'
-  if (reportedOrForbidden(text, start, end, before, after, sentenceBefore, allowDomains)) return 'drop'
-  if (handledReport(text, start, end, sentenceBefore, allowDomains)) return 'drop'
-  if (checkedNot(text, start, end, sentenceBefore, allowDomains)) return 'drop'
-  if (toldReport(text, start, end, before, sentenceBefore, allowDomains)) return 'drop'
-  if (listedAsWords(text, start, end, sentenceBefore, allowDomains)) return 'drop'
-  if (othersWords(text, start, end, before, text.slice(end, edgeAfter(text, end, SENTENCE_END)), allowDomains))
-    return 'drop'
-  if (rivalClaim(text, start, end, before, allowDomains)) return 'drop'
-  if (
-    (ASKED_WHETHER.test(before) || RUMOURED.test(before) || CLAIMED_BY_OTHERS.test(before)) &&
-    !offers(text, start, end, allowDomains)
-  )
-    return 'drop'
-  if (passedOnAsked(text, start, end, before, allowDomains)) return 'drop'
-  if (ruleTopic(text, start, end, before, after, allowDomains)) return 'drop'
-  if (ruleShape(text, start, end, before, after, allowDomains)) return 'drop'
-  if (
-    toSpeaker(text, start, end) &&
-    DM_FROM.test(before) &&
-    DM_TOLD.test(after) &&
-    !offers(text, start, end, allowDomains)
-  )
-    return 'drop'
-  if (inStatement(text, start, end, before, after, allowDomains)) return 'drop'
+  if (passedOnAsked(term) || ruleTopic(term) || ruleShape(term)) return 'drop'
+  if (toSpeaker(text, start, end) && DM_FROM.test(before) && DM_TOLD.test(after) && unoffered(term)) return 'drop'
+  if (inStatement(term)) return 'drop'
   const quoteEnd = quotedTo(text, clauseFrom, start, end, clauseTo)
   if (quoteEnd >= 0) {
     const clause = text.slice(clauseFrom, clauseTo)
     if (NOT_TO_SAY.test(clause) || NAMED_AS_WORDS.test(text.slice(quoteEnd + 1)) || WARNING.test(sentenceBefore))
       return 'drop'
-    if (QUOTED_POST.test(text.slice(quoteEnd + 1)) && reportedPost(text, start, end, sentenceBefore, allowDomains))
-      return 'drop'
+    if (QUOTED_POST.test(text.slice(quoteEnd + 1)) && reportedPost(term)) return 'drop'
     if (ASKED.test(text.slice(clauseFrom, start)) && QUESTION_END.test(text.slice(end, quoteEnd))) return 'drop'
-    if (
-      SAID_OR_POSTED.test(before) &&
-      SPEAKER_NAMED.test(text.slice(quoteEnd + 1)) &&
-      !offers(text, start, end, allowDomains)
-    )
-      return 'drop'
+    if (SAID_OR_POSTED.test(before) && SPEAKER_NAMED.test(text.slice(quoteEnd + 1)) && unoffered(term)) return 'drop'
     if (SAYING.test(clause)) return 'review'
   }
   if (WARNING.test(sentenceBefore) && ASKER.test(before)) return 'drop'
