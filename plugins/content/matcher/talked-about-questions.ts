@@ -4,6 +4,7 @@
  * (`有人造谣说公司要倒闭`).
  */
 
+import { ownTake } from './talked-about-handled.js'
 import { reportedFrom } from './talked-about-reports.js'
 import { type TermAt, unoffered } from './talked-about-term.js'
 
@@ -71,4 +72,27 @@ export function labelled(term: TermAt): boolean {
   if (scam !== null) return unoffered(term, term.clauseFrom, term.end + scam[0].length)
   if (!LABEL_BEFORE.test(term.before) || !LABEL_AFTER.test(term.after)) return false
   return reportedFrom(term.text, term.end) && unoffered(term)
+}
+
+/**
+ * Who asks what a term means or does not know it, before it in its clause: `客户问“`, `有个租客问我`, `学员打听`,
+ * `我不知道`.
+ */
+const MEANING_ASKER = /(?:问|咨询|打听|请教|不知道|不懂|不明白|想知道)[^，,；;。！!？?\n“‘「『"]{0,3}?[“‘「『"]?$/u
+/**
+ * A question of what the term means or is, right after it (maybe past its closing quote), ending its clause:
+ * `”是什么意思`, `是啥意思`, `到底指什么`, `是什么东西`, `什么意思啊`.
+ */
+const MEANING_AFTER =
+  /^[”’」』"]?\s*(?:到底|究竟)?(?:是|指|指的是)?(?:什么|啥)(?:意思|东西|玩意儿?)?[吗呢啊呀]?\s*(?:[，,；;。！!？?\n]|$)/u
+
+/**
+ * True for a term whose meaning is asked (MEANING_ASKER before it, MEANING_AFTER after it): `客户问“私单”是什么意思，
+ * 我解释了…`, `老人问网赌是什么东西，我劝他别碰`; with no offer to the reader outside the question (`…，想做的加我`) and
+ * no take of the speaker's own after it (`…，来我这玩两把就知道了`, see ownTake).
+ */
+export function meaningAsked(term: TermAt): boolean {
+  const asker = MEANING_ASKER.exec(term.before)
+  if (asker === null || !MEANING_AFTER.test(term.after) || ownTake(term.text, term.end)) return false
+  return unoffered(term, term.clauseFrom + asker.index)
 }

@@ -16,6 +16,7 @@ import {
 } from './talked-about-bans.js'
 import { SENTENCE_END, edgeAfter } from './talked-about-clauses.js'
 import { offers } from './talked-about-offers.js'
+import { ownTake } from './talked-about-handled.js'
 import { type TermAt, unoffered } from './talked-about-term.js'
 
 /**
@@ -163,4 +164,39 @@ function answer(text: string, end: number): string {
   const mark = edgeAfter(text, end, SENTENCE_END)
   if (text[mark] !== '？' && text[mark] !== '?') return ''
   return text.slice(mark + 1, edgeAfter(text, mark + 1, SENTENCE_END))
+}
+
+/** A clause's characters, not its end: `[^，,；;。！!？?\n]`. */
+const C = '[^，,；;。！!？?\\n]'
+/** A post pointed at by its classifier, right before the term: `群里那条`, `刚才那个`, `上午这则`. */
+const POINTED = /(?:那|这)(?:条|则|张|篇|段|个|封)$/u
+/** A kind of post, right after the term: `的消息`, `广告`, `的链接`, `的帖子`. */
+const POST_KIND = /^的?(?:消息|信息|短信|链接|广告|小广告|帖子|视频|图片|二维码|文章|截图|海报|语音|推送)/u
+/**
+ * Who sent the post, asked (`是谁发的`, `谁拉进来的号`, `谁转的`) or named, not the speaker (`是被盗的号发的`, `是骗子转的`),
+ * later in its sentence.
+ */
+const SENDER = new RegExp(
+  `谁(?:发|转|贴|拉|推|传|放|加|弄)|(?:是|被)(?!我)${C}{1,8}?(?:发|转|贴|推|传|拉)(?:的|进来的)`,
+  'u',
+)
+/** A post pointed at and its kind, then 是 or 被, right before the term: `刚才那条约炮广告是`, `这条消息是被`. */
+const POST_SENT_BY = new RegExp(
+  `(?:那|这)(?:条|则|张|篇|段|个|封)${C}{0,8}?(?:消息|信息|短信|链接|广告|帖子|视频|图片|二维码|文章)(?:是|被)$`,
+  'u',
+)
+/** Right after a term that sent a post, what it did: `发的`, `的号发的`, `转出来的`. */
+const SENT_AFTER = /^(?:的?(?:号|账号|小号))?(?:发|转|贴|推|传)(?:出来)?的/u
+
+/**
+ * True for a term that is the kind of a past post pointed at, whose sender is asked or named later in its sentence
+ * (`昨天群里那条六合彩的消息，是谁拉进来的号？`, `刚才那条网赌广告是被盗的号发的`), or that names who sent such a post
+ * (`刚才那条约炮广告是盗号发的`), with no offer to the reader outside it and no take of the speaker's own after it (see
+ * ownTake: `…，我这有更好的平台`, `…，特码很准`).
+ */
+export function pointedPost(term: TermAt): boolean {
+  const { before, after, sentenceAfter } = term
+  const kindOf = POINTED.test(before) && POST_KIND.test(after) && SENDER.test(sentenceAfter)
+  if (!kindOf && !(POST_SENT_BY.test(before) && SENT_AFTER.test(after))) return false
+  return !ownTake(term.text, term.end) && unoffered(term)
 }

@@ -20,6 +20,7 @@ import {
   RUMOURED,
   VALUE_ASKED,
   labelled,
+  meaningAsked,
   passedOnAsked,
 } from './talked-about-questions.js'
 import {
@@ -65,6 +66,7 @@ import {
   DM_TOLD,
   REMOVED,
   REPORTED_POST,
+  pointedPost,
   reportedFrom,
   reportedOrForbidden,
   reportedPost,
@@ -91,12 +93,12 @@ export type TalkedAbout = 'drop' | 'review' | undefined
 /** How far before a hit its cue may stand (the rules read no further back than this for a quick test). */
 const CUE_REACH = 24
 /**
- * A table of UTF-16 codes: 1 for a first character of a cue (see QUOTES, WARNING, IMPOSTOR, REPORT_LEAD, the headings of
- * banned words, the concessions and the rivals of talked-about-others-words.ts, the findings and causes of
+ * A table of UTF-16 codes: 1 for a first character of a cue (see QUOTES, WARNING, IMPOSTOR, REPORT_LEAD, a deed's 把
+ * or 将 of talked-about-handled.ts, the headings of banned words, the concessions and the rivals of talked-about-others-words.ts, the findings and causes of
  * talked-about-findings.ts), 2 for a sentence end.
  */
 const CUE_CODES = new Uint8Array(0x10000)
-for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗造谣诽污诬抹@＠举投谁竞同友隔差评违敏屏极哪即纵称讲通测被因由：:')
+for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗造谣诽污诬抹@＠举投谁竞同友隔差评违敏屏极哪即纵称讲通测被因由把将：:')
   CUE_CODES[char.charCodeAt(0)] = 1
 for (const char of SENTENCE_END) CUE_CODES[char.charCodeAt(0)] = 2
 /** How far after a hit a cue of NAMED_AFTER or KEPT_BACK may stand. */
@@ -169,8 +171,9 @@ const NEGATION_ENDS = new Set(
  *   私下转账`), a rules heading's sanction follows (`代驾群规：拉私单直接开除`), a campaign fights it (`反网赌宣传`) or a
  *   rival claims it of their goods (`别家药房讲保健品永久有效`), with no offer;
  *   when forbidden to take part in or hunted down (`不允许接私单`, `严查刷信誉`), labelled a scam with its list or the
- *   label of a post reported (see labelled), or quoted as a post someone else sent (`刚才那条“内部价格表”的消息`), with
- *   no offer;
+ *   label of a post reported (see labelled), quoted as a post someone else sent (`刚才那条“内部价格表”的消息`), its
+ *   meaning asked (`客户问“私单”是什么意思`, see meaningAsked) or the kind or sender of a past post pointed at whose sender
+ *   is asked or named (`群里那条六合彩的消息，是谁拉进来的`, see pointedPost), with no offer;
  * - not talked about when a secret value's figures follow (`进货价不能透露，这款进货价每台1280`, see tellsValue),
  *   a price asked is answered by a figure (`有人问私单多少钱，我查了一下，八百`, see answersPrice), a ban hides our deed
  *   from someone (`严禁让客户知道我们私下交易`, see CONCEALED), a ban is followed, whatever ends its clause (`～`, an
@@ -266,7 +269,8 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
   if (REPORTS.some(report => report(term))) return 'drop'
   if ((ASKED_WHETHER.test(before) || RUMOURED.test(before) || CLAIMED_BY_OTHERS.test(before)) && unoffered(term))
     return 'drop'
-  if (passedOnAsked(term) || ruleTopic(term) || ruleShape(term)) return 'drop'
+  if (passedOnAsked(term) || meaningAsked(term) || pointedPost(term) || ruleTopic(term) || ruleShape(term))
+    return 'drop'
   if (toSpeaker(text, start, end) && DM_FROM.test(before) && DM_TOLD.test(after) && unoffered(term)) return 'drop'
   if (inStatement(term)) return 'drop'
   const quoteEnd = quotedTo(text, clauseFrom, start, end, clauseTo)
