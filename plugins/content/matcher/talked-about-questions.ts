@@ -85,14 +85,21 @@ const MEANING_ASKER = /(?:问|咨询|打听|请教|不知道|不懂|不明白|�
  */
 const MEANING_AFTER =
   /^[”’」』"]?\s*(?:到底|究竟)?(?:是|指|指的是)?(?:什么|啥)(?:意思|东西|玩意儿?)?[吗呢啊呀]?\s*(?:[，,；;。！!？?\n]|$)/u
+/** A question of what a term is, right before it: `什么叫`, `啥是“`; the term then ends its clause (MEANING_ENDED). */
+const MEANING_BEFORE = /(?:什么|啥)(?:叫|是)[“‘「『"]?$/u
+/** The rest of the clause after a term MEANING_BEFORE asks about: nothing, its closing quote, a particle. */
+const MEANING_ENDED = /^[”’」』"]?[吗呢啊呀]?$/u
 
 /**
- * True for a term whose meaning is asked (MEANING_ASKER before it, MEANING_AFTER after it): `客户问“私单”是什么意思，
+ * True for a term whose meaning is asked (MEANING_ASKER before it, MEANING_AFTER after it, or MEANING_BEFORE right
+ * before it and its clause ended after it: `客户问什么叫飞单，…`): `客户问“私单”是什么意思，
  * 我解释了…`, `老人问网赌是什么东西，我劝他别碰`; with no offer to the reader outside the question (`…，想做的加我`) and
  * no take of the speaker's own after it (`…，来我这玩两把就知道了`, see ownTake).
  */
 export function meaningAsked(term: TermAt): boolean {
   const asker = MEANING_ASKER.exec(term.before)
-  if (asker === null || !MEANING_AFTER.test(term.after) || ownTake(term.text, term.end)) return false
+  if (asker === null || ownTake(term.text, term.end)) return false
+  if (!MEANING_AFTER.test(term.after) && !(MEANING_BEFORE.test(term.before) && MEANING_ENDED.test(term.after)))
+    return false
   return unoffered(term, term.clauseFrom + asker.index)
 }

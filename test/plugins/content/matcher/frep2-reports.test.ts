@@ -29,11 +29,13 @@ describe('a term whose meaning is asked (issue #22, frep2)', () => {
     expect(m.categoriesOf('业主问“飞单”啥意思，我说就是中介私下接单，公司明令禁止')).toEqual([])
     expect(m.categoriesOf('老人问网赌是什么东西，我劝他千万别碰')).toEqual([])
     expect(m.categoriesOf('有个租客问我裸聊是啥意思，我说是诈骗套路')).toEqual([])
+    expect(m.categoriesOf('客户问什么叫飞单，我说就是私下接单，公司不允许')).toEqual([])
   })
 
   it('is a hit when an offer or the speaker’s own place follows the question', () => {
     expect(m.categoriesOf('有人问网赌是什么，来我这玩两把就懂了')).toEqual(['gambling'])
     expect(m.categoriesOf('群友问约炮是什么意思，想约的私聊我')).toEqual(['contact', 'porn'])
+    expect(m.categoriesOf('客户问什么叫飞单，就是私下接单，想做的私聊我')).toEqual(['contact', 'private_deal'])
   })
 })
 
