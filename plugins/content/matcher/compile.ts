@@ -18,6 +18,7 @@ import {
 import { HitList } from './hit-list.js'
 import { foldedBefore, spanOfHit } from './hit-span.js'
 import { type FoundUrl, findUrls, hostOf, imitatedDomain, isAllowedHost, mayHoldSpelledUrl } from './links.js'
+import { namesLinkService } from './link-named.js'
 import { ANCHOR, type ImageInfo, LATIN, lengthOf } from './image-info.js'
 import { NO_MEMBERS } from './image-members.js'
 import { foldedKey, normalizeText } from './normalize.js'
@@ -425,11 +426,11 @@ class CompiledMatcher implements Matcher {
     return matches.length > 1 ? matches.sort(byPosition) : matches
   }
 
-  /** Adds a links match for each URL whose host is not allowed. */
+  /** Adds a links match for each URL whose host is not allowed, unless it only names a short link's service. */
   private pushLinkMatches(into: Match[], urls: Iterable<FoundUrl>, text: string): void {
     for (const url of urls) {
       const match = this.linkMatch(url.host, url.start, url.end, text)
-      if (match) into.push(match)
+      if (match && !namesLinkService(text, url, this.allowDomains)) into.push(match)
     }
   }
 

@@ -4,7 +4,7 @@
  * turns from it, ending its clause (`珍爱生命，远离赌博`). It names the wrong it fights.
  */
 
-import { offers } from './talked-about-offers.js'
+import { type TermAt, unoffered } from './talked-about-term.js'
 
 /** A word against a wrong, directly before its term: `反`, `防`, `禁`, `抵制`, `远离`, `打击`, `预防`. */
 const AGAINST = /(?:反|防|禁|拒绝|抵制|远离|反对|打击|严打|整治|治理|预防|防范)$/u
@@ -23,15 +23,9 @@ const SLOGAN_END = /^(?:[、和及与][^，,；;。！!？?\n、和及与]{1,6})
  * True for a term a campaign fights (AGAINST before, CAMPAIGN_AFTER after) or a slogan turns from (TURNED_FROM before,
  * the clause's end after), with no offer to the reader outside it.
  */
-export function campaignAgainst(
-  text: string,
-  start: number,
-  end: number,
-  before: string,
-  after: string,
-  allowDomains: readonly string[],
-): boolean {
+export function campaignAgainst(term: TermAt): boolean {
+  const { before, after } = term
   const fought = AGAINST.test(before) && CAMPAIGN_AFTER.test(after)
   if (!fought && !(TURNED_FROM.test(before) && SLOGAN_END.test(after))) return false
-  return !offers(text, start, end, allowDomains)
+  return unoffered(term)
 }

@@ -5,9 +5,8 @@
  * punishment tells the deed someone else's and already dealt with; the speaker only passes it on.
  */
 
-import { SENTENCE_END, edgeAfter } from './talked-about-clauses.js'
 import { ACT, ADDRESSED, OWN_OFFER } from './talked-about-handled.js'
-import { offers } from './talked-about-offers.js'
+import { type TermAt, unoffered } from './talked-about-term.js'
 
 /** A clause's characters, not its end: `[^，,；;。！!？?\n]`. */
 const C = '[^，,；;。！!？?\\n]'
@@ -73,20 +72,14 @@ const SPURRED =
  * reader, none of the speaker's own after it and the speaker not undeterred by it (SPURRED): `审计发现有两笔私单没走系统`,
  * but not `…，以后私单都找我`, `新闻说…，网赌还是来我这靠谱` nor `风控发现私单也没事，照接`.
  */
-export function toldReport(
-  text: string,
-  start: number,
-  end: number,
-  before: string,
-  sentenceBefore: string,
-  allowDomains: readonly string[],
-): boolean {
+export function toldReport(term: TermAt): boolean {
+  const { text, end, before, sentenceBefore } = term
   const told =
     FOUND_BY.test(before) ||
     SOURCE_LEAD.test(sentenceBefore) ||
     PUNISHED_FOR.test(sentenceBefore) ||
-    (SAID_CAUSE.test(before) && PUNISHED_AFTER.test(text.slice(end, edgeAfter(text, end, SENTENCE_END)))) ||
+    (SAID_CAUSE.test(before) && PUNISHED_AFTER.test(term.sentenceAfter)) ||
     (CAUSE_BEFORE.test(before) && PUNISHED_IN_CLAUSE.test(text.slice(end)))
   if (!told || ADDRESSED.test(before) || OWN_OFFER.test(text.slice(end)) || SPURRED.test(text.slice(end))) return false
-  return !offers(text, start, end, allowDomains)
+  return unoffered(term)
 }

@@ -7,7 +7,7 @@
  */
 
 import { SENTENCE_END, edgeAfter } from './talked-about-clauses.js'
-import { offers } from './talked-about-offers.js'
+import { type TermAt, unoffered } from './talked-about-term.js'
 
 /** A clause's characters, not its end: `[^，,；;。！!？?\n]`. */
 const C = '[^，,；;。！!？?\\n]'
@@ -24,7 +24,9 @@ const DEED = '(?:骂|辱骂|发|贴|刷|把|将|私下|偷偷|接|卖|泄露|透
  * (`租客投诉隔壁`, `举报楼下`); a reporter who says what someone did to them (`乘客反映司机辱骂他`, `顾客投诉导购让她`) or
  * what someone does (`听说隔壁车行老板接`, `客户说楼下在`, `查到是前台把`); or
  * someone who did it, introduced with 有 (`有人在群里发`, `有个号一直刷`, `有位司机把`, `有个学员骂`, or right before the
- * term: `有名骑手私下转账`), not what the speaker has (`我这有`).
+ * term: `有名骑手私下转账`), not what the speaker has (`我这有`); or someone else who did something with it, leading their
+ * clause with 把 or 将 right before the term (`前员工把`, `离职的销售将`), not the speaker, the reader nor who is asked
+ * (`我们把`, `谁把`).
  */
 const REPORTER = new RegExp(
   [
@@ -35,32 +37,38 @@ const REPORTER = new RegExp(
     `(?<![我你您])(?:${REPORTING}|${WITNESSING})${C}{1,8}?(?:接|做|搞|开|组织|卖|泄露|偷偷|私下|在|把|将|利用|宣传|宣称|号称)`,
     `(?<![我你您咱这那还也都没])有(?:人|个${C}{0,3}?[人号])`,
     `(?<![我你您咱这那还也都没们])有(?:个|位|名)${C}{1,4}?(?:${DEED}|$)`,
+    '(?:^|[，,；;])\\s*[^我你您咱谁，,；;。！!？?\\n]{1,8}(?:把|将)$',
   ].join('|'),
   'u',
 )
 /**
  * An official act on a deed: reported up or to the police, looked into, stopped, punished, held to account, its
  * evidence kept, or someone sent to it (`上报`, `报法务`, `报警`, `查`, `核实`, `封`, `冻结`, `罚`, `处分`, `追责`, `问责`,
- * `约谈`, `没收`, `赶走`, `移交`, `介入`, `开除`, `劝阻`, `道歉`, `存档`, `取证`).
+ * `约谈`, `没收`, `赶走`, `移交`, `介入`, `开除`, `劝阻`, `道歉`, `存档`, `取证`), followed up (`跟进`), or a post taken
+ * down (`撕`, `揭掉`, `擦掉`, `刷掉`, `移除`, `撤下`).
  */
 export const ACT =
-  '(?:上报|报警|报案|报给(?![你您他她])|报到|报(?=法务|公司|总部|领导|主管|经理|上级|人事|风控|合规|纪委|监管|警方|公安|派出所|平台|老板|店长|财务|审计|物业|居委会|学校)|追责|追究|问责|处置|查处|记过|降级|存档|存证|留证|取证|备案|归档|查|调查|追查|核实|核查|处理|封|冻结|罚|处分|处罚|约谈|找[^，,；;。！!？?\\n]{1,3}?谈|停|暂停|没收|赶走|清理|清除|移交|移送|通知(?!大家|你们|各位|群里|所有人)|介入|立案|开除|辞退|警告|拉黑|踢|删|撤|禁言|追回|批评|扣|端|抓|拘|出警|到场|关停|下架|屏蔽|上门|劝阻|制止|叫停|劝离|劝退|驱离|取缔|让[^，,；;。！!？?\\n]{1,5}?道歉)'
+  '(?:上报|报警|报案|报给(?![你您他她])|报到|报(?=法务|公司|总部|领导|主管|经理|上级|人事|风控|合规|纪委|监管|警方|公安|派出所|平台|老板|店长|财务|审计|物业|居委会|学校)|追责|追究|问责|处置|查处|记过|降级|存档|存证|留证|取证|备案|归档|查|调查|追查|核实|核查|处理|封|冻结|罚|处分|处罚|约谈|找[^，,；;。！!？?\\n]{1,3}?谈|停|暂停|没收|赶走|清理|清除|移交|移送|通知(?!大家|你们|各位|群里|所有人)|介入|立案|开除|辞退|警告|拉黑|踢|删|撤|禁言|追回|批评|扣|端|抓|拘|出警|到场|关停|下架|屏蔽|上门|劝阻|制止|叫停|劝离|劝退|驱离|取缔|跟进|撕|揭掉|揭下|擦掉|刷掉|涂掉|铲掉|摘掉|拆掉|拆除|移除|移出|撤下|让[^，,；;。！!？?\\n]{1,5}?道歉)'
 /** An act that tells the deed handled when told done with 了 alone (`平台封了`, `物业报警了`), unlike 查了 (a look-up). */
-const DONE = '(?:封|罚|处分|开除|辞退|冻结|报警|上报|没收|拉黑|踢|禁言|约谈|移交|立案|赶走|劝阻|制止|叫停|取缔|端)'
+const DONE =
+  '(?:封|罚|处分|开除|辞退|冻结|报警|上报|没收|拉黑|踢|禁言|约谈|移交|立案|赶走|劝阻|制止|叫停|取缔|端|撕|揭)'
 /** A decision on the deed told out: `处罚决定已出`, `处分通知已下`, `处理结果出来了`. */
 const DECIDED =
   '(?:处罚|处分|处理|罚款|追责|问责|开除|辞退|通报)(?:决定|结果|通知|意见|单)?(?:已经?|都已|均已)(?:出|下|发|公布|下达)|(?:处罚|处分|处理|罚款)(?:决定|结果|通知|单)(?:出来|下来)了'
 /** Evidence of the deed told kept: `监控视频已经保存`, `录音都已留存`. */
 const EVIDENCE_KEPT = '(?:录音|截图|聊天记录|记录|证据|视频|录像|照片)(?:已经?|都已|均已)(?:保存|留存|保留)'
+/** Who did it asked, ending its sentence: `，是谁？`, `，到底是谁干的？`, `，谁发的？`. */
+const WHO_ASKED = '(?:到底|究竟)?是谁(?:干|发|做|弄|说|搞|拉)?的?[？?]|谁(?:干|发|做|弄|说|搞|拉)的[？?]'
 /**
  * A later clause of the term's sentence or the next sentence's start that tells the deed handled: maybe who, then done
- * or under way (`已经`, `正在`, `被…`) and an act (ACT): `，已经上报车队长`, `，正在查`, `，平台已经封了乘客账号`,
+ * or under way (`已经`, `正在`, `在` right before the act, `被…`) and an act (ACT): `，已经上报车队长`, `，正在查`,
+ * `，这事我在查`, `，平台已经封了乘客账号`,
  * `，系统已自动封号`, `，导购已经被约谈`, `。已报警。`; an act done to who did it (`，被总部罚了`, `，被警察端了`); an act told done
  * (`，平台封了乘客账号`, DONE); someone sent to look (`，保安去看了`, `，经理已经过去了`); evidence kept (`，录音已经存档`,
- * `，监控视频已经保存`); or a decision told out (`，处罚决定已出`, DECIDED).
+ * `，监控视频已经保存`); a decision told out (`，处罚决定已出`, DECIDED); or who did it asked (`，是谁？`, WHO_ASKED).
  */
 const HANDLED = new RegExp(
-  `[，,；;。！!]\\s*${C}{0,6}?(?:(?:已经?|正在|都已|均已)(?:被${C}{0,4}?)?(?:自动|直接|马上|立即|立刻|及时|当场|连夜|派人|去|来|过来|过去)*(?:${ACT}|过去了|赶过去)|被${C}{0,4}?${ACT}(?:了|过)|${DONE}了|(?:去|来|过去)(?:看|查|处理|核实)(?:了|过)|${DECIDED}|${EVIDENCE_KEPT})`,
+  `[，,；;。！!]\\s*${C}{0,6}?(?:(?:已经?|正在|都已|均已)(?:被${C}{0,4}?)?(?:自动|直接|马上|立即|立刻|及时|当场|连夜|派人|去|来|过来|过去)*(?:${ACT}|过去了|赶过去)|(?<![现存实正])在${ACT}|被${C}{0,4}?${ACT}(?:了|过)|${DONE}了|(?:去|来|过去)(?:看|查|处理|核实)(?:了|过)|${DECIDED}|${EVIDENCE_KEPT}|${WHO_ASKED})`,
   'u',
 )
 /**
@@ -79,6 +87,20 @@ const NOT_DENIED = /^(?:的|比|更)/u
  */
 export const OWN_OFFER =
   /(?:来|找|到)我(?:这|那|们)|我(?:这|那)(?:里|边)?(?:(?:也|还)?有(?!截图|录音|证据|记录|聊天记录|照片|视频|监控)|照|可以|能|开)/u
+/** The speaker asking for a copy after a report: `快发我一份`, `给我个链接`; not evidence asked (`截图发我`). */
+const WANTS_COPY = /(?<!截图)(?:发|给|转|传|私发)(?:我|俺)(?:一份|一个|个|一张|链接|地址|网址)/u
+/** The speaker praising the thing after a report: `特码很准`, `真好玩`, `跟着买`, `稳赚`. */
+const PRAISED = /(?:很|真|超|特别|挺|太|贼)(?:准|好玩|好用|靠谱|划算|爽|刺激)|必中|包中|稳赚|跟着(?:买|下注|玩|投)/u
+
+/**
+ * True if the speaker, after the term at `end`, offers it (OWN_OFFER: `我这有`), asks for a copy (WANTS_COPY) or praises
+ * it (PRAISED): a report, a question or a post pointed at is then the speaker's own take on the thing.
+ */
+export function ownTake(text: string, end: number): boolean {
+  const rest = text.slice(end)
+  return OWN_OFFER.test(rest) || WANTS_COPY.test(rest) || PRAISED.test(rest)
+}
+
 /**
  * The term said of the reader or of a person pointed at, right before it: `举报你个`, `你这个`, `那人就是`; not what
  * someone was called (`骂他`, `说她是`).
@@ -87,37 +109,32 @@ export const ADDRESSED =
   /(?:(?<![骂说叫喊称让])(?:你们?|您|他|她)|这个|那个|此人|这人|那人)(?:个|这个|那个|真|就|简直|根本)?(?:就是|是|像)?$/u
 
 /**
+ * What someone else made a third person do, before the term in its clause: `让他`, `叫她`, `要求客户`. The rest of the
+ * clause is the deed reported (`有销售让他加薇信私聊`), not the speaker's offer.
+ */
+const MADE_TO = new RegExp(`(?:让|叫|要求|逼|劝|拉|带|教)(?:他们?|她们?|人家|客户|顾客|对方)${C}{0,6}$`, 'u')
+
+/**
  * True for a term in a deed someone else did that a reporter tells (REPORTER) and a later clause of the sentence or the
  * next sentence tells handled (HANDLED), not said of the reader or a person pointed at (ADDRESSED), with no offer to the
- * reader outside the report (from the reporter on) and none of the speaker's own: `有乘客说司机让他私下转账，已经上报车队长`,
+ * reader outside the report (from the reporter on, to the end of the term's clause when it tells what someone else
+ * made a third person do, see MADE_TO) and no take of the speaker's own (see ownTake): `有乘客说司机让他私下转账，已经上报车队长`,
  * but not `…，已报警，老虎机我这有` nor `举报你个傻逼，已经报警了`.
  */
-export function handledReport(
-  text: string,
-  start: number,
-  end: number,
-  sentenceBefore: string,
-  allowDomains: readonly string[],
-): boolean {
+export function handledReport(term: TermAt): boolean {
+  const { text, start, end, sentenceBefore } = term
   const reporter = REPORTER.exec(sentenceBefore)
   if (reporter === null || ADDRESSED.test(sentenceBefore)) return false
   const sentenceEnd = edgeAfter(text, end, SENTENCE_END)
-  if (!HANDLED.test(text.slice(end, edgeAfter(text, sentenceEnd + 1, SENTENCE_END))) || OWN_OFFER.test(text.slice(end)))
-    return false
-  return !offers(text, start - sentenceBefore.length + reporter.index, end, allowDomains)
+  if (!HANDLED.test(text.slice(end, edgeAfter(text, sentenceEnd + 1, SENTENCE_END))) || ownTake(text, end)) return false
+  const deedEnd = MADE_TO.test(term.before) ? end + term.after.length : end
+  return unoffered(term, start - sentenceBefore.length + reporter.index, deedEnd)
 }
 
 /**
  * True for a term a check found not done (CHECKED_NOT: `保安去看了是打牌没赌钱`), not turned into a claim (NOT_DENIED),
  * with no offer to the reader outside it.
  */
-export function checkedNot(
-  text: string,
-  start: number,
-  end: number,
-  sentenceBefore: string,
-  allowDomains: readonly string[],
-): boolean {
-  if (!CHECKED_NOT.test(sentenceBefore) || NOT_DENIED.test(text.slice(end))) return false
-  return !offers(text, start, end, allowDomains)
+export function checkedNot(term: TermAt): boolean {
+  return CHECKED_NOT.test(term.sentenceBefore) && !NOT_DENIED.test(term.text.slice(term.end)) && unoffered(term)
 }

@@ -4,7 +4,7 @@
  * bear (`哪怕客户说你是废物也要忍住`). The speaker reports or answers those words; they do not say them.
  */
 
-import { offers } from './talked-about-offers.js'
+import { type TermAt, unoffered } from './talked-about-term.js'
 
 /** A clause's characters, not its end: `[^，,；;。！!？?\n]`. */
 const C = '[^，,；;。！!？?\\n]'
@@ -57,30 +57,18 @@ const WE_TOO =
  * True for a term a rival claims of their goods (RIVAL_CLAIMS) that the speaker does not claim too (WE_TOO) nor agree
  * with (AGREED), with no offer to the reader: `顾客说别家药房讲保健品永久有效，问我们是不是也这样`.
  */
-export function rivalClaim(
-  text: string,
-  start: number,
-  end: number,
-  before: string,
-  allowDomains: readonly string[],
-): boolean {
-  if (!RIVAL_CLAIMS.test(before) || WE_TOO.test(text.slice(end)) || AGREED.test(text.slice(end))) return false
-  return !offers(text, start, end, allowDomains)
+export function rivalClaim(term: TermAt): boolean {
+  const rest = term.text.slice(term.end)
+  return RIVAL_CLAIMS.test(term.before) && !WE_TOO.test(rest) && !AGREED.test(rest) && unoffered(term)
 }
 
 /**
  * True for a term someone else says of us (SAID_OF_US) and the speaker does not agree with, or an insult a rule
  * tells staff to bear (CONCEDED, then BORNE in the sentence), with no offer to the reader.
  */
-export function othersWords(
-  text: string,
-  start: number,
-  end: number,
-  before: string,
-  sentenceAfter: string,
-  allowDomains: readonly string[],
-): boolean {
+export function othersWords(term: TermAt): boolean {
+  const { before, sentenceAfter } = term
   const said = SAID_OF_US.test(before) && !AGREED.test(sentenceAfter)
   if (!said && !(CONCEDED.test(before) && BORNE.test(sentenceAfter))) return false
-  return !offers(text, start, end, allowDomains)
+  return unoffered(term)
 }

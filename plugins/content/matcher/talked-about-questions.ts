@@ -4,8 +4,9 @@
  * (`有人造谣说公司要倒闭`).
  */
 
+import { ownTake } from './talked-about-handled.js'
 import { reportedFrom } from './talked-about-reports.js'
-import { offers } from './talked-about-offers.js'
+import { type TermAt, unoffered } from './talked-about-term.js'
 
 /**
  * A refusal to tell, after a reported question in the sentence: `客户问进货价的，一律回复不方便透露`; or no answer given,
@@ -61,31 +62,47 @@ const PASSED_ASKED =
   /^[^，,；;。！!？?\n]{0,10}?(?:发|转|传|泄露|泄漏|贴|拿|带|拍)[^，,；;。！!？?\n]{0,8}?[了的][吗呢啊呀]?[？?]/u
 
 /** True for a term asked who passed it on (`谁把内部资料转到客户群了？`), with no offer to the reader outside it. */
-export function passedOnAsked(
-  text: string,
-  start: number,
-  end: number,
-  before: string,
-  allowDomains: readonly string[],
-): boolean {
-  return WHO_PASSED.test(before) && PASSED_ASKED.test(text.slice(end)) && !offers(text, start, end, allowDomains)
+export function passedOnAsked(term: TermAt): boolean {
+  return WHO_PASSED.test(term.before) && PASSED_ASKED.test(term.text.slice(term.end)) && unoffered(term)
 }
 /**
  * True for a term labelled a scam with the other items of its list (`兼职刷单、扫码进群都是诈骗套路`: an offer among
  * the items is no offer), or a term that is the label of a post reported (`这类缩写一般是赌博广告，请直接举报`), with no
  * offer to the reader outside.
  */
-export function labelled(
-  text: string,
-  start: number,
-  end: number,
-  clauseFrom: number,
-  before: string,
-  after: string,
-  allowDomains: readonly string[],
-): boolean {
-  const scam = SCAM_LABELLED.exec(after)
-  if (scam !== null) return !offers(text, clauseFrom, end + scam[0].length, allowDomains)
-  if (!LABEL_BEFORE.test(before) || !LABEL_AFTER.test(after)) return false
-  return reportedFrom(text, end) && !offers(text, start, end, allowDomains)
+export function labelled(term: TermAt): boolean {
+  const scam = SCAM_LABELLED.exec(term.after)
+  if (scam !== null) return unoffered(term, term.clauseFrom, term.end + scam[0].length)
+  if (!LABEL_BEFORE.test(term.before) || !LABEL_AFTER.test(term.after)) return false
+  return reportedFrom(term.text, term.end) && unoffered(term)
+}
+
+/**
+ * Who asks what a term means or does not know it, before it in its clause: `客户问“`, `有个租客问我`, `学员打听`,
+ * `我不知道`.
+ */
+const MEANING_ASKER = /(?:问|咨询|打听|请教|不知道|不懂|不明白|想知道)[^，,；;。！!？?\n“‘「『"]{0,3}?[“‘「『"]?$/u
+/**
+ * A question of what the term means or is, right after it (maybe past its closing quote), ending its clause:
+ * `”是什么意思`, `是啥意思`, `到底指什么`, `是什么东西`, `什么意思啊`.
+ */
+const MEANING_AFTER =
+  /^[”’」』"]?\s*(?:到底|究竟)?(?:是|指|指的是)?(?:什么|啥)(?:意思|东西|玩意儿?)?[吗呢啊呀]?\s*(?:[，,；;。！!？?\n]|$)/u
+/** A question of what a term is, right before it: `什么叫`, `啥是“`; the term then ends its clause (MEANING_ENDED). */
+const MEANING_BEFORE = /(?:什么|啥)(?:叫|是)[“‘「『"]?$/u
+/** The rest of the clause after a term MEANING_BEFORE asks about: nothing, its closing quote, a particle. */
+const MEANING_ENDED = /^[”’」』"]?[吗呢啊呀]?$/u
+
+/**
+ * True for a term whose meaning is asked (MEANING_ASKER before it, MEANING_AFTER after it, or MEANING_BEFORE right
+ * before it and its clause ended after it: `客户问什么叫飞单，…`): `客户问“私单”是什么意思，
+ * 我解释了…`, `老人问网赌是什么东西，我劝他别碰`; with no offer to the reader outside the question (`…，想做的加我`) and
+ * no take of the speaker's own after it (`…，来我这玩两把就知道了`, see ownTake).
+ */
+export function meaningAsked(term: TermAt): boolean {
+  const asker = MEANING_ASKER.exec(term.before)
+  if (asker === null || ownTake(term.text, term.end)) return false
+  if (!MEANING_AFTER.test(term.after) && !(MEANING_BEFORE.test(term.before) && MEANING_ENDED.test(term.after)))
+    return false
+  return unoffered(term, term.clauseFrom + asker.index)
 }

@@ -4,7 +4,7 @@
  * and warnings and impostors before it; a term listed under a heading of banned words (`违禁词：约炮、裸聊`).
  */
 
-import { offers } from './talked-about-offers.js'
+import { type TermAt, unoffered } from './talked-about-term.js'
 
 /**
  * Words after a term, maybe past other items of a list, that name it as words or a written form:
@@ -87,15 +87,10 @@ const MORE_ITEMS = new RegExp(`^[”’」』"]?(?:\\s*[、/／]\\s*${ITEM})*`, 
  * no offer to the reader outside the heading and its items: other contact terms in the list offer nothing, but
  * `敏感词：约炮，想约的私聊` does.
  */
-export function listedAsWords(
-  text: string,
-  start: number,
-  end: number,
-  sentenceBefore: string,
-  allowDomains: readonly string[],
-): boolean {
+export function listedAsWords(term: TermAt): boolean {
+  const { text, start, end, sentenceBefore } = term
   const heading = LISTED_AS_WORDS.exec(sentenceBefore)
   if (heading === null) return false
   const listEnd = end + (MORE_ITEMS.exec(text.slice(end))?.[0].length ?? 0)
-  return !offers(text, start - sentenceBefore.length + heading.index, listEnd, allowDomains)
+  return unoffered(term, start - sentenceBefore.length + heading.index, listEnd)
 }

@@ -16,6 +16,8 @@ import {
 } from './talked-about-bans.js'
 import { SENTENCE_END, edgeAfter } from './talked-about-clauses.js'
 import { offers } from './talked-about-offers.js'
+import { ownTake } from './talked-about-handled.js'
+import { type TermAt, unoffered } from './talked-about-term.js'
 
 /**
  * A post reported by whom posted it (`有人在群里发兼职刷单的广告`), with what was done about it later in the
@@ -120,14 +122,8 @@ export function reportedFrom(text: string, from: number): boolean {
  * True for a quoted post (see QUOTED_POST) that someone else sent (SOMEONE_SAID: `刚才那条`, `有客户投诉收到`) or that is
  * reported later (REPORTED), with no offer: `收到“兼职刷单”的短信，点开有惊喜` is a lure, not a report.
  */
-export function reportedPost(
-  text: string,
-  start: number,
-  end: number,
-  sentenceBefore: string,
-  allowDomains: readonly string[],
-): boolean {
-  return (SOMEONE_SAID.test(sentenceBefore) || reportedFrom(text, end)) && !offers(text, start, end, allowDomains)
+export function reportedPost(term: TermAt): boolean {
+  return (SOMEONE_SAID.test(term.sentenceBefore) || reportedFrom(term.text, term.end)) && unoffered(term)
 }
 
 /**
@@ -140,16 +136,8 @@ export function reportedPost(
  * reader's offer (`有人私信我说…，我拉黑了`); contact details written out in the message are (CONTACT_DETAILS). The
  * reporter's own word for the member dealt with stays said (`有人发赌博广告，这傻逼已经被踢了`, see namesMemberDealtWith).
  */
-export function reportedOrForbidden(
-  text: string,
-  start: number,
-  end: number,
-  before: string,
-  after: string,
-  sentenceBefore: string,
-  allowDomains: readonly string[],
-): boolean {
-  const sentenceAfter = text.slice(end, edgeAfter(text, end, SENTENCE_END))
+export function reportedOrForbidden(term: TermAt): boolean {
+  const { text, start, end, before, after, sentenceBefore, sentenceAfter } = term
   const ruled =
     FORBIDDEN_WHERE.test(before) ||
     NOT_TO_GROUP.test(after) ||
@@ -157,18 +145,15 @@ export function reportedOrForbidden(
     (FOUND.test(before) && (DEALT_WITH.test(sentenceAfter) || REPORTED.test(sentenceAfter))) ||
     FOUND_AFTER.test(sentenceAfter) ||
     (FORBIDDEN_BEFORE.test(before) && SANCTION.test(sentenceAfter))
-  let offerBefore = text.slice(0, start)
-  if (!ruled) {
-    const said = SOMEONE_SAID.exec(sentenceBefore)
-    if (
-      said === null ||
-      namesMemberDealtWith(before, after, sentenceBefore) ||
-      !(REPORTED.test(sentenceAfter) || REPORT_LEAD.test(sentenceBefore) || REPORTED.test(answer(text, end)))
-    )
-      return false
-    offerBefore = text.slice(0, start - sentenceBefore.length + said.index)
-  }
-  return !offers(text, offerBefore.length, end, ruled ? undefined : allowDomains)
+  if (ruled) return !offers(text, start, end)
+  const said = SOMEONE_SAID.exec(sentenceBefore)
+  if (
+    said === null ||
+    namesMemberDealtWith(before, after, sentenceBefore) ||
+    !(REPORTED.test(sentenceAfter) || REPORT_LEAD.test(sentenceBefore) || REPORTED.test(answer(text, end)))
+  )
+    return false
+  return unoffered(term, start - sentenceBefore.length + said.index)
 }
 
 /**
@@ -179,4 +164,39 @@ function answer(text: string, end: number): string {
   const mark = edgeAfter(text, end, SENTENCE_END)
   if (text[mark] !== '？' && text[mark] !== '?') return ''
   return text.slice(mark + 1, edgeAfter(text, mark + 1, SENTENCE_END))
+}
+
+/** A clause's characters, not its end: `[^，,；;。！!？?\n]`. */
+const C = '[^，,；;。！!？?\\n]'
+/** A post pointed at by its classifier, right before the term: `群里那条`, `刚才那个`, `上午这则`. */
+const POINTED = /(?:那|这)(?:条|则|张|篇|段|个|封)$/u
+/** A kind of post, right after the term: `的消息`, `广告`, `的链接`, `的帖子`. */
+const POST_KIND = /^的?(?:消息|信息|短信|链接|广告|小广告|帖子|视频|图片|二维码|文章|截图|海报|语音|推送)/u
+/**
+ * Who sent the post, asked (`是谁发的`, `谁拉进来的号`, `谁转的`) or named, not the speaker (`是被盗的号发的`, `是骗子转的`),
+ * later in its sentence.
+ */
+const SENDER = new RegExp(
+  `谁(?:发|转|贴|拉|推|传|放|加|弄)|(?:是|被)(?!我)${C}{1,8}?(?:发|转|贴|推|传|拉)(?:的|进来的)`,
+  'u',
+)
+/** A post pointed at and its kind, then 是 or 被, right before the term: `刚才那条约炮广告是`, `这条消息是被`. */
+const POST_SENT_BY = new RegExp(
+  `(?:那|这)(?:条|则|张|篇|段|个|封)${C}{0,8}?(?:消息|信息|短信|链接|广告|帖子|视频|图片|二维码|文章)(?:是|被)$`,
+  'u',
+)
+/** Right after a term that sent a post, what it did: `发的`, `的号发的`, `转出来的`. */
+const SENT_AFTER = /^(?:的?(?:号|账号|小号))?(?:发|转|贴|推|传)(?:出来)?的/u
+
+/**
+ * True for a term that is the kind of a past post pointed at, whose sender is asked or named later in its sentence
+ * (`昨天群里那条六合彩的消息，是谁拉进来的号？`, `刚才那条网赌广告是被盗的号发的`), or that names who sent such a post
+ * (`刚才那条约炮广告是盗号发的`), with no offer to the reader outside it and no take of the speaker's own after it (see
+ * ownTake: `…，我这有更好的平台`, `…，特码很准`).
+ */
+export function pointedPost(term: TermAt): boolean {
+  const { before, after, sentenceAfter } = term
+  const kindOf = POINTED.test(before) && POST_KIND.test(after) && SENDER.test(sentenceAfter)
+  if (!kindOf && !(POST_SENT_BY.test(before) && SENT_AFTER.test(after))) return false
+  return !ownTake(term.text, term.end) && unoffered(term)
 }

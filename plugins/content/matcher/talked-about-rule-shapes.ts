@@ -7,9 +7,9 @@
  * over (see statementUndone: 但是, 不过, `自己下`, `发你`) or says the term to the reader (`比如说你…`).
  */
 
-import { SENTENCE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
-import { offers } from './talked-about-offers.js'
+import { SENTENCE_END } from './talked-about-clauses.js'
 import { statementUndone } from './talked-about-statements.js'
+import { type TermAt, unoffered } from './talked-about-term.js'
 
 /** What ends a clause, as a character class's inside. */
 const ENDS = '，,；;。！!？?\\n'
@@ -157,22 +157,12 @@ export function mayRuleShape(text: string, start: number, end: number): boolean 
  * later in it covers, the deed of whoever a sanction later in its sentence punishes, a banned pretext or a list banned
  * from being told.
  */
-export function ruleShape(
-  text: string,
-  start: number,
-  end: number,
-  before: string,
-  after: string,
-  allowDomains: readonly string[],
-): boolean {
-  if (!shaped(text, start, end, before, after)) return false
-  return !statementUndone(text) && !offers(text, start, end, allowDomains)
+export function ruleShape(term: TermAt): boolean {
+  return shaped(term) && !statementUndone(term.text) && unoffered(term)
 }
 
 /** True if the term sits in one of the shapes (see ruleShape), before the checks for an offer or a rule undone. */
-function shaped(text: string, start: number, end: number, before: string, after: string): boolean {
-  const sentenceFrom = edgeBefore(text, start, SENTENCE_END)
-  const sentenceAfter = text.slice(end, edgeAfter(text, end, SENTENCE_END))
+function shaped({ before, after, sentenceBefore, sentenceAfter }: TermAt): boolean {
   if (SECRET_DEFINED.test(sentenceAfter)) return true
   if (PRETEXT_BANNED_BEFORE.test(before) && PRETEXT_NAMED_AFTER.test(after)) return true
   if (BANNED_TO_TELL.test(before)) return true
@@ -182,5 +172,5 @@ function shaped(text: string, start: number, end: number, before: string, after:
     !/[你您我]/u.test(after) &&
     ((EXAMPLE_MARKED.test(before) && (ONLY_ITEMS.test(after) || EXAMPLES_CLOSED.test(after) || sanctions(after))) ||
       (SAID_AT_START.test(before) && EXAMPLES_CLOSED.test(after)))
-  return example && (sanctioned || BAN_EARLIER.test(text.slice(sentenceFrom, start)))
+  return example && (sanctioned || BAN_EARLIER.test(sentenceBefore))
 }

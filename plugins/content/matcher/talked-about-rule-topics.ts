@@ -4,15 +4,16 @@
  */
 
 import { CLAUSE_END, SENTENCE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
-import { offers } from './talked-about-offers.js'
 import { mayRuleShape } from './talked-about-rule-shapes.js'
+import { type TermAt, unoffered } from './talked-about-term.js'
 
 /**
  * What may stand before a term that is the topic of its clause: nothing, a lead (`关于`, `凡是`, `所有`), a
- * notice's heading (`群规第三条：`, `提醒：`), or other topics of a list (`客户名单和内部资料严禁截图外发`).
+ * notice's heading (`群规第三条：`, `提醒：`), other topics of a list (`客户名单和内部资料严禁截图外发`), or whose it is
+ * (`宠物医院的`, `本店的`), not a verb that has, hands or takes it (`这是我们的`, `刚拿到的`, `发你的`).
  */
 const TOPIC_BEFORE =
-  /^(?:[^，,；;。！!？?\n]{0,8}[:：])?\s*(?:关于|对于|至于|凡是?|所有的?|任何|一切)?\s*(?:[^，,；;。！!？?\n、和及与或:：]{1,8}[、和及与或])*$/u
+  /^(?:[^，,；;。！!？?\n]{0,8}[:：])?\s*(?:关于|对于|至于|凡是?|所有的?|任何|一切)?\s*(?:[^，,；;。！!？?\n、和及与或:：]{1,8}[、和及与或])*(?:[^，,；;。！!？?\n、和及与或:：是有给发传送转卖买拿带要想找收私偷]{1,8}的)?$/u
 /** A lead that names what follows as the topic, alone in its clause or not: `关于私单，…`, `所有飞单，…`. */
 const TOPIC_LEAD = /(?:关于|对于|至于|凡是?|所有的?|任何|一切)\s*$/u
 /**
@@ -77,16 +78,10 @@ export function mayRuleTopic(text: string, start: number, end: number): boolean 
  * the topic (`底价：1200，严禁外传` hands it over; `关于飞单，公司会发文件通知` does not) and no offer or handover
  * (`客户名单发你了，严禁外传`).
  */
-export function ruleTopic(
-  text: string,
-  start: number,
-  end: number,
-  before: string,
-  after: string,
-  allowDomains: readonly string[],
-): boolean {
+export function ruleTopic(term: TermAt): boolean {
+  const { text, end, before, after } = term
   if (!TOPIC_BEFORE.test(before) || SAID_AFTER.test(text.slice(end, end + 2))) return false
   if (!TOPIC_LEAD.test(before) && BARE_OR_VALUE.test(after)) return false
   if (!RULE_AFTER.test(text.slice(end, Math.min(end + RULE_REACH, edgeAfter(text, end, SENTENCE_END))))) return false
-  return !offers(text, start, end, allowDomains)
+  return unoffered(term)
 }

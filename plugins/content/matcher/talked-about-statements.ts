@@ -10,9 +10,9 @@
  * passes on is no one else's post (`我听朋友说公司要倒闭了`).
  */
 
-import { CLAUSE_END, SENTENCE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
 import { keptForLastText } from './last-text.js'
-import { HANDED_TO_READER, INVITED, OFFER, offers } from './talked-about-offers.js'
+import { HANDED_TO_READER, INVITED, OFFER } from './talked-about-offers.js'
+import { type TermAt, unoffered } from './talked-about-term.js'
 
 /**
  * Cues of a statement about messages anywhere in the message: a rule (`群规`, `禁止`, `违者`, `广告法`), a report or
@@ -105,7 +105,7 @@ const COMPANY_BEFORE = /(?:我们|咱们|这家|那家|本|公司)(?:公司)?(?:
  * speaker's or our company and the kind is a deed: `公司骗人的套路我算是看透了`, `这家黑心公司的骗局` are the speaker's own
  * claim about the company, while `“黑心公司”的套路` and `公司骗人的说法` name what is said.
  */
-function namesKind(text: string, start: number, end: number, before: string, after: string): boolean {
+function namesKind({ text, start, end, before, after }: TermAt): boolean {
   const kind = NAMED_KIND.exec(after)
   if (kind === null) return false
   if (!DEED_KIND.test(kind[0]) || /[“‘「『"]$/u.test(before)) return true
@@ -153,24 +153,15 @@ const ANSWER = /答[:：]|A[:：]|回答/u
  * True if the hit text[start, end) sits in a statement about messages (see the module's doc), with no offer to
  * the reader outside what someone else did (outside the hit's clause for the other shapes) and no turn.
  */
-export function inStatement(
-  text: string,
-  start: number,
-  end: number,
-  before: string,
-  after: string,
-  allowDomains: readonly string[],
-): boolean {
+export function inStatement(term: TermAt): boolean {
+  const { text, start, end, before, after, sentenceBefore } = term
   if (!statesAboutMessages(text) || statementUndone(text)) return false
   const quoted = /[“‘「『"][^”’」』"]*$/u.test(before)
   if (!quoted && PREDICATED.test(before)) return false
-  const sentenceFrom = edgeBefore(text, start, SENTENCE_END)
-  const sentenceBefore = text.slice(sentenceFrom, start)
   const someone = SOMEONE_ELSE.exec(sentenceBefore)
   if (someone !== null && !HEARSAY.test(sentenceBefore.slice(0, someone.index)))
-    return !offers(text, sentenceFrom + someone.index, end, allowDomains)
-  if (!shaped(text, start, end, before, after, sentenceBefore)) return false
-  return !offers(text, start - before.length, end + after.length, allowDomains)
+    return unoffered(term, start - sentenceBefore.length + someone.index)
+  return shaped(term) && unoffered(term, start - before.length, end + after.length)
 }
 
 /**
@@ -187,24 +178,17 @@ export function turnsToOffer(text: string, end: number): boolean {
  * True if the hit is banned, an example, what to recognise, a named kind, labelled, given a verdict or deferred, a
  * question answered or a labelled condition.
  */
-function shaped(
-  text: string,
-  start: number,
-  end: number,
-  before: string,
-  after: string,
-  sentenceBefore: string,
-): boolean {
+function shaped(term: TermAt): boolean {
+  const { text, end, before, after, sentenceBefore, sentenceAfter } = term
   if (BANNED_BEFORE.test(before) || EXAMPLE_BEFORE.test(before) || RECOGNISED.test(before) || /[（(]如?$/u.test(before))
     return true
-  if (namesKind(text, start, end, before, after) || LABELLED_AFTER.test(after)) return true
-  const sentenceEnd = edgeAfter(text, end, SENTENCE_END)
-  const sentenceAfter = text.slice(end, sentenceEnd)
+  if (namesKind(term) || LABELLED_AFTER.test(after)) return true
+  const sentenceEnd = end + sentenceAfter.length
   if (VERDICT.test(sentenceAfter) || DEFERRED.test(sentenceAfter)) return true
   if ((text[sentenceEnd] === '？' || text[sentenceEnd] === '?') && asked(text, end, sentenceEnd, sentenceBefore))
     return true
   if (!CONDITION_LEAD.test(sentenceBefore)) return false
-  return CONDITION_LABEL.test(text.slice(edgeAfter(text, end, CLAUSE_END), sentenceEnd))
+  return CONDITION_LABEL.test(sentenceAfter.slice(after.length))
 }
 
 /** True for a question that asks leave or what happens, or that an answer follows. */

@@ -20,6 +20,7 @@ import {
   RUMOURED,
   VALUE_ASKED,
   labelled,
+  meaningAsked,
   passedOnAsked,
 } from './talked-about-questions.js'
 import {
@@ -65,12 +66,14 @@ import {
   DM_TOLD,
   REMOVED,
   REPORTED_POST,
+  pointedPost,
   reportedFrom,
   reportedOrForbidden,
   reportedPost,
   toSpeaker,
 } from './talked-about-reports.js'
-import { DIRECTED, OFFER, answersPrice, invitedAfter, namesValue, offers, tellsValue } from './talked-about-offers.js'
+import { DIRECTED, OFFER, answersPrice, invitedAfter, namesValue, tellsValue } from './talked-about-offers.js'
+import { type TermAt, termAt, unoffered } from './talked-about-term.js'
 import { othersWords, rivalClaim } from './talked-about-others-words.js'
 import { checkedNot, handledReport } from './talked-about-handled.js'
 import { toldReport } from './talked-about-findings.js'
@@ -90,12 +93,12 @@ export type TalkedAbout = 'drop' | 'review' | undefined
 /** How far before a hit its cue may stand (the rules read no further back than this for a quick test). */
 const CUE_REACH = 24
 /**
- * A table of UTF-16 codes: 1 for a first character of a cue (see QUOTES, WARNING, IMPOSTOR, REPORT_LEAD, the headings of
- * banned words, the concessions and the rivals of talked-about-others-words.ts, the findings and causes of
+ * A table of UTF-16 codes: 1 for a first character of a cue (see QUOTES, WARNING, IMPOSTOR, REPORT_LEAD, a deed's 把
+ * or 将 of talked-about-handled.ts, the headings of banned words, the concessions and the rivals of talked-about-others-words.ts, the findings and causes of
  * talked-about-findings.ts), 2 for a sentence end.
  */
 const CUE_CODES = new Uint8Array(0x10000)
-for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗造谣诽污诬抹@＠举投谁竞同友隔差评违敏屏极哪即纵称讲通测被因由：:')
+for (const char of '“‘「『"\'提警谨注小当反防冒假伪禁严不切请勿别杜问咨打想有某那陌骂说客现凡查他她对网骗造谣诽污诬抹@＠举投谁竞同友隔差评违敏屏极哪即纵称讲通测被因由把将：:')
   CUE_CODES[char.charCodeAt(0)] = 1
 for (const char of SENTENCE_END) CUE_CODES[char.charCodeAt(0)] = 2
 /** How far after a hit a cue of NAMED_AFTER or KEPT_BACK may stand. */
@@ -168,8 +171,9 @@ const NEGATION_ENDS = new Set(
  *   私下转账`), a rules heading's sanction follows (`代驾群规：拉私单直接开除`), a campaign fights it (`反网赌宣传`) or a
  *   rival claims it of their goods (`别家药房讲保健品永久有效`), with no offer;
  *   when forbidden to take part in or hunted down (`不允许接私单`, `严查刷信誉`), labelled a scam with its list or the
- *   label of a post reported (see labelled), or quoted as a post someone else sent (`刚才那条“内部价格表”的消息`), with
- *   no offer;
+ *   label of a post reported (see labelled), quoted as a post someone else sent (`刚才那条“内部价格表”的消息`), its
+ *   meaning asked (`客户问“私单”是什么意思`, see meaningAsked) or the kind or sender of a past post pointed at whose sender
+ *   is asked or named (`群里那条六合彩的消息，是谁拉进来的`, see pointedPost), with no offer;
  * - not talked about when a secret value's figures follow (`进货价不能透露，这款进货价每台1280`, see tellsValue),
  *   a price asked is answered by a figure (`有人问私单多少钱，我查了一下，八百`, see answersPrice), a ban hides our deed
  *   from someone (`严禁让客户知道我们私下交易`, see CONCEALED), a ban is followed, whatever ends its clause (`～`, an
@@ -188,6 +192,20 @@ export function talkedAbout(
   return talkedAboutIn(withoutWordNegations(simplifiedCjk(text)), start, end, allowDomains)
 }
 
+/**
+ * The rules that clear a term reported or told of someone else, a rule's example or someone else's words, in the
+ * order talkedAboutIn asks them (see their modules).
+ */
+const REPORTS: readonly ((term: TermAt) => boolean)[] = [
+  reportedOrForbidden,
+  handledReport,
+  checkedNot,
+  toldReport,
+  listedAsWords,
+  othersWords,
+  rivalClaim,
+]
+
 /** A denial asked to affirm: `难道不是黑心公司吗`, `你们不是“骗子公司”是什么`. */
 const RHETORICAL = /难道|不是[^，,；;。！!？?\n]{0,12}?(?:还|又)?是(?:什么|啥)/u
 
@@ -205,10 +223,9 @@ function deniesQuoted(before: string, after: string): boolean {
  */
 function talkedAboutIn(text: string, start: number, end: number, allowDomains: readonly string[]): TalkedAbout {
   if (!mayTalkAbout(text, start, end)) return undefined
-  const clauseFrom = edgeBefore(text, start, CLAUSE_END)
-  const clauseTo = edgeAfter(text, end, CLAUSE_END)
-  const before = text.slice(clauseFrom, start)
-  const after = text.slice(end, clauseTo)
+  const term = termAt(text, start, end, allowDomains)
+  const { clauseFrom, before, after, sentenceBefore, sentenceAfter } = term
+  const clauseTo = end + after.length
   if (tellsValue(text, start, end) && !(text[end - 1] === '价' && PRICE_BOUND.test(before))) return undefined
   if (answersPrice(text, end) || CONCEALED.test(before)) return undefined
   if (
@@ -234,67 +251,36 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
   const headedRule = RULES_HEADED.test(before) && SANCTION_AFTER.test(text.slice(end))
   if (
     (FORBIDDEN_TO_DO.test(before) || CRACKDOWN.test(before) || FORBIDDEN_WHO.test(before) || headedRule || pretext) &&
-    !offers(text, start, end, allowDomains)
+    unoffered(term)
   )
     return 'drop'
-  if (campaignAgainst(text, start, end, before, after, allowDomains)) return 'drop'
-  if (labelled(text, start, end, clauseFrom, before, after, allowDomains)) return 'drop'
+  if (campaignAgainst(term) || labelled(term)) return 'drop'
   if (NOT_POSTED.test(before) && KIND_AFTER.test(after)) return 'drop'
-  if (SECRET_KEPT.test(text.slice(end, edgeAfter(text, end, SENTENCE_END))) && !offers(text, start, end, allowDomains))
-    return 'drop'
+  if (SECRET_KEPT.test(sentenceAfter) && unoffered(term)) return 'drop'
   if (
-    !offers(text, start, end, allowDomains) &&
+    unoffered(term) &&
     REPORTED_POST.test(before) &&
     REMOVED.test(text.slice(end, edgeAfter(text, edgeAfter(text, end, CLAUSE_END) + 1, CLAUSE_END)))
   )
     return 'drop'
   if (text[end - 1] === '价' && PRICE_BOUND.test(before)) return 'drop'
   if (VALUE_ASKED.test(after) && LOOKED_UP.test(before) && !OFFER.test(text)) return 'drop'
-  const sentenceBefore = text.slice(edgeBefore(text, start, SENTENCE_END), start)
-  if (
-    ASKED.test(before) &&
-    REFUSED.test(text.slice(end, edgeAfter(text, end, SENTENCE_END))) &&
-    !offers(text, start, end, allowDomains)
-  )
+  if (ASKED.test(before) && REFUSED.test(sentenceAfter) && unoffered(term)) return 'drop'
+  if (REPORTS.some(report => report(term))) return 'drop'
+  if ((ASKED_WHETHER.test(before) || RUMOURED.test(before) || CLAIMED_BY_OTHERS.test(before)) && unoffered(term))
     return 'drop'
-  if (reportedOrForbidden(text, start, end, before, after, sentenceBefore, allowDomains)) return 'drop'
-  if (handledReport(text, start, end, sentenceBefore, allowDomains)) return 'drop'
-  if (checkedNot(text, start, end, sentenceBefore, allowDomains)) return 'drop'
-  if (toldReport(text, start, end, before, sentenceBefore, allowDomains)) return 'drop'
-  if (listedAsWords(text, start, end, sentenceBefore, allowDomains)) return 'drop'
-  if (othersWords(text, start, end, before, text.slice(end, edgeAfter(text, end, SENTENCE_END)), allowDomains))
+  if (passedOnAsked(term) || meaningAsked(term) || pointedPost(term) || ruleTopic(term) || ruleShape(term))
     return 'drop'
-  if (rivalClaim(text, start, end, before, allowDomains)) return 'drop'
-  if (
-    (ASKED_WHETHER.test(before) || RUMOURED.test(before) || CLAIMED_BY_OTHERS.test(before)) &&
-    !offers(text, start, end, allowDomains)
-  )
-    return 'drop'
-  if (passedOnAsked(text, start, end, before, allowDomains)) return 'drop'
-  if (ruleTopic(text, start, end, before, after, allowDomains)) return 'drop'
-  if (ruleShape(text, start, end, before, after, allowDomains)) return 'drop'
-  if (
-    toSpeaker(text, start, end) &&
-    DM_FROM.test(before) &&
-    DM_TOLD.test(after) &&
-    !offers(text, start, end, allowDomains)
-  )
-    return 'drop'
-  if (inStatement(text, start, end, before, after, allowDomains)) return 'drop'
+  if (toSpeaker(text, start, end) && DM_FROM.test(before) && DM_TOLD.test(after) && unoffered(term)) return 'drop'
+  if (inStatement(term)) return 'drop'
   const quoteEnd = quotedTo(text, clauseFrom, start, end, clauseTo)
   if (quoteEnd >= 0) {
     const clause = text.slice(clauseFrom, clauseTo)
     if (NOT_TO_SAY.test(clause) || NAMED_AS_WORDS.test(text.slice(quoteEnd + 1)) || WARNING.test(sentenceBefore))
       return 'drop'
-    if (QUOTED_POST.test(text.slice(quoteEnd + 1)) && reportedPost(text, start, end, sentenceBefore, allowDomains))
-      return 'drop'
+    if (QUOTED_POST.test(text.slice(quoteEnd + 1)) && reportedPost(term)) return 'drop'
     if (ASKED.test(text.slice(clauseFrom, start)) && QUESTION_END.test(text.slice(end, quoteEnd))) return 'drop'
-    if (
-      SAID_OR_POSTED.test(before) &&
-      SPEAKER_NAMED.test(text.slice(quoteEnd + 1)) &&
-      !offers(text, start, end, allowDomains)
-    )
-      return 'drop'
+    if (SAID_OR_POSTED.test(before) && SPEAKER_NAMED.test(text.slice(quoteEnd + 1)) && unoffered(term)) return 'drop'
     if (SAYING.test(clause)) return 'review'
   }
   if (WARNING.test(sentenceBefore) && ASKER.test(before)) return 'drop'

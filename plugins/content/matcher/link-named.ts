@@ -1,0 +1,22 @@
+/**
+ * A link service named, not a link given: a bare host the message itself calls a short link (`有人在客户群发了个 bit.ly
+ * 短链，已移除，大家别点`). A shortener's name alone, with no path, leads nowhere; the links rule keeps every URL with a
+ * path or a scheme (`https://bit.ly/4kLmN2p`) and every bare host not named so (`xpj888.com`).
+ */
+
+import type { FoundUrl } from './links.js'
+import { talkedAbout } from './talked-about.js'
+
+/** What a bare host is that carries no more than a host: no scheme, port, path, query nor fragment. */
+const MORE_THAN_HOST = /[/:?#@]/u
+/** Right after the host, a word that names it a short link's service: `短链`, `的短链接`, `短网址`. */
+const SHORT_LINK_AFTER = /^\s*的?(?:短链接?|短网址|短域名)/u
+
+/**
+ * True for a bare host the message names a short link (SHORT_LINK_AFTER) and talks about (talkedAbout drops it: a post
+ * reported and removed, with no offer to the reader): no links match then.
+ */
+export function namesLinkService(text: string, url: FoundUrl, allowDomains: readonly string[]): boolean {
+  if (MORE_THAN_HOST.test(url.url) || !SHORT_LINK_AFTER.test(text.slice(url.end))) return false
+  return talkedAbout(text, url.start, url.end, allowDomains) === 'drop'
+}
