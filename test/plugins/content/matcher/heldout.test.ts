@@ -149,7 +149,7 @@ const BLIND36 = fixture('heldout-blind36.jsonl')
  * Written blind on 83f81be1, at the start of the thirty-second session, by two new authors who saw only the shared
  * dictionary, the two public evals and the issue (blind37: freight and express delivery, optical shops and contact
  * lenses, water purifiers and kitchen appliances; blind38: baijiu and wine distribution, private elderly-care homes,
- * construction machinery rental); kept unseen.
+ * construction machinery rental); kept unseen until fname4, frec3 and frep2 merged, then opened for a second round.
  */
 const BLIND37 = fixture('heldout-blind37.jsonl')
 const BLIND38 = fixture('heldout-blind38.jsonl')
@@ -420,13 +420,15 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     expectFloors(matcherOf(), BLIND36, 101 / 101, 101 / 101)
   })
 
-  // Issue #22's goals are NOT met here. Never opened: blind on 83f81be1 100/107, 100/105.
-  it('heldout-blind37 (unseen): at least the figures measured (precision 100/106, recall 100/105)', () => {
-    expectFloors(matcherOf(), BLIND37, 100 / 106, 100 / 105, true)
+  // Issue #22's goals are NOT met here. Blind on 83f81be1 100/107, 100/105; opened in the thirty-second session
+  // after fname4, frec3 and frep2.
+  it('heldout-blind37: at least the figures measured (precision 100/106, recall 100/105)', () => {
+    expectFloors(matcherOf(), BLIND37, 100 / 106, 100 / 105)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on 83f81be1 104/110, 104/107.
-  it('heldout-blind38 (unseen): at least the figures measured (precision 104/110, recall 104/107)', () => {
-    expectFloors(matcherOf(), BLIND38, 104 / 110, 104 / 107, true)
+  // Issue #22's precision goal is NOT met here. Blind on 83f81be1 104/110, 104/107; opened in the thirty-second
+  // session after fname4, frec3 and frep2.
+  it('heldout-blind38: at least the figures measured (precision 104/110, recall 104/107)', () => {
+    expectFloors(matcherOf(), BLIND38, 104 / 110, 104 / 107)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 83f81be1 102/110, 102/105.
   it('heldout-blind39 (unseen): at least the figures measured (precision 102/108, recall 102/105)', () => {
@@ -628,13 +630,15 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND36, 101 / 101, 101 / 101)
   })
 
-  // Issue #22's goals are NOT met here. Never opened: blind on 83f81be1 100/109, 100/105.
-  it('heldout-blind37 (unseen): at least the figures measured (precision 100/108, recall 100/105)', () => {
-    expectFloors(matcher, BLIND37, 100 / 108, 100 / 105, true)
+  // Issue #22's goals are NOT met here. Blind on 83f81be1 100/109, 100/105; opened in the thirty-second session
+  // after fname4, frec3 and frep2.
+  it('heldout-blind37: at least the figures measured (precision 100/108, recall 100/105)', () => {
+    expectFloors(matcher, BLIND37, 100 / 108, 100 / 105)
   })
-  // Issue #22's goals are NOT met here. Never opened: blind on 83f81be1 102/108, 102/107.
-  it('heldout-blind38 (unseen): at least the figures measured (precision 102/108, recall 102/107)', () => {
-    expectFloors(matcher, BLIND38, 102 / 108, 102 / 107, true)
+  // Issue #22's goals are NOT met here. Blind on 83f81be1 102/108, 102/107; opened in the thirty-second session
+  // after fname4, frec3 and frep2.
+  it('heldout-blind38: at least the figures measured (precision 102/108, recall 102/107)', () => {
+    expectFloors(matcher, BLIND38, 102 / 108, 102 / 107)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 83f81be1 103/111, 103/105.
   it('heldout-blind39 (unseen): at least the figures measured (precision 103/109, recall 103/105)', () => {
