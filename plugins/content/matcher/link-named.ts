@@ -1,5 +1,5 @@
 /**
- * A link service named, not a link given: a bare host the message itself calls a short link (`有人在客户群发了个 bit.ly
+ * A link service named, not a link given: a shortener's bare host (SHORTENERS) the message itself calls a short link (`有人在客户群发了个 bit.ly
  * 短链，已移除，大家别点`). A shortener's name alone, with no path, leads nowhere; the links rule keeps every URL with a
  * path or a scheme (`https://bit.ly/4kLmN2p`) and every bare host not named so (`xpj888.com`).
  */
@@ -7,6 +7,27 @@
 import type { FoundUrl } from './links.js'
 import { talkedAbout } from './talked-about.js'
 
+/**
+ * The hosts of link-shortening services: a bare one leads nowhere. Any other host called a short link is a site all
+ * the same (`有人发了 xpj888.com 短链` passes the gambling site on: the links rule keeps it).
+ */
+const SHORTENERS = new Set([
+  'bit.ly',
+  't.cn',
+  'dwz.cn',
+  'url.cn',
+  'suo.im',
+  'tinyurl.com',
+  't.co',
+  'goo.gl',
+  'is.gd',
+  'ow.ly',
+  'rebrand.ly',
+  'cutt.ly',
+  'w.url.cn',
+  'sohu.gg',
+  'mrw.so',
+])
 /** What a bare host is that carries no more than a host: no scheme, port, path, query nor fragment. */
 const MORE_THAN_HOST = /[/:?#@]/u
 /** Right after the host, a word that names it a short link's service: `短链`, `的短链接`, `短网址`. */
@@ -17,6 +38,7 @@ const SHORT_LINK_AFTER = /^\s*的?(?:短链接?|短网址|短域名)/u
  * reported and removed, with no offer to the reader): no links match then.
  */
 export function namesLinkService(text: string, url: FoundUrl, allowDomains: readonly string[]): boolean {
-  if (MORE_THAN_HOST.test(url.url) || !SHORT_LINK_AFTER.test(text.slice(url.end))) return false
+  if (MORE_THAN_HOST.test(url.url) || !SHORTENERS.has(url.host.toLowerCase())) return false
+  if (!SHORT_LINK_AFTER.test(text.slice(url.end))) return false
   return talkedAbout(text, url.start, url.end, allowDomains) === 'drop'
 }

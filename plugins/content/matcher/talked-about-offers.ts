@@ -8,12 +8,12 @@ import { CLAUSE_END, edgeAfter } from './talked-about-clauses.js'
 
 /**
  * An offer or a call to the reader outside the hit, which keeps a hit its report or reminder would clear:
- * `加我`, `私聊我`, `进群`, `联系我`; a bare `私聊` (`私聊了解`, not `私聊了他`) or who is addressed by what they
+ * `加我`, `私聊我`, `进群`, `联系我`, `跟我买`, `懂的来`; a bare `私聊` (`私聊了解`, not `私聊了他`) or who is addressed by what they
  * want (`想做的`, `想了解的`, `有意者`); not who joined (`新进群的号`): a spammer's report
  * (`…，管理员处理一下吧，想做的私聊`) still offers; so does an invitation (see invitation: `需要资源的加我微信`, `看我签名`).
  */
 export const OFFER = new RegExp(
-  `加我|加微|私聊(?!了?[他她对])|私信我|私我|找我|联系我|滴滴我|戳我|(?<![新刚])进群|加群|扫码|带你|私发你|发你|转我|转给我|打给我|想(?:做|了解|玩|要|赚|买|参加)的|有意者|有意向的|有兴趣的|${invitation()}`,
+  `加我|加微|私聊(?!了?[他她对])|跟我(?:买|玩|下|投|做)|懂的来|来我这|私信我|私我|找我|联系我|滴滴我|戳我|(?<![新刚])进群|加群|扫码|带你|私发你|发你|转我|转给我|打给我|想(?:做|了解|玩|要|赚|买|参加)的|有意者|有意向的|有兴趣的|${invitation()}`,
   'u',
 )
 
@@ -91,17 +91,27 @@ const CONTACT_DETAILS =
 
 /**
  * True if the message offers the reader something outside text[start, end) or vouches for it (ENDORSED), or
- * carries contact details (a report never clears those; a link to an allowed domain is the company's own). Without `allowDomains`, a
+ * carries contact details, an account written alone (ACCOUNT_ID) or a link to a domain not allowed (a report never
+ * clears those: `有人问网赌是什么，xpj888.com 注册就送`; a link to an allowed domain is the company's own). Without `allowDomains`, a
  * rule reminder's hotline or link is its own: `温馨提示：请勿在群内私下转账，如有疑问请拨打客服电话`,
  * `发现飞单一律严肃处理，举报电话 138…`.
  */
 export function offers(text: string, start: number, end: number, allowDomains?: readonly string[]): boolean {
   const outside = [text.slice(0, start), text.slice(end)]
   if (outside.some(part => OFFER.test(part) || ENDORSED.test(part)) || GIVEN_TO_READER.test(outside[1])) return true
-  return (
-    allowDomains !== undefined && CONTACT_DETAILS.test(text) && CONTACT_DETAILS.test(ownLinksOut(text, allowDomains))
-  )
+  if (allowDomains === undefined) return false
+  if (outside.some(part => ACCOUNT_ID.test(part))) return true
+  if (CONTACT_DETAILS.test(text) && CONTACT_DETAILS.test(ownLinksOut(text, allowDomains))) return true
+  return findUrls(text).some(url => (url.end <= start || url.start >= end) && !isAllowedHost(url.host, allowDomains))
 }
+
+/**
+ * An account written alone, with no contact word before it: a letter, then letters, digits, `_` or `-`, at least six
+ * in all with a digit among them (`abc12345`, `shui_66x`), as a WeChat id is; not a model with a word after it
+ * (`RTX4090显卡` is no id: an ideograph may follow an id only after a mark or a space).
+ */
+const ACCOUNT_ID =
+  /(?<![A-Za-z0-9_.@/-])[A-Za-z](?=[A-Za-z0-9_-]*[0-9])[A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_.@/-])(?![\p{Script=Han}])/u
 
 /** The text with its links to allowed domains blanked out: the company's own site is no one's contact. */
 function ownLinksOut(text: string, allowDomains: readonly string[]): string {

@@ -7,12 +7,12 @@ export const WEI_IN_OTHER_TONES = '为位未维'
 
 /**
  * 加 and a character of WEI_IN_OTHER_TONES asked to be added as an account: a chat still to come, a private send or
- * an enquiry right after it (聊, 详谈, 私发, 发你, 咨询, 了解, 领), or, as a clause of its own or after whoever it
+ * an enquiry right after it (聊, 详谈, 私发, 发你, 领; 咨询 and 了解 not after 位: `可以加位咨询前台` asks for a seat), or, as a clause of its own or after whoever it
  * invites (`想要实拍的加维，私发视频`, `感兴趣的加为`), the end of its clause. A word going on (加维修, 加维生素, 加为好友), a
  * name (加维维进群) or a seat added at the end of a longer clause (`记得加位。`, `可以加位，`) stay words.
  */
 const ADDED_AS_ACCOUNT = new RegExp(
-  `加([${WEI_IN_OTHER_TONES}])(?=[ \\t]?(?:[详细私]?[聊谈](?![了过着])|私发|私信|发你|咨询|了解|领))|(?<=的|^|[，,。！!？?；;\\s])加([${WEI_IN_OTHER_TONES}])(?=[，,。.！!？?；;～~…\\n]|$)`,
+  `加([${WEI_IN_OTHER_TONES}])(?=[ \\t]?(?:[详细私]?[聊谈](?![了过着])|私发|私信|发你|领))|加([为未维])(?=[ \\t]?(?:咨询|了解))|(?<=的|^|[，,。！!？?；;\\s])加([${WEI_IN_OTHER_TONES}])(?=[，,。.！!？?；;～~…\\n]|$)`,
   'gu',
 )
 

@@ -77,6 +77,11 @@ describe.skipIf(!hasEvalFile)('frec3: 微 in another tone after 加, asked to be
     expect(categories('周六包厢人多，记得加位。')).toEqual([])
   })
 
+  it('leaves a seat asked about alone (加位咨询), but not 加维 or 加为 before an enquiry (found in review)', () => {
+    expect(categories('会议室坐满了，要加位咨询行政')).toEqual([])
+    expect(categories('团购细节加维咨询')).toEqual(['contact'])
+  })
+
   it('reads the same characters as the toneless kind takes for 微 beyond its homophones', () => {
     const toneless = swapAlternatives('加微', new Set(['toneless']))[0][1]
     const homophones = new Set(swapAlternatives('加微', new Set(['homophone']))[0][1])
@@ -91,6 +96,13 @@ describe.skipIf(!hasEvalFile)('frec3: a pet name doubling a term’s last charac
 
   it('still finds the term where no title follows the doubled character', () => {
     expect(categories('价格私聊，加薇薇，备注来意')).toEqual(['contact'])
+  })
+
+  it('still finds the term where the pet name comes with an account, a number or an invitation (found in review)', () => {
+    expect(categories('加薇薇姐：qq778899a，看私房照')).toEqual(['contact'])
+    expect(categories('加薇薇妹 13912345678')).toEqual(['contact'])
+    expect(categories('想要资源的加薇薇姐')).toEqual(['contact'])
+    expect(categories('加威威哥 qwe12345')).toEqual(['contact'])
   })
 })
 

@@ -25,6 +25,13 @@ for (const rule of Object.values(dictionary.categories)) rule.expand = ['homopho
 const m = compileMatcher(dictionary)
 
 describe('a term whose meaning is asked (issue #22, frep2)', () => {
+  it('is a hit when an account, a site or a call to buy follows with no offer word (found in review)', () => {
+    expect(m.categoriesOf('客户问裸聊是什么意思，懂的来 abc12345')).toEqual(['porn'])
+    expect(m.categoriesOf('老人问六合彩是什么东西，今晚开奖，跟我买')).toEqual(['gambling'])
+    expect(m.categoriesOf('有人问网赌是什么，xpj888.com 注册就送')).toEqual(['gambling', 'link'])
+    expect(m.categoriesOf('业主问网赌是什么，wx_888abc')).toEqual(['gambling'])
+  })
+
   it('is no hit when someone asks what it means or is, and no offer follows', () => {
     expect(m.categoriesOf('业主问“飞单”啥意思，我说就是中介私下接单，公司明令禁止')).toEqual([])
     expect(m.categoriesOf('老人问网赌是什么东西，我劝他千万别碰')).toEqual([])
@@ -89,6 +96,11 @@ describe('a short link’s service named (issue #22, frep2)', () => {
   it('is no link when a bare host is named a short link in a post reported and removed', () => {
     expect(m.categoriesOf('有人在小区群发了个 dwz.cn 短链，管理员已删除')).toEqual([])
     expect(m.categoriesOf('有人在家长群发了个 t.cn 短链，已撤回，别点')).toEqual([])
+  })
+
+  it('is a link when the host called a short link is no shortener’s (found in review)', () => {
+    expect(m.categoriesOf('有人在业主群发了个 xpj888.com 短链，已移除，大家别点')).toEqual(['link'])
+    expect(m.categoriesOf('群里有人发了 bet365x.vip 短网址，管理已删除')).toEqual(['link'])
   })
 
   it('is a link with a path, not named a short link, or offered', () => {
