@@ -101,7 +101,7 @@ function listFiles(dir: string, under = ''): string[] {
 
 /** The health file and the backup marker, in the data folder or its sandbox folder. */
 const TRANSIENT: ReadonlySet<string> = new Set(
-  [HEALTH_FILE, BACKUP_MARKER, FLUSH_REQUEST].flatMap(f => [f, `sandbox/${f}`]),
+  [HEALTH_FILE, BACKUP_MARKER, FLUSH_REQUEST, `${FLUSH_REQUEST}.taken`].flatMap(f => [f, `sandbox/${f}`]),
 )
 
 /** Whether a live process holds the folder's lock (the bot runs on it). */

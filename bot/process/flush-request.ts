@@ -1,37 +1,49 @@
 import { randomUUID } from 'node:crypto'
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 /**
  * The file `backup` writes into a running bot's data folder to ask it to write its state now (every document,
- * the volatile ones too); the bot answers in its health file (`flushed`: the request's text).
+ * the volatile ones too): one line a request, so two backups at once each get their answer; the bot answers in its
+ * health file (`flushed`: the requests' ids it answered lately, space-separated).
  */
 export const FLUSH_REQUEST = 'flush-request'
+/** Where the bot moves the requests it takes (a request appended meanwhile starts a new file: none is lost). */
+const TAKEN = `${FLUSH_REQUEST}.taken`
+/** How many answered request ids the health file keeps (a backup polls every 100 ms; the bot looks every 500). */
+const ANSWERS_KEPT = 8
 
 /** How often the running bot looks for a request. */
 const LOOK_EVERY_MS = 500
 
 /**
- * While the bot runs: look for a flush request every half second; `flush` the store, then `answered(nonce)` (the
- * health file says it). Returns the stop.
+ * While the bot runs: look for flush requests every half second; `flush` the store once for all of them, then
+ * `answered(ids)`: the ids answered lately, this round's last (the health file says them). Returns the stop.
  */
 export function answerFlushRequests(
   dataDir: string,
   flush: () => Promise<void>,
-  answered: (nonce: string) => void,
+  answered: (nonces: string) => void,
 ): () => void {
   const file = join(dataDir, FLUSH_REQUEST)
+  const taken = join(dataDir, TAKEN)
   let busy = false
+  let answers: string[] = []
   const look = () => {
     if (busy || !existsSync(file)) return
     busy = true
-    let nonce = ''
+    let nonces: string[] = []
     try {
-      nonce = readFileSync(file, 'utf8').trim()
-      rmSync(file, { force: true })
+      renameSync(file, taken)
+      nonces = readFileSync(taken, 'utf8').split('\n').filter(Boolean)
+      rmSync(taken, { force: true })
     } catch {}
     flush()
-      .then(() => nonce && answered(nonce))
+      .then(() => {
+        if (!nonces.length) return
+        answers = [...answers, ...nonces].slice(-ANSWERS_KEPT)
+        answered(answers.join(' '))
+      })
       .catch(() => {}) // a store that cannot write stops the bot itself
       .finally(() => {
         busy = false
@@ -50,14 +62,26 @@ export function answerFlushRequests(
 export async function requestFlush(dataDir: string, healthFile: string, waitMs: number): Promise<boolean> {
   const nonce = randomUUID()
   const file = join(dataDir, FLUSH_REQUEST)
-  writeFileSync(file, `${nonce}\n`, { mode: 0o600 })
+  appendFileSync(file, `${nonce}\n`, { mode: 0o600 })
   const until = Date.now() + waitMs
   while (Date.now() < until) {
     await new Promise(r => setTimeout(r, 100))
     try {
-      if (JSON.parse(readFileSync(join(dataDir, healthFile), 'utf8')).flushed === nonce) return true
+      const flushed = JSON.parse(readFileSync(join(dataDir, healthFile), 'utf8')).flushed
+      if (typeof flushed === 'string' && flushed.split(' ').includes(nonce)) return true
     } catch {}
   }
-  rmSync(file, { force: true })
+  withdraw(file, nonce)
   return false
+}
+
+/** Takes this request's line out of the request file, leaving another backup's (the file goes when none is left). */
+function withdraw(file: string, nonce: string): void {
+  try {
+    const rest = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(line => line && line !== nonce)
+    if (rest.length) writeFileSync(file, `${rest.join('\n')}\n`, { mode: 0o600 })
+    else rmSync(file, { force: true })
+  } catch {}
 }

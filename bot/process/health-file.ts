@@ -33,7 +33,7 @@ export interface HealthRecord {
   health: string
   /** The data folder's growing parts as last counted (start-up, the daily retention run). */
   storage?: StorageUsage
-  /** The last flush request (`backup`) answered: its text, written once the state was. */
+  /** The flush requests (`backup`) answered lately: their ids, space-separated, written once the state was. */
   flushed?: string
   /** Set by the stop: why the bot stopped; it writes no more. */
   stopped?: string
@@ -91,8 +91,8 @@ export function keepHealthFile(app: App, dataDir: string): (stopped: string) => 
     answering = answerFlushRequests(
       dataDir,
       () => app.runtime.deps.store.flush(),
-      nonce => {
-        flushed = nonce
+      nonces => {
+        flushed = nonces
         write()
       },
     )

@@ -69,7 +69,7 @@ export function periodText(ms: number): string {
 
 /** One line on the sizes and the periods in force, for the log at start and after the daily run, and `health`. */
 export function usageLine(u: StorageUsage): string {
-  const off = !u.retention.received && !u.retention.logs
+  const off = !u.retention.received && !u.retention.logs && !u.retention.audit
   return (
     `数据目录占用 storage: output/received ${formatBytes(u.received.bytes)}（${u.received.files} 个文件，保留 ${periodText(u.retention.received)}）；` +
     `logs ${formatBytes(u.logs)}（保留 ${periodText(u.retention.logs)}）；logs/audit ${formatBytes(u.audit)}（保留 ${u.retention.audit ? formatDuration(u.retention.audit) : '永久 kept'}）` +
