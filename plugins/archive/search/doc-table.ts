@@ -54,8 +54,8 @@ export type DocVisitor = (doc: number, chat: number, day: number, type: number) 
  * memory (2 bytes a block, what `firstOnOrAfter` needs), so the table does not grow in memory with the history:
  * chat, day, type and location are read from the file when a search asks for them, a page of 4,096 entries at a
  * time, the last few pages kept (a search's candidates, a hit's neighbours). Entries are buffered and written by
- * `flush()` (the archive's, once per event-loop turn, after the lines they point
- * to); a write the disk refuses is kept and written with the next; until then they are read from the buffer.
+ * `flush()` (the index's, after the lines they point to, a few hundred at a time: `NgramIndex.flushDocs`); a write
+ * the disk refuses is kept and written with the next; until then they are read from the buffer.
  */
 export class DocTable {
   count = 0
@@ -150,6 +150,11 @@ export class DocTable {
       if (max >= day) return d
     }
     return this.count
+  }
+
+  /** Entries added and not written yet. */
+  get buffered(): number {
+    return this.count - this.written
   }
 
   /** Write the buffered entries in one write. Never throws: what the disk refuses waits. */

@@ -16,18 +16,18 @@ const CHUNK = 1 << CHUNK_BITS
 /**
  * The postings of the docs after the last written segment (a segment's 8,192 docs: about 700,000 postings
  * in the bench), held in typed arrays: an open-addressing table of 16-byte slots (the key, a float64 as
- * `grams.ts` makes it; its newest posting; its newest doc: one cache line read per add) and, per posting,
+ * `grams.ts` makes it; its newest posting; its number: one slot, one cache line, read per add) and, per posting,
  * the key's posting before it (4 bytes) and its key's number (2 bytes until a segment has more than 65,536
  * keys, then 4 for good), in pools of fixed-size chunks. A posting's doc is not stored: docs come in ascending order,
  * so the postings of a doc are consecutive, and each doc's first posting is noted (4 bytes a doc). About 6
- * (then 8) bytes a posting and 37 a key, with no object per key or posting and no key boxed on the way in; a key's
- * newest doc tells whether the doc has it already.
+ * (then 8) bytes a posting and about 31 a key, with no object per key or posting and no key boxed on the way in; a
+ * key's newest posting tells whether the doc has it already (it is one of the doc's: at or past the doc's first).
  */
 export class LivePostings {
   private slots = 0
   /** Slot `s`: its key at `keyAt[2s]` (-1: empty)… */
   private keyAt = new Float64Array(0)
-  /** …its newest posting at `intAt[4s + 2]` and newest doc at `intAt[4s + 3]` (same bytes). */
+  /** …its newest posting at `intAt[4s + 2]` and its key number at `intAt[4s + 3]` (same bytes). */
   private intAt = new Int32Array(0)
   private keyCount = 0
   /** Posting `p`: the key's posting before it (-1: none) at `prev[p >> 16][p & 0xffff]`… */
@@ -37,8 +37,7 @@ export class LivePostings {
   /** Key numbers take 4 bytes (since a segment had more than 65,536 keys), else 2. */
   private wide = false
   private used = 0
-  /** Slot `s`'s key number at `idAt[s]`; key number `i` is `keyOf[i]`. */
-  private idAt = new Int32Array(0)
+  /** Key number `i` is `keyOf[i]`. */
   private keyOf = new Float64Array(1 << 10)
   /** Doc `docNo[i]` has postings `docStart[i]` up to `docStart[i + 1]` (or `used`), `docs` of them. */
   private docNo = new Uint32Array(1 << 10)
@@ -83,6 +82,8 @@ export class LivePostings {
     const key = keys[i]
     const s = this.slot(key)
     const ints = this.intAt
+    // The doc's postings so far start here (all of them past it: none yet when the doc is new).
+    const docFirst = this.docs && this.docNo[this.docs - 1] === doc ? this.docStart[this.docs - 1] : this.used
     if (this.keyAt[2 * s] === EMPTY) {
       if ((this.keyCount + 1) / this.slots > LOAD) return this.rehash(key, doc)
       this.keyAt[2 * s] = key
@@ -90,19 +91,18 @@ export class LivePostings {
       if (this.keyCount === this.keyOf.length) this.keyOf = grown(this.keyOf, new Float64Array(this.keyCount * 2))
       if (this.keyCount === 65_536 && !this.wide) this.widen()
       this.keyOf[this.keyCount] = key
-      this.idAt[s] = this.keyCount++
-    } else if (ints[4 * s + 3] === doc) return
+      ints[4 * s + 3] = this.keyCount++
+    } else if (ints[4 * s + 2] >= docFirst) return
     const p = this.used++
     const c = p >>> CHUNK_BITS
     if (c === this.prev.length) {
       this.prev.push(new Int32Array(CHUNK))
       this.idOf.push(this.wide ? new Uint32Array(CHUNK) : new Uint16Array(CHUNK))
     }
-    if (!this.docs || this.docNo[this.docs - 1] !== doc) this.startDoc(doc, p)
-    this.idOf[c][p & (CHUNK - 1)] = this.idAt[s]
+    if (docFirst === p) this.startDoc(doc, p)
+    this.idOf[c][p & (CHUNK - 1)] = ints[4 * s + 3]
     this.prev[c][p & (CHUNK - 1)] = ints[4 * s + 2]
     ints[4 * s + 2] = p
-    ints[4 * s + 3] = doc
   }
 
   /** The docs holding `key`, ascending (empty when none). */
@@ -168,7 +168,7 @@ export class LivePostings {
     }
     const offsets = new Uint32Array(n + 1)
     for (let i = 0; i < n; i++) {
-      const id = this.idAt[this.slot(keys[i])]
+      const id = this.intAt[4 * this.slot(keys[i]) + 3]
       offsets[i + 1] = offsets[i] + at[id]
       at[id] = offsets[i]
     }
@@ -251,13 +251,12 @@ export class LivePostings {
     this.slots = slots
     this.keyAt = new Float64Array(bytes)
     this.intAt = new Int32Array(bytes)
-    this.idAt = new Int32Array(slots)
     for (let s = 0; s < slots; s++) this.keyAt[2 * s] = EMPTY
   }
 
   /** Twice the slots, then add `key` to `doc`. */
   private rehash(key: number, doc: number): void {
-    const { slots, keyAt, intAt, idAt } = this
+    const { slots, keyAt, intAt } = this
     this.allocate(slots * 2)
     for (let s = 0; s < slots; s++) {
       if (keyAt[2 * s] === EMPTY) continue
@@ -265,7 +264,6 @@ export class LivePostings {
       this.keyAt[2 * t] = keyAt[2 * s]
       this.intAt[4 * t + 2] = intAt[4 * s + 2]
       this.intAt[4 * t + 3] = intAt[4 * s + 3]
-      this.idAt[t] = idAt[s]
     }
     this.add(key, doc)
   }

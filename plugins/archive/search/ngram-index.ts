@@ -63,6 +63,11 @@ function numbered(names: string[], n: number, name: string): void {
 const SEGMENT_DOCS = 8192
 /** The postings of the docs after the last segment as of the last stop (a segment's format, not one of them). */
 const TAIL = 'live.tail'
+/**
+ * Doc entries (16 bytes each) buffered before the archive's end of turn writes them: one write per 4 KB, not one a
+ * turn (a turn in a group chat usually handles one message). Segments, the tail and stop write them all.
+ */
+const DOCS_HELD = 256
 /** Keys held before they are put into the postings at the latest (1 MB of keys and docs). */
 const MAX_HELD = 1 << 16
 /** Candidates left after the hits are found that are still checked one by one, for an exact total. */
@@ -231,9 +236,13 @@ export class NgramIndex {
     if (this.docs.count - this.liveFrom >= SEGMENT_DOCS && !this.writing) void this.flush()
   }
 
-  /** Write the buffered doc entries (after the lines they point to: call `beforeWrite` first); index the held keys. */
+  /**
+   * Index the held keys; write the buffered doc entries once `DOCS_HELD` wait (after the lines they point to: call
+   * `beforeWrite` first). Entries not written yet are read from memory; a crash that loses them loses no record: the
+   * lines they point to are indexed again when the index opens (`FileArchive`'s catch-up).
+   */
   flushDocs(): void {
-    this.docs.flush()
+    if (this.docs.buffered >= DOCS_HELD) this.docs.flush()
     this.settle()
   }
 

@@ -22,10 +22,11 @@ import { readSnapshotLog, type Snapshot, SnapshotLog } from './snapshot-log.js'
  * Each record line carries the hash of the line before it in its segment (`prev`, version 2; see `chain.ts`).
  * A chat folder the chat list does not name (its line torn by a crash) is listed again at open (`recovered`).
  *
- * Lines (and their index entries) are buffered and written once per event-loop turn, before any read
- * and at stop, lines before the entries that point to them: a kill loses at most the records of the
- * turn in progress, the messages being handled then. No reply to them has left: a reply is sent
- * after the store's durable flush, which takes at least one more turn.
+ * Lines are buffered and written once per event-loop turn, before any read and at stop: a kill loses at most the
+ * records of the turn in progress, the messages being handled then. No reply to them has left: a reply is sent
+ * after the store's durable flush, which takes at least one more turn. Their index entries follow them, written
+ * a few hundred at a time (`NgramIndex.flushDocs`; searched from memory meanwhile): entries a kill loses are made
+ * again from the lines when the index opens (`catchUp`).
  */
 export class FileArchive implements ArchiveBackend {
   private manifest: Record<string, ChatInfo>
