@@ -70,19 +70,40 @@ export const KIND_AFTER =
 export const LISTED_FORBIDDEN =
   /^(?:[、和及与或][^，,；;。！!？?\n]{1,8}?)*(?:这些|这类|这种|之类的?|等)(?:资料|信息|东西|内容|数据)?(?:一律|都|均|请|千万)?(?:不要|别|禁止|严禁|不得|不能|切勿|请勿|勿)(?:往外)?(?:发|外传|外发|转|泄露|讨论|给|拿|带)/u
 /**
- * Kept back, directly after a term, in a notice's words: `内部资料请勿外传`, `进货价不方便透露`, `成本价需保密`;
+ * Kept back, directly after a term, in a notice's words: `内部资料请勿外传`, `进货价不方便透露`, `成本价需保密`, or not
+ * to be copied or taken out (`客户名单严禁拷贝带走`, `报价单不许拍照`);
  * or the value deferred to a source: `提成比例以人事邮件为准`. A friend's `别外传` is no notice: `内部价格表别外传`
  * hands it over.
  */
 export const KEPT_BACK =
-  /^(?:的)?(?:一律|都|均|请|需|需要|必须|务必|严格)?(?:(?:请勿|切勿|勿|不得|严禁|禁止|不能|不可|不便|不方便|不予)(?:外传|外泄|泄露|透露|外发|公开|对外|告知|讨论)|保密)|^(?:的|都|一律|均)?以[^，,；;。！!？?\n]{1,12}?为准/u
+  /^(?:的)?(?:一律|都|均|请|需|需要|必须|务必|严格)?(?:(?:请勿|切勿|勿|不得|严禁|禁止|不准|不许|不能|不可|不便|不方便|不予)(?:私自|擅自|随意|随便)?(?:外传|外泄|泄露|透露|外发|公开|对外|告知|讨论|拷贝|复制|截图|拍照|翻拍|打印|带走|带出|外带|外借|转发)|保密)|^(?:的|都|一律|均)?以[^，,；;。！!？?\n]{1,12}?为准/u
+/**
+ * A ban of passing a thing on, copying or taking it out, maybe where to: `不要发到任何外部群`, `不许拍照`, `严禁拷贝`,
+ * `不得私自带走`.
+ */
+const BAN =
+  '(?:不要|别|禁止|严禁|不得|不能|切勿|请勿|勿|不准|不许)(?:私自|擅自|随意|随便)?(?:(?:在|往|到|向|对|跟|和)[^，,；;。！!？?\\n]{1,6}?)?(?:发|外传|外发|转|泄露|透露|给|说|讲|提|讨论|拷贝|复制|截图|拍照|翻拍|打印|带走|带出|外借)'
 /**
  * After a term, maybe past other items of a list, a notice that names it a secret and then, in its sentence,
  * forbids passing it on or telling it somewhere: `客户名单、进货价属于公司机密，不要发到任何外部群`,
  * `…，不要在客户群里说`, maybe past a clause that instructs (`…属于公司机密，离职前请交接，不得拷贝`). A secret told (`进货价属于公司机密，我偷偷告诉你`) is no notice.
  */
-export const SECRET_KEPT =
-  /^(?:[、和及与或][^，,；;。！!？?\n]{1,8}?)*(?:都|均|一律)?(?:属于|是|为|系)(?:公司|商业|内部)?(?:机密|秘密|保密信息|保密资料)(?:[^。！!？?\n]{0,6}?|[，,；;][^，,；;。！!？?\n]{0,8}?(?:请|须|需|需要|务必|必须)[^，,；;。！!？?\n]{1,6}[，,；;])(?:不要|别|禁止|严禁|不得|不能|切勿|请勿|勿|不准|不许)(?:私自|随意|随便)?(?:(?:在|往|到|向|对|跟|和)[^，,；;。！!？?\n]{1,6}?)?(?:发|外传|外发|转|泄露|透露|给|说|讲|提|讨论|拷贝|复制|截图|拍照|打印|带走|外借)/u
+export const SECRET_KEPT = new RegExp(
+  `^(?:[、和及与或][^，,；;。！!？?\\n]{1,8}?)*(?:都|均|一律)?(?:属于|是|为|系)(?:公司|商业|内部)?(?:机密|秘密|保密信息|保密资料)(?:[^。！!？?\\n]{0,6}?|[，,；;][^，,；;。！!？?\\n]{0,8}?(?:请|须|需|需要|务必|必须)[^，,；;。！!？?\\n]{1,6}[，,；;])${BAN}`,
+  'u',
+)
+/**
+ * A secret's name as what something is, right before the term: `护理记录属于`, `这份报价单都是`, `图纸系公司` (then
+ * `内部资料`); a notice that files a thing under it, when a ban of passing it on follows (see DEFINED_KEPT). Not what
+ * is pointed at (`这是`, `这份是`): `这是成本价，别外传` hands it over.
+ */
+export const DEFINED_AS =
+  /(?<![这那份个些张])(?:属于|均属|都属|都是|均为|是|为|系|列为)(?:公司|本店|医院|我们|商业|公司的|本店的|医院的|我们的)?$/u
+/**
+ * After a term that names what something is (see DEFINED_AS), a ban in its sentence of passing it on, copying or
+ * taking it out: `护理记录属于内部资料，不许拍照发朋友圈`, `图纸是商业机密，严禁拷贝`; not a friend's 别 (`别外传`).
+ */
+export const DEFINED_KEPT = new RegExp(`^[^。！!？?\\n]{0,8}?(?!别)${BAN}`, 'u')
 /**
  * Someone's denial of their own deed, right before it: a subject or an adverb of denial, then 没 (有, 未曾, 从未), maybe
  * a verb of taking part: `我没赌博`, `他从来没有私下转账`, `我们根本没接私单`, `压根没碰过网赌`. Not 还没 (`还没下注？`), nor

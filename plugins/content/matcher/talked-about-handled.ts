@@ -23,8 +23,9 @@ const DEED = '(?:骂|辱骂|发|贴|刷|把|将|私下|偷偷|接|卖|泄露|透
  * someone introduced with 有 (`风控说有代理人`, `监控拍到有人`, `听说隔壁车行有人`, `后台查到有个账号`); a complaint
  * (`租客投诉隔壁`, `举报楼下`); a reporter who says what someone did to them (`乘客反映司机辱骂他`, `顾客投诉导购让她`) or
  * what someone does (`听说隔壁车行老板接`, `客户说楼下在`, `查到是前台把`); or
- * someone who did it, introduced with 有 (`有人在群里发`, `有个号一直刷`, `有位司机把`, `有个学员骂`, or right before the
- * term: `有名骑手私下转账`), not what the speaker has (`我这有`); or someone else who did something with it, leading their
+ * someone who did it, introduced with 有 (`有人在群里发`, `有个号一直刷`, `有位司机把`, `有个学员骂`, `有个租户喝多了骂`, or right before the
+ * term: `有名骑手私下转账`), not what the speaker has (`我这有`); someone else who starts the sentence and says it, right
+ * before the term (`前员工在外面说`, `那个租客到处散布`), not the speaker, the reader, everyone, the web nor hearsay (`听说`); or someone else who did something with it, leading their
  * clause with 把 or 将 right before the term (`前员工把`, `离职的销售将`), not the speaker, the reader nor who is asked
  * (`我们把`, `谁把`).
  */
@@ -36,7 +37,8 @@ const REPORTER = new RegExp(
     `(?<![我你您])${REPORTING}${C}{1,6}?(?:让|叫|骂|辱骂|要求|逼|劝|拉|带)(?:他|她|他们|她们|我们)`,
     `(?<![我你您])(?:${REPORTING}|${WITNESSING})${C}{1,8}?(?:接|做|搞|开|组织|卖|泄露|偷偷|私下|在|把|将|利用|宣传|宣称|号称)`,
     `(?<![我你您咱这那还也都没])有(?:人|个${C}{0,3}?[人号])`,
-    `(?<![我你您咱这那还也都没们])有(?:个|位|名)${C}{1,4}?(?:${DEED}|$)`,
+    `(?<![我你您咱这那还也都没们])有(?:个|位|名)${C}{1,6}?(?:${DEED}|$)`,
+    `^(?![我你您咱谁大网都听据传])${C}{2,8}?(?<![听据传都也就还又])(?:${REPORTING}|散布|造谣|宣称|声称)$`,
     '(?:^|[，,；;])\\s*[^我你您咱谁，,；;。！!？?\\n]{1,8}(?:把|将)$',
   ].join('|'),
   'u',
@@ -49,6 +51,18 @@ const REPORTER = new RegExp(
  */
 export const ACT =
   '(?:上报|报警|报案|报给(?![你您他她])|报到|报(?=法务|公司|总部|领导|主管|经理|上级|人事|风控|合规|纪委|监管|警方|公安|派出所|平台|老板|店长|财务|审计|物业|居委会|学校)|追责|追究|问责|处置|查处|记过|降级|存档|存证|留证|取证|备案|归档|查|调查|追查|核实|核查|处理|封|冻结|罚|处分|处罚|约谈|找[^，,；;。！!？?\\n]{1,3}?谈|停|暂停|没收|赶走|清理|清除|移交|移送|通知(?!大家|你们|各位|群里|所有人)|介入|立案|开除|辞退|警告|拉黑|踢|删|撤|禁言|追回|批评|扣|端|抓|拘|出警|到场|关停|下架|屏蔽|上门|劝阻|制止|叫停|劝离|劝退|驱离|取缔|跟进|撕|揭掉|揭下|擦掉|刷掉|涂掉|铲掉|摘掉|拆掉|拆除|移除|移出|撤下|让[^，,；;。！!？?\\n]{1,5}?道歉)'
+/**
+ * Someone spoken to or answered for a deed, by the speaker or the firm: the one it hurt calmed or explained to, an
+ * apology made, a lawyer's letter or a suit (`安抚`, `道歉`, `解释`, `沟通`, `发了律师函`, `起诉`), told done after 已经
+ * (see HANDLED): `，我已经单独安抚了`, `，法务已经发了律师函`.
+ */
+const ANSWERED = '(?:安抚|道歉|赔礼|解释|沟通|回应|澄清|起诉|发(?:了|过)?(?:律师函|警告函|声明|澄清))'
+/**
+ * What the speaker draws from a deed told: a lesson for us (`，我们要注意`, `，大家都要警惕`, `，引以为戒`), or praise of
+ * who bore it without answering back (`，司机没还嘴，做得好`): the report is a warning or a lesson, not the deed.
+ */
+const LESSON =
+  '(?:我们|大家|咱们|各位|我们自己)?(?:也|都)?(?:要|得|需要|应该)(?:多)?(?:注意|警惕|小心|当心|防范|提防|引以为戒|吸取教训)|引以为戒|没(?:有)?(?:还嘴|还手|回嘴|计较|理(?:他|她|会))|做得(?:好|对)'
 /** An act that tells the deed handled when told done with 了 alone (`平台封了`, `物业报警了`), unlike 查了 (a look-up). */
 const DONE =
   '(?:封|罚|处分|开除|辞退|冻结|报警|上报|没收|拉黑|踢|禁言|约谈|移交|立案|赶走|劝阻|制止|叫停|取缔|端|撕|揭)'
@@ -68,7 +82,7 @@ const WHO_ASKED = '(?:到底|究竟)?是谁(?:干|发|做|弄|说|搞|拉)?的?[
  * `，监控视频已经保存`); a decision told out (`，处罚决定已出`, DECIDED); or who did it asked (`，是谁？`, WHO_ASKED).
  */
 const HANDLED = new RegExp(
-  `[，,；;。！!]\\s*${C}{0,6}?(?:(?:已经?|正在|都已|均已)(?:被${C}{0,4}?)?(?:自动|直接|马上|立即|立刻|及时|当场|连夜|派人|去|来|过来|过去)*(?:${ACT}|过去了|赶过去)|(?<![现存实正])在${ACT}|被${C}{0,4}?${ACT}(?:了|过)|${DONE}了|(?:去|来|过去)(?:看|查|处理|核实)(?:了|过)|${DECIDED}|${EVIDENCE_KEPT}|${WHO_ASKED})`,
+  `[，,；;。！!]\\s*${C}{0,6}?(?:(?:已经?|正在|都已|均已)(?:被${C}{0,4}?)?(?:自动|直接|马上|立即|立刻|及时|当场|连夜|派人|去|来|过来|过去|单独|私下|专门|当面|电话|上门|跟他|跟她|和他|和她|向他|向她)*(?:${ACT}|${ANSWERED}|过去了|赶过去)|(?<![现存实正])在${ACT}|被${C}{0,4}?${ACT}(?:了|过)|${DONE}了|(?:去|来|过去)(?:看|查|处理|核实)(?:了|过)|${DECIDED}|${EVIDENCE_KEPT}|${WHO_ASKED}|${LESSON})`,
   'u',
 )
 /**

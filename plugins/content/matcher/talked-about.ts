@@ -60,6 +60,8 @@ import {
   RULES_HEADED,
   SANCTION_AFTER,
   SECRET_KEPT,
+  DEFINED_AS,
+  DEFINED_KEPT,
 } from './talked-about-bans.js'
 import {
   DM_FROM,
@@ -152,7 +154,8 @@ const NEGATION_ENDS = new Set(
  *   `我没赌博`, see DENIED; a value kept from someone: `不要让客户知道我们的进货价`, see KEPT_FROM; not with a condition
  *   after: `不是全网最低就退差价`; 是不是 only in a reported question: `客户问是不是包治百病`, not
  *   `你是不是脑残`), or forbidden to post (`严禁在群里发赌博、六合彩`); when named as words
- *   (`包治百病这种词`), kept back or deferred to a source (`内部资料请勿外传`, `提成比例以邮件为准`), asked
+ *   (`包治百病这种词`), kept back or deferred to a source (`内部资料请勿外传`, `提成比例以邮件为准`), named what a thing
+ *   is before a ban of passing it on (`护理记录属于内部资料，不许拍照`, see DEFINED_KEPT), asked
  *   about and refused or left unanswered with no offer (`客户问进货价的，一律回复不方便透露`, `有人问底价，我没回`), a
  *   price named as a bound (`低于成本价`), or a value looked up (`帮我查下底价是多少`);
  *   when quoted after a verb of saying before the person it names (`说“公司骗人”的那位业主`);
@@ -257,6 +260,8 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
   if (campaignAgainst(term) || labelled(term)) return 'drop'
   if (NOT_POSTED.test(before) && KIND_AFTER.test(after)) return 'drop'
   if (SECRET_KEPT.test(sentenceAfter) && unoffered(term)) return 'drop'
+  if (DEFINED_AS.test(before) && DEFINED_KEPT.test(sentenceAfter) && !invitedAfter(text, end) && unoffered(term))
+    return 'drop'
   if (
     unoffered(term) &&
     REPORTED_POST.test(before) &&

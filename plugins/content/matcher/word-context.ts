@@ -14,6 +14,8 @@ import {
 } from './form-money.js'
 import { namesBody } from './form-bodies.js'
 import { namesBrand, namesFirm, namesShop } from './form-brands.js'
+import { namesTrade } from './form-trades.js'
+import { chainsCompound, countsGoods } from './form-compounds.js'
 import { namesEnglishName, namesGarmentLetter, namesPlaceUnit, pairsWithCode } from './form-latin.js'
 import { namesEverydayMedium, namesEverydayThing } from './form-senses.js'
 import {
@@ -58,7 +60,8 @@ const WINDOW = 12
  * - a term quoted by a warning against scams (see quotedByWarning);
  * - a form by sound that is an everyday word of the segmenter's (see soundsLikeWord);
  * - a swap form of a term used as a shop's, a firm's or a place's name, capitals as a brand or product line (see
- *   form-brands.ts), a sound-alike naming a body (see form-bodies.ts), Latin letters inside an English name, glossed by
+ *   form-brands.ts), a firm's trade or a market after it (see form-trades.ts), a last character a compound or goods counted take (see
+ *   form-compounds.ts), a sound-alike naming a body (see form-bodies.ts), Latin letters inside an English name, glossed by
  *   the English words they spell or paired with a sibling code, a pinyin
  *   place before its administrative unit or a letter shaping a garment (see form-latin.ts), a two-character term read
  *   across two words (see word-across.ts);
@@ -122,6 +125,9 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     namesWeChatFeature(text, c.start, c.end) ||
     namesShop(text, c) ||
     namesFirm(text, c) ||
+    namesTrade(text, c) ||
+    chainsCompound(text, c) ||
+    countsGoods(text, c) ||
     namesBody(text, c) ||
     namesEnglishName(text, c) ||
     pairsWithCode(text, c) ||
