@@ -287,8 +287,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
   // Opened for b17prec: 144/159 before its rule and report classes. left22: a surname (+1 precision), then an account
   // after 是 counted as contact details (a report passing one on keeps its hit; b17-222's label calls it clean: -1).
-  it('heldout-blind17: at least the figures after its rule and report classes (precision 148/150, recall 148/151)', () => {
-    expectFloors(matcherOf(), BLIND17, 148 / 150, 148 / 151)
+  it('heldout-blind17: at least the figures after its rule and report classes (precision 148/149, recall 148/151)', () => {
+    expectFloors(matcherOf(), BLIND17, 148 / 149, 148 / 151)
   })
 
   // Issue #22's goals are NOT met here. Blind on 144f0384 90/109, 90/105; unseen after the session's other classes
@@ -422,13 +422,13 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Blind on 83f81be1 100/107, 100/105; opened in the thirty-second session
   // after fname4, frec3 and frep2.
-  it('heldout-blind37: at least the figures measured (precision 100/106, recall 100/105)', () => {
-    expectFloors(matcherOf(), BLIND37, 100 / 106, 100 / 105)
+  it('heldout-blind37: at least the figures measured (precision 100/101, recall 100/105)', () => {
+    expectFloors(matcherOf(), BLIND37, 100 / 101, 100 / 105)
   })
   // Issue #22's precision goal is NOT met here. Blind on 83f81be1 104/110, 104/107; opened in the thirty-second
   // session after fname4, frec3 and frep2.
-  it('heldout-blind38: at least the figures measured (precision 104/110, recall 104/107)', () => {
-    expectFloors(matcherOf(), BLIND38, 104 / 110, 104 / 107)
+  it('heldout-blind38: at least the figures measured (precision 104/105, recall 104/107)', () => {
+    expectFloors(matcherOf(), BLIND38, 104 / 105, 104 / 107)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 83f81be1 102/110, 102/105.
   it('heldout-blind39 (unseen): at least the figures measured (precision 102/108, recall 102/105)', () => {
@@ -509,8 +509,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND16, 151 / 153, 151 / 152, true)
   })
   // Opened for b17prec: 145/164 before its rule and report classes.
-  it('heldout-blind17: at least the figures after its rule and report classes (precision 149/151, recall 149/151)', () => {
-    expectFloors(matcher, BLIND17, 149 / 151, 149 / 151)
+  it('heldout-blind17: at least the figures after its rule and report classes (precision 149/150, recall 149/151)', () => {
+    expectFloors(matcher, BLIND17, 149 / 150, 149 / 151)
   })
 
   // Issue #22's goals are NOT met here. Blind on 144f0384 93/113, 93/105; unseen after the session's other classes
@@ -632,13 +632,13 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's goals are NOT met here. Blind on 83f81be1 100/109, 100/105; opened in the thirty-second session
   // after fname4, frec3 and frep2.
-  it('heldout-blind37: at least the figures measured (precision 100/108, recall 100/105)', () => {
-    expectFloors(matcher, BLIND37, 100 / 108, 100 / 105)
+  it('heldout-blind37: at least the figures measured (precision 100/103, recall 100/105)', () => {
+    expectFloors(matcher, BLIND37, 100 / 103, 100 / 105)
   })
   // Issue #22's goals are NOT met here. Blind on 83f81be1 102/108, 102/107; opened in the thirty-second session
   // after fname4, frec3 and frep2.
-  it('heldout-blind38: at least the figures measured (precision 102/108, recall 102/107)', () => {
-    expectFloors(matcher, BLIND38, 102 / 108, 102 / 107)
+  it('heldout-blind38: at least the figures measured (precision 102/103, recall 102/107)', () => {
+    expectFloors(matcher, BLIND38, 102 / 103, 102 / 107)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 83f81be1 103/111, 103/105.
   it('heldout-blind39 (unseen): at least the figures measured (precision 103/109, recall 103/105)', () => {
@@ -649,8 +649,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND40, 101 / 111, 101 / 105, true)
   })
 
-  it('rule-report-probe: at least the figures after repgen (precision 45/47, recall 45/45)', () => {
-    expectFloors(matcher, RULE_REPORT_PROBE, 45 / 47, 45 / 45)
+  it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
+    expectFloors(matcher, RULE_REPORT_PROBE, 45 / 46, 45 / 45)
   })
   // 0.810 / 0.773 on a6541f17; below, after its classes. Left: a turned warning the shipped terms cut elsewhere
   // (op-027) and the shipped malware category on a look-alike domain (op-041).
