@@ -67,8 +67,26 @@ function lookalikeLetters(): Map<number, number> {
     if (latin !== undefined) lookalikes.set(lowerCp, latin)
   }
   for (const mark of V_MARKS) lookalikes.set(mark.codePointAt(0)!, 0x76)
+  for (const [kana, ideograph] of Object.entries(table)) {
+    if (KATAKANA.test(kana) && IDEOGRAPH.test(ideograph))
+      lookalikes.set(kana.codePointAt(0)!, ideograph.codePointAt(0)!)
+  }
+  for (let i = 0; i < KANA_LOOKALIKES.length; i += 2) {
+    lookalikes.set(KANA_LOOKALIKES.codePointAt(i)!, KANA_LOOKALIKES.codePointAt(i + 1)!)
+  }
   return lookalikes
 }
+
+/** A katakana letter (full width: half-width ones are NFKC-folded to these first). */
+const KATAKANA = /^[\u30a1-\u30fa]$/u
+/** A unified ideograph (a component written alone too: 亻, 卜). */
+const IDEOGRAPH = /^\p{Unified_Ideograph}$/u
+/**
+ * Katakana drawn like an ideograph that confusables.txt does not pair (ム for 厶: 禾ム 私), back to back. With the
+ * table's own pairs (ロ 口, エ 工, カ 力, タ 夕, ハ 八, ニ 二, ト 卜, イ 亻), a split character written with a kana for
+ * its component (`禾ム单`) reads as written with the component.
+ */
+const KANA_LOOKALIKES = 'ム厶'
 
 /**
  * Marks that are no letters but are written for v (`➕√`, `加✓` for 加v): the square root and the check
