@@ -50,3 +50,15 @@ describe.skipIf(!hasEvalFile)('f37r: 微 in any tone between 加 and 信', () =>
     expect(textWithWeiSounds('我的同事叫张伟信')).toBeNull()
   })
 })
+
+describe.skipIf(!hasEvalFile)('f37r: a comma slipped into a term after the copula 是', () => {
+  it('finds the term a lone character and a comma start after 是', () => {
+    expect(categories('他是不是脑，残啊，图纸又画反了')).toEqual(['insult'])
+    expect(categories('你真是蠢，货')).toEqual(['insult'])
+  })
+
+  it('leaves a character after 是 whose comma ends the clause alone', () => {
+    expect(categories('最要紧的是下，注意安全')).toEqual([])
+    expect(categories('他要的是脑，残缺的部分不要')).toEqual([])
+  })
+})
