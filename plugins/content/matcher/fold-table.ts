@@ -36,6 +36,13 @@ function pairMap(pairs: string): Map<number, number> {
   return map
 }
 
+/**
+ * 💯 (hundred points), written for 100 or 百分百 (`💯有效` 100%有效, `考了💯` 考了100): read as the number its name
+ * says, not skipped as other emoji are (emoji-gaps.ts blanks it as it does the emoji read as a character).
+ */
+export const HUNDRED_POINTS = '💯'
+const HUNDRED = [0x31, 0x30, 0x30]
+
 /** Emoji read as a character (🐎 -> 马, 🖊 -> 笔: 扫🐎 is 扫马, a homophone of 扫码); CLDR's Chinese names. */
 function emojiReadings(): Map<number, number> {
   return pairMap(EMOJI_READINGS)
@@ -223,6 +230,7 @@ function buildFoldTables(): FoldTables {
   const foldOne = (cp: number): number => {
     if (isPlainLetter(cp)) return tradToSimp.get(cp) ?? cp
     if (UNASSIGNED.test(String.fromCodePoint(cp))) return SKIP
+    if (cp === HUNDRED_POINTS.codePointAt(0)) return encode(HUNDRED)
     return emoji.get(cp) ?? encode(foldedCodePoints(cp, tradToSimp, confusables))
   }
   const bmp = new Int32Array(0x10000)

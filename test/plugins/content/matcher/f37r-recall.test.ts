@@ -62,3 +62,14 @@ describe.skipIf(!hasEvalFile)('f37r: a comma slipped into a term after the copul
     expect(categories('他要的是脑，残缺的部分不要')).toEqual([])
   })
 })
+
+describe.skipIf(!hasEvalFile)('f37r: 💯 read as the number its name says', () => {
+  it('finds 💯 written for 100% in a claim', () => {
+    expect(categories('这款洗发水防脱💯有效')).toEqual(['false_ad'])
+  })
+
+  it('leaves a score alone and keeps 💯 a separator inside a term', () => {
+    expect(categories('女儿数学考了💯，晚上吃火锅')).toEqual([])
+    expect(categories('报名的请加我💯微信')).toEqual(['contact'])
+  })
+})
