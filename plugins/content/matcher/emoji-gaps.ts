@@ -1,8 +1,9 @@
 import { EMOJI_READINGS } from './data/emoji-readings.js'
+import { HUNDRED_POINTS } from './fold-table.js'
 
-/** The emoji outside the BMP that normalisation reads as a character (🐷 猪, 🐎 马): see fold-table.ts. */
+/** The emoji outside the BMP that normalisation reads as a character (🐷 猪, 🐎 马) or a number (💯): see fold-table.ts. */
 const READING_EMOJI = new RegExp(
-  `[${[...EMOJI_READINGS].filter((c, i) => i % 2 === 0 && c.codePointAt(0)! > 0xffff).join('')}]`,
+  `[${[...EMOJI_READINGS].filter((c, i) => i % 2 === 0 && c.codePointAt(0)! > 0xffff).join('')}${HUNDRED_POINTS}]`,
   'gu',
 )
 

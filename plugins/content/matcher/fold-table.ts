@@ -36,6 +36,13 @@ function pairMap(pairs: string): Map<number, number> {
   return map
 }
 
+/**
+ * 💯 (hundred points), written for 100 or 百分百 (`💯有效` 100%有效, `考了💯` 考了100): read as the number its name
+ * says, not skipped as other emoji are (emoji-gaps.ts blanks it as it does the emoji read as a character).
+ */
+export const HUNDRED_POINTS = '💯'
+const HUNDRED = [0x31, 0x30, 0x30]
+
 /** Emoji read as a character (🐎 -> 马, 🖊 -> 笔: 扫🐎 is 扫马, a homophone of 扫码); CLDR's Chinese names. */
 function emojiReadings(): Map<number, number> {
   return pairMap(EMOJI_READINGS)
@@ -67,8 +74,26 @@ function lookalikeLetters(): Map<number, number> {
     if (latin !== undefined) lookalikes.set(lowerCp, latin)
   }
   for (const mark of V_MARKS) lookalikes.set(mark.codePointAt(0)!, 0x76)
+  for (const [kana, ideograph] of Object.entries(table)) {
+    if (KATAKANA.test(kana) && IDEOGRAPH.test(ideograph))
+      lookalikes.set(kana.codePointAt(0)!, ideograph.codePointAt(0)!)
+  }
+  for (let i = 0; i < KANA_LOOKALIKES.length; i += 2) {
+    lookalikes.set(KANA_LOOKALIKES.codePointAt(i)!, KANA_LOOKALIKES.codePointAt(i + 1)!)
+  }
   return lookalikes
 }
+
+/** A katakana letter (full width: half-width ones are NFKC-folded to these first). */
+const KATAKANA = /^[\u30a1-\u30fa]$/u
+/** A unified ideograph (a component written alone too: 亻, 卜). */
+const IDEOGRAPH = /^\p{Unified_Ideograph}$/u
+/**
+ * Katakana drawn like an ideograph that confusables.txt does not pair (ム for 厶: 禾ム 私), back to back. With the
+ * table's own pairs (ロ 口, エ 工, カ 力, タ 夕, ハ 八, ニ 二, ト 卜, イ 亻), a split character written with a kana for
+ * its component (`禾ム单`) reads as written with the component.
+ */
+const KANA_LOOKALIKES = 'ム厶'
 
 /**
  * Marks that are no letters but are written for v (`➕√`, `加✓` for 加v): the square root and the check
@@ -205,6 +230,7 @@ function buildFoldTables(): FoldTables {
   const foldOne = (cp: number): number => {
     if (isPlainLetter(cp)) return tradToSimp.get(cp) ?? cp
     if (UNASSIGNED.test(String.fromCodePoint(cp))) return SKIP
+    if (cp === HUNDRED_POINTS.codePointAt(0)) return encode(HUNDRED)
     return emoji.get(cp) ?? encode(foldedCodePoints(cp, tradToSimp, confusables))
   }
   const bmp = new Int32Array(0x10000)

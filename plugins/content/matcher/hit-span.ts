@@ -109,16 +109,20 @@ const SLIPPED_COMMAS = '、，,'
 /** What may stand before a clause's first character: the text's start, a space, a clause's or sentence's mark. */
 const CLAUSE_OPENERS = ' \t\n，,。.！!？?；;：:'
 
+/** The copula, after which a lone character and a comma start what someone is said to be (`你是不是脑，残`). */
+const COPULA = '是'
+
 /**
  * True for a hit whose first character, an ideograph, stands alone at the start of its clause (the text's
- * start, a space or a clause mark before it; no list item, so no 、) with one comma after it and the rest of the
+ * start, a space or a clause mark before it; no list item, so no 、) or right after the copula 是 (`你是不是脑，残`,
+ * `你真是蠢，货`: what someone is said to be, no clause's end) with one comma after it and the rest of the
  * hit written on, touching, and no list going on after it: the comma is slipped into the term (`私、单价格更低`,
  * `赌，博群拉你`), as no clause is one bound character. `楼下。注意` (a word before the mark) and `往下，注意`
  * (a word's end) stay apart.
  */
 function commaAfterLoneFirst(text: string, start: number, end: number, first: number): boolean {
   if (first < SPACED_SCRIPT_END || !SLIPPED_COMMAS.includes(text[start + 1] ?? '')) return false
-  if (start > 0 && !CLAUSE_OPENERS.includes(text[start - 1])) return false
+  if (start > 0 && !CLAUSE_OPENERS.includes(text[start - 1]) && text[start - 1] !== COPULA) return false
   if (text[end] === '、') return false
   return foldCodePoint(text.codePointAt(start + 2) ?? 0) !== SKIP
 }

@@ -13,7 +13,7 @@ import { DASHES } from './dash-ones.js'
 import { RADICAL_FORMS } from './joined-splits.js'
 import { keyEndingIn, type KeyEnds } from './key-ends.js'
 import { DOT_WORDS, URL_SEPARATORS } from './links.js'
-import { WEI_IN_OTHER_TONES } from './wechat-sounds.js'
+import { WEI_SOUNDS } from './wechat-sounds.js'
 
 /** Start-scan unit value of a UTF-16 unit that folds to nothing (the sign bit; only such values are negative). */
 const START_SKIP = 1 << 31
@@ -37,7 +37,7 @@ const START_DOT_MARK = 1 << 27
 /** The characters that carry START_DOT_MARK. */
 const DOT_MARKED = `${DOT_WORDS}dD`
 /**
- * Start-scan unit flags of 加 and of 微 in another tone (WEI_IN_OTHER_TONES): without both, textWithWeiSounds is
+ * Start-scan unit flags of 加 and of 微 in another tone (WEI_SOUNDS): without both, textWithWeiSounds is
  * null for the text.
  */
 const START_ADD_MARK = 1 << 26
@@ -64,7 +64,7 @@ export interface StartScanTables {
   urlMarks: boolean
   /** True when every character of DOT_MARKED carries START_DOT_MARK (see textMaySpellDot). */
   dotMarks: boolean
-  /** True when 加 carries START_ADD_MARK and every character of WEI_IN_OTHER_TONES START_WEI_MARK. */
+  /** True when 加 carries START_ADD_MARK and every character of WEI_SOUNDS START_WEI_MARK. */
   weiMarks: boolean
 }
 
@@ -94,7 +94,7 @@ export function startScanTables(arena: Int32Array): StartScanTables {
   let weiMarks = true
   for (const [chars, mark] of [
     ['加', START_ADD_MARK],
-    [WEI_IN_OTHER_TONES, START_WEI_MARK],
+    [WEI_SOUNDS, START_WEI_MARK],
   ] as const) {
     for (let k = 0; k < chars.length; k++) {
       const unit = chars.charCodeAt(k)
@@ -179,7 +179,7 @@ export function textMaySpellDot(): boolean {
 }
 
 /**
- * False when the text of the last scanKeyStarts call holds no 加 or no character of WEI_IN_OTHER_TONES, so that
+ * False when the text of the last scanKeyStarts call holds no 加 or no character of WEI_SOUNDS, so that
  * textWithWeiSounds is null for it; true when it may hold both, or when the scan returned false. Read from the
  * units the scan ORs together anyway (a search for 加 in every message cost the bench's scan about 7%).
  */

@@ -691,10 +691,11 @@ function readFrequencies(source: string): Pick<SourceTables, 'homophones' | 'ran
 }
 
 /**
- * A cjk-decomp entry: side by side (a), stacked (d), one component repeated (ra, rd), or one component
+ * A cjk-decomp entry: side by side (a; a/m with strokes melded, 我 手戈, written apart as its parts), stacked (d), one
+ * component repeated (ra, rd), or one component
  * around the other, written outer first (进 sbl 辶井, 闭 st 门才, 病 stl 疒丙, 句 str 勹口, 区 sl 匚乂).
  */
-const DECOMPOSITION = /^(a|d|ra|rd|sbl|st|stl|str|sl)\(([^,()]+)(?:,([^,()]+))?\)$/u
+const DECOMPOSITION = /^(a|a\/m|d|ra|rd|sbl|st|stl|str|sl)\(([^,()]+)(?:,([^,()]+))?\)$/u
 
 /** Structures of cjk-decomp a component that is split once more may have: side by side, stacked, repeated. */
 const PLAIN_STRUCTURES = new Set(['a', 'd', 'ra', 'rd'])
