@@ -204,8 +204,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // After offer's statements with a verdict or a named kind (成人视频课程的试听链接): 111/113.
   // fsub: everyday words CC-CEDICT lacks at a term's edge (汤色|清透, 六合|彩钢): 111/111.
   // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
-  it('heldout-blind6: at least the figures measured (precision 112/112, recall 112/115)', () => {
-    expectFloors(matcherOf(), BLIND6, 112 / 112, 112 / 115)
+  it('heldout-blind6: at least the figures measured (precision 113/113, recall 113/115)', () => {
+    expectFloors(matcherOf(), BLIND6, 113 / 113, 113 / 115)
   })
 
   // Issue #22's recall goal is NOT met here. Blind, it measured 0.855 / 0.877 (100/117, 100/114) on 5e74de0's
@@ -321,8 +321,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // then fsub (不走公司那边, 约跑 with 接龙).
   // then fname's names of shops, people and Latin words.
   // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
-  it('heldout-blind21: at least the figures measured (precision 102/102, recall 102/103)', () => {
-    expectFloors(matcherOf(), BLIND21, 102 / 102, 102 / 103)
+  it('heldout-blind21: at least the figures measured (precision 103/103, recall 103/103)', () => {
+    expectFloors(matcherOf(), BLIND21, 103 / 103, 103 / 103)
   })
   // Issue #22's precision goal is NOT met here. Blind on a6541f17 99/110, 99/104; opened: b22rec's recall classes
   // 101/112, 101/104; b22fix's precision classes 101/105; fsub's (一夜晴 in the rain, 色|清透, 有效期, the state's
@@ -402,8 +402,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
   // Issue #22's goals are met here (0.970 / 0.970). Never opened: blind on df6df732 98/101, 98/101 (unchanged
   // by the session's classes).
-  it('heldout-blind33 (unseen): at least the figures measured (precision 99/102, recall 99/101)', () => {
-    expectFloors(matcherOf(), BLIND33, 99 / 102, 99 / 101, true)
+  it('heldout-blind33 (unseen): at least the figures measured (precision 100/103, recall 100/101)', () => {
+    expectFloors(matcherOf(), BLIND33, 100 / 103, 100 / 101, true)
   })
   // Issue #22's goals are NOT met here. Blind on df6df732 97/105, 97/101; after the thirty-first session's classes
   // (figures only) 97/102, 97/101; opened in the thirty-second session.
@@ -422,13 +422,13 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 
   // Issue #22's goals are NOT met here. Blind on 83f81be1 100/107, 100/105; opened in the thirty-second session
   // after fname4, frec3 and frep2.
-  it('heldout-blind37: at least the figures measured (precision 100/101, recall 100/105)', () => {
-    expectFloors(matcherOf(), BLIND37, 100 / 101, 100 / 105)
+  it('heldout-blind37: at least the figures measured (precision 104/105, recall 104/105)', () => {
+    expectFloors(matcherOf(), BLIND37, 104 / 105, 104 / 105)
   })
   // Issue #22's precision goal is NOT met here. Blind on 83f81be1 104/110, 104/107; opened in the thirty-second
   // session after fname4, frec3 and frep2.
-  it('heldout-blind38: at least the figures measured (precision 104/105, recall 104/107)', () => {
-    expectFloors(matcherOf(), BLIND38, 104 / 105, 104 / 107)
+  it('heldout-blind38: at least the figures measured (precision 107/108, recall 107/107)', () => {
+    expectFloors(matcherOf(), BLIND38, 107 / 108, 107 / 107)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 83f81be1 102/110, 102/105.
   it('heldout-blind39 (unseen): at least the figures measured (precision 102/108, recall 102/105)', () => {
@@ -538,8 +538,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // then fsub (不走公司那边, 约跑 with 接龙, 底价 wanted of a thing or spaced out).
   // then fname's names of shops, people and Latin words.
   // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
-  it('heldout-blind21: at least the figures measured (precision 102/102, recall 102/103)', () => {
-    expectFloors(matcher, BLIND21, 102 / 102, 102 / 103)
+  it('heldout-blind21: at least the figures measured (precision 103/103, recall 103/103)', () => {
+    expectFloors(matcher, BLIND21, 103 / 103, 103 / 103)
   })
   // Issue #22's precision goal is NOT met here. Blind on a6541f17 100/112, 100/104; opened: b22rec 101/113, 101/104;
   // b22fix 101/106; fsub 101/102.
@@ -612,8 +612,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND32, 100 / 101, 100 / 100)
   })
   // Issue #22's goals are NOT met here. Never opened: blind on df6df732 98/102, 98/101.
-  it('heldout-blind33 (unseen): at least the figures measured (precision 98/102, recall 98/101)', () => {
-    expectFloors(matcher, BLIND33, 98 / 102, 98 / 101, true)
+  it('heldout-blind33 (unseen): at least the figures measured (precision 99/103, recall 99/101)', () => {
+    expectFloors(matcher, BLIND33, 99 / 103, 99 / 101, true)
   })
   // Issue #22's goals are NOT met here. Blind on df6df732 97/106, 97/101; after the thirty-first session's classes
   // (figures only) 97/103, 97/101; opened in the thirty-second session.
@@ -632,13 +632,13 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's goals are NOT met here. Blind on 83f81be1 100/109, 100/105; opened in the thirty-second session
   // after fname4, frec3 and frep2.
-  it('heldout-blind37: at least the figures measured (precision 100/103, recall 100/105)', () => {
-    expectFloors(matcher, BLIND37, 100 / 103, 100 / 105)
+  it('heldout-blind37: at least the figures measured (precision 104/107, recall 104/105)', () => {
+    expectFloors(matcher, BLIND37, 104 / 107, 104 / 105)
   })
   // Issue #22's goals are NOT met here. Blind on 83f81be1 102/108, 102/107; opened in the thirty-second session
   // after fname4, frec3 and frep2.
-  it('heldout-blind38: at least the figures measured (precision 102/103, recall 102/107)', () => {
-    expectFloors(matcher, BLIND38, 102 / 103, 102 / 107)
+  it('heldout-blind38: at least the figures measured (precision 105/106, recall 105/107)', () => {
+    expectFloors(matcher, BLIND38, 105 / 106, 105 / 107)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 83f81be1 103/111, 103/105.
   it('heldout-blind39 (unseen): at least the figures measured (precision 103/109, recall 103/105)', () => {
