@@ -90,15 +90,17 @@ const CLAUSE_CHARACTERS = new Set(
  * True for a swap form (homophone, toneless, look-alike) followed by the kind of shop or business it names
  * (SHOPS: `百佳乐超市`, `家薇装饰的尾款`, `伯才文化的合同`), or by a line of business or a street and a word for a
  * shop (`佳薇花店`, `白家乐面馆`, `伯才东路店`), or by the noun of a place (see namesPlace: `柏家乐小区`): a shop's, a
- * firm's or a place's name. `百佳乐真人荷官`, `加薇到店领取`, `佳薇咨询门店地址` and the term as written (`加薇美妆店`)
- * stay hits.
+ * firm's or a place's name. `百佳乐真人荷官`, `加薇到店领取`, `佳薇咨询门店地址`, the term as written (`加薇美妆店`) and a
+ * message that still pitches (see stillPitches: `博采科技的李经理：返水百分之三`) stay hits.
  */
-export function namesShop(text: string, c: Candidate): boolean {
+export function namesShop(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!SWAP_KINDS.has(c.kind as never)) return false
-  if (SHOP_FIRST.has(text[c.end]) && SHOPS.some(shop => text.startsWith(shop, c.end))) return true
   const run = SHOP_RUN.exec(text.slice(c.end, c.end + 4))
-  if (run !== null && ![...run[1]].some(ch => CLAUSE_CHARACTERS.has(ch))) return true
-  return namesPlace(text, c.end)
+  const named =
+    (SHOP_FIRST.has(text[c.end]) && SHOPS.some(shop => text.startsWith(shop, c.end))) ||
+    (run !== null && ![...run[1]].some(ch => CLAUSE_CHARACTERS.has(ch))) ||
+    namesPlace(text, c.end)
+  return named && !stillPitches(text, c, allowDomains)
 }
 
 /**

@@ -123,7 +123,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
     soundsLikeWord(text, c) ||
     nounReadsAsWord(text, c) ||
     namesWeChatFeature(text, c.start, c.end) ||
-    namesShop(text, c) ||
+    namesShop(text, c, allowDomains) ||
     namesFirm(text, c, allowDomains) ||
     namesBody(text, c) ||
     namesEnglishName(text, c, allowDomains) ||

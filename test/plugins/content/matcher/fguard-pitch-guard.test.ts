@@ -111,6 +111,16 @@ describe('a name, a firm or a price worked out in a message that pitches (issue 
     expect(shared.categoriesOf('博采电气的刘经理明天来验收')).toEqual([])
     expect(shared.categoriesOf('工程按成本加税费结算')).toEqual([])
   })
+
+  it("is no hit for a firm's work that only looks like a pitch: a meeting, a branch, a quote in the group's files", () => {
+    expect(shared.categoriesOf('佳薇装饰的老板约我们周五看场地')).toEqual([])
+    expect(shared.categoriesOf('博采电气的王总说下周去下分公司')).toEqual([])
+    expect(shared.categoriesOf('博采电气的报价单在群文件里')).toEqual([])
+  })
+
+  it('stays a hit for a shop named in a message that pitches', () => {
+    staysHit(shared, 'gambling', ['博采科技的李经理：返水百分之三', '百佳乐超市的店长说包赢，上分找他'])
+  })
 })
 
 describe('an edition said of someone (issue #22, fguard)', () => {
