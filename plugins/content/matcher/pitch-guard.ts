@@ -24,12 +24,12 @@ const ACCOUNT_ID = /[:：]\s*(?=[A-Za-z0-9_-]*[0-9])[A-Za-z][A-Za-z0-9_-]{5,19}(
 const GAMBLING_PITCH =
   /包赢|稳赚|稳赢|必赢|必中|回血|[上下]分(?![公店部院局厂行区类别钟析配享开成布手散数册期批])|彩金|充值[^，,；;。！!？?\n]{0,6}送|日入(?![库职园住学场])|日赚|返水|带单(?![据子])|提现秒到/u
 /**
- * A porn wink or a meeting offered: one's town (`同城`), a date (`约吗`, `可约`; not `约我们`), a visit or a room (`空降`, `开房`,
- * `包夜`), a companion for hire (`陪玩`), a sign to reply (`扣1`, `想看的`), a whole series or samples (`全集`, `样片`),
- * a ping (`滴滴`, not the ride-hailing app).
+ * A porn wink or a meeting offered: one's town (`同城`), a date (`约吗`, `可约`; not `约我们`), a visit or a room
+ * (`空降`, `开房`, `包夜`), a companion for hire (`陪玩`), a sign to reply (`扣1`, `想看的`), a whole series or samples
+ * had (`全集`, `有样片`; not a studio's `样片拿到了`), a ping (`滴滴`, not the ride-hailing app).
  */
 const PORN_WINK =
-  /同城(?!快递|配送|物流|速递|发货|自提|送)|约[吗炮pP]|约我(?!们)|可约|空降(?!兵|部队|领导|高管|干部)|开房|包夜|陪玩|陪睡|上门服务|扣1|想看的|全集|样片|滴滴(?!打车|出行|司机|快车|专车|顺风车)/u
+  /同城(?!快递|配送|物流|速递|发货|自提|送)|约[吗炮pP]|约我(?!们)|可约|空降(?!兵|部队|领导|高管|干部)|开房|包夜|陪玩|陪睡|上门服务|扣1|想看的|全集|[有看要求]样片|滴滴(?!打车|出行|司机|快车|专车|顺风车)/u
 /**
  * A price or a secret handed over privately: asked for by private message (`私信报价`), a price or a list fetched
  * from the speaker or sent privately (`底价找我拿`, `名单私发`), left where members pick it up (`报价在群文件`); a
