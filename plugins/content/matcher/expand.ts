@@ -353,6 +353,8 @@ export function swapKindsOf(kinds: ReadonlySet<ExpansionKind>): ExpansionKind[] 
 
 /** The kinds whose forms swap characters one for one (see swap-forms.ts). */
 export const SWAP_KINDS: ReadonlySet<ExpansionKind> = new Set(['homophone', 'toneless', 'lookalike'])
+/** Kinds that write a term by sound with other characters: a homophone, or one in another tone. */
+export const SOUND_KINDS: ReadonlySet<string> = new Set<ExpansionKind>(['homophone', 'toneless'])
 
 /**
  * The characters each character of a term may be swapped for by its homophone and look-alike forms,

@@ -4,11 +4,10 @@
  */
 
 import type { Candidate } from './allow-filter.js'
+import { SOUND_KINDS } from './expand.js'
 import { isWordOf } from './expansion-data.js'
 import { offers } from './talked-about-offers.js'
 
-/** Kinds that write the term by sound with other characters. */
-const SOUND_KINDS = new Set(['homophone', 'toneless'])
 /**
  * A body's last character after the abbreviation of what it is for: 会 (家委会, 业委会), 办 (综治办), 部, 组, 处, 科,
  * 队, 社, 团.

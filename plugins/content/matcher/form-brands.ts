@@ -6,7 +6,7 @@
 import type { Candidate } from './allow-filter.js'
 import { SWAP_KINDS } from './expand.js'
 import { isWordOf, wordTables } from './expansion-data.js'
-import { offers } from './talked-about-offers.js'
+import { pitchesOrAims, stillPitches } from './pitch-guard.js'
 import { segmentsOf } from './word-segments.js'
 
 /** Shops and businesses of a kind, after a name: `百佳乐超市`, `老王商行`, `家薇装饰`, `伯才文化`. */
@@ -90,15 +90,17 @@ const CLAUSE_CHARACTERS = new Set(
  * True for a swap form (homophone, toneless, look-alike) followed by the kind of shop or business it names
  * (SHOPS: `百佳乐超市`, `家薇装饰的尾款`, `伯才文化的合同`), or by a line of business or a street and a word for a
  * shop (`佳薇花店`, `白家乐面馆`, `伯才东路店`), or by the noun of a place (see namesPlace: `柏家乐小区`): a shop's, a
- * firm's or a place's name. `百佳乐真人荷官`, `加薇到店领取`, `佳薇咨询门店地址` and the term as written (`加薇美妆店`)
- * stay hits.
+ * firm's or a place's name. `百佳乐真人荷官`, `加薇到店领取`, `佳薇咨询门店地址`, the term as written (`加薇美妆店`) and a
+ * message that still pitches (see stillPitches: `博采科技的李经理：返水百分之三`) stay hits.
  */
-export function namesShop(text: string, c: Candidate): boolean {
+export function namesShop(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!SWAP_KINDS.has(c.kind as never)) return false
-  if (SHOP_FIRST.has(text[c.end]) && SHOPS.some(shop => text.startsWith(shop, c.end))) return true
   const run = SHOP_RUN.exec(text.slice(c.end, c.end + 4))
-  if (run !== null && ![...run[1]].some(ch => CLAUSE_CHARACTERS.has(ch))) return true
-  return namesPlace(text, c.end)
+  const named =
+    (SHOP_FIRST.has(text[c.end]) && SHOPS.some(shop => text.startsWith(shop, c.end))) ||
+    (run !== null && ![...run[1]].some(ch => CLAUSE_CHARACTERS.has(ch))) ||
+    namesPlace(text, c.end)
+  return named && !stillPitches(text, c, allowDomains)
 }
 
 /**
@@ -197,16 +199,17 @@ function namesFirmPerson(text: string, at: number): boolean {
  * True for a swap form (homophone, toneless, look-alike) followed by a line of business of two to four ideographs
  * and then a person of the firm or the firm telling something (see FIRM_SPEAKS): `柏佳乐水产的老板`, `网都留学的顾问`,
  * `博采印务那边说`, a firm's name as the shop rule reads one whose kind no list holds. A run that holds a clause's or a
- * platform's character (`佳薇领取的顾问`, `百佳乐平台那边说`, `网都真人的经理`), a message that offers the reader
- * something (`百佳乐水产的老板带你回血`) and the term as written (`网赌留学的顾问`) stay hits.
+ * platform's character (`佳薇领取的顾问`, `百佳乐平台那边说`, `网都真人的经理`), a message that still pitches (see
+ * stillPitches: `百佳乐水产的老板带你回血`, `博采电气的区域经理说包赢`) and the term as written (`网赌留学的顾问`) stay hits.
  */
-export function namesFirm(text: string, c: Candidate): boolean {
+export function namesFirm(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!SWAP_KINDS.has(c.kind as never) || !firmMayTell(text, c.end)) return false
   for (let end = c.end + 2; end <= c.end + 4 && end <= text.length; end++) {
     const run = text.slice(c.end, end)
     if (![...run].every(ch => IDEOGRAPH.test(ch) && !CLAUSE_CHARACTERS.has(ch) && !PLATFORM_CHARACTERS.has(ch)))
       return false
-    if (FIRM_SPEAKS.test(text.slice(end, end + 8)) || namesFirmPerson(text, end)) return !offers(text, c.start, c.end)
+    if (FIRM_SPEAKS.test(text.slice(end, end + 8)) || namesFirmPerson(text, end))
+      return !stillPitches(text, c, allowDomains)
   }
   return false
 }
@@ -224,18 +227,26 @@ const CAPITALS = /^[A-Z]{2,}$/u
 const PRODUCT_LINE_AFTER = /^ ?(?:系列|型号|机型|款|套装|产品线)/u
 /** An edition after letters: `SB 版本`, `HD版`; not 版主 (a forum's moderator). */
 const EDITION_AFTER = /^ ?(?:版本|版(?!主))/u
-/** Whom the letters are said of, just before them: `你就是SB版的`. */
-const SAID_OF_BEFORE = /(?:[你他她个是]|真是)\s*$/u
+/** Whom the letters are said of, just before them: `你就是SB版的`, `楼上SB版`, `老子SB版`, `这人SB版`. */
+const SAID_OF_BEFORE = /(?:[你他她个是@＠]|真是|楼上|这人|老子)\s*$/u
+/** A person after an edition: the edition is said of them (`SB版本的人`, `SB版的货`). */
+const PERSON_AFTER_EDITION = /^ ?(?:版本|版)的?(?:人|货|家伙|玩意|东西)/u
 
 /**
  * True for capital letters (initials, or a Latin term such as `sb`) followed by a firm's or industry's word
  * (`GD Energy 的报价`, `SB Lighting`), a range of goods (`SB 型号的面霜`, `GD 套装`) or an edition said of no one
  * (`SB 版本比企业版便宜`, `NC版`): a brand, a product line or an edition, not the term. `SB 滚`, `你个SB`, `sb 系列`,
- * `SB Wang`, `SB 你看什么` and `你就是SB版的` stay hits.
+ * `SB Wang`, `SB 你看什么`, `你就是SB版的`, `SB版本的人` and an edition in a message that pitches or aims an insult
+ * (see pitchesOrAims: `老子SB版，你服不服`) stay hits.
  */
-export function namesBrand(text: string, c: Candidate): boolean {
+export function namesBrand(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!CAPITALS.test(text.slice(c.start, c.end))) return false
   const after = text.slice(c.end, c.end + 16)
   if (FIRM_AFTER.test(after) || PRODUCT_LINE_AFTER.test(after)) return true
-  return EDITION_AFTER.test(after) && !SAID_OF_BEFORE.test(text.slice(Math.max(0, c.start - 4), c.start))
+  return (
+    EDITION_AFTER.test(after) &&
+    !PERSON_AFTER_EDITION.test(after) &&
+    !SAID_OF_BEFORE.test(text.slice(Math.max(0, c.start - 4), c.start)) &&
+    !pitchesOrAims(text, c, allowDomains)
+  )
 }

@@ -5,7 +5,7 @@
 
 import type { Candidate } from './allow-filter.js'
 import { isWordOf, wordTables } from './expansion-data.js'
-import { offers } from './talked-about-offers.js'
+import { stillPitches } from './pitch-guard.js'
 import type { MatchKind } from './types.js'
 
 /** Kinds that write the term's characters (or sound-alikes of them) side by side. */
@@ -29,12 +29,12 @@ function wordAt(text: string, at: number): boolean {
  * compound chains on past the hit and takes its last character (`六合彩钢板厂`: 六合, then 彩钢 and 钢板). `六合彩票`,
  * `六合彩开奖`, `百家乐平台` (乐平 and 平台, no goods) and a message that offers the reader something stay hits.
  */
-export function chainsCompound(text: string, c: Candidate): boolean {
+export function chainsCompound(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!SIDE_BY_SIDE.has(c.kind) || c.end - c.start < 3) return false
   const last = c.end - 1
   if (!GOODS_ENDS.has(text[c.end + 1]) || !wordAt(text, last) || !wordAt(text, c.end) || !wordAt(text, last - 2))
     return false
-  return !offers(text, c.start, c.end)
+  return !stillPitches(text, c, allowDomains)
 }
 
 /**
@@ -42,12 +42,12 @@ export function chainsCompound(text: string, c: Candidate): boolean {
  * character and the next make a word or end in goods (GOODS_ENDS): a count of boxes or packs (`六盒彩片`, `三箱彩纸`).
  * `六盒彩开奖`, `六盒彩资料` and the term as written stay hits.
  */
-export function countsGoods(text: string, c: Candidate): boolean {
+export function countsGoods(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if ((c.kind !== 'homophone' && c.kind !== 'toneless') || !c.form || c.end - c.start !== c.form.length) return false
   const classifiers = wordTables().classifiers
   let counted = false
   for (let i = 1; i < c.form.length - 1 && !counted; i++)
     counted = c.form[i] !== c.term[i] && classifiers.has(c.form[i]) && NUMERALS.has(text[c.start + i - 1])
   if (!counted || c.end >= text.length) return false
-  return (wordAt(text, c.end - 1) || GOODS_ENDS.has(text[c.end])) && !offers(text, c.start, c.end)
+  return (wordAt(text, c.end - 1) || GOODS_ENDS.has(text[c.end])) && !stillPitches(text, c, allowDomains)
 }

@@ -5,6 +5,7 @@
 
 import type { Candidate } from './allow-filter.js'
 import { isWordOf, wordTables } from './expansion-data.js'
+import { aimedAt, pitchesOrAims, stillPitches } from './pitch-guard.js'
 import { offers } from './talked-about-offers.js'
 
 /** Capital letters only, as a name's initials are written. */
@@ -30,16 +31,18 @@ const SAID_OF_BEFORE = /(?:[你他她个是]|真是)\s*$/u
  * capitalised word of it (`NC State`, `SB Nation`; not a pinyin surname or a word for whom it calls names: `GD Wang
  * 你等着`, `SB Boss`), or in brackets after the capitalised words they abbreviate (`North Carolina (NC)`, `Santa
  * Barbara（SB）`). Initials said of someone (`你个 NC State`), alone (`NC 吧`) or in lower case (`nc state`), an
- * account's service before its name (`VX Lily`, `VX Lily888`) and a message that offers (`SB State 的资源加我`) stay hits.
+ * account's service before its name (`VX Lily`, `VX Lily888`) and a message that still pitches (`SB State 的资源加我`,
+ * see stillPitches) stay hits; so do glossed letters aimed at someone (`SB（Super Boss）@张三`, see aimedAt).
  */
-export function namesEnglishName(text: string, c: Candidate): boolean {
+export function namesEnglishName(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   const letters = text.slice(c.start, c.end)
-  if (!CAPITALS.test(letters) || ACCOUNT_LETTERS.test(letters) || offers(text, c.start, c.end)) return false
+  if (!CAPITALS.test(letters) || ACCOUNT_LETTERS.test(letters) || stillPitches(text, c, allowDomains)) return false
   const before = text.slice(Math.max(0, c.start - 40), c.start)
   const next = NAME_WORD_AFTER.exec(text.slice(c.end, c.end + 24))
   if (next !== null && !wordTables().surnameSyllables.has(next[1].toLowerCase()) && !PERSON_CALLED.test(next[1]))
     return !SAID_OF_BEFORE.test(before)
-  if (spelledAfter(text.slice(c.end, c.end + 40), letters)) return !SAID_OF_BEFORE.test(before)
+  if (spelledAfter(text.slice(c.end, c.end + 40), letters))
+    return glossClears(c, letters) && !SAID_OF_BEFORE.test(before) && !aimedAt(text, c)
   if (!BRACKET_AFTER.test(text.slice(c.end, c.end + 1))) return false
   const words = NAME_BEFORE_BRACKET.exec(before)?.[1].trim().split(' ')
   if (words === undefined || words.length < letters.length) return false
@@ -61,8 +64,22 @@ const SKIPPED_WORDS = new Set(['of', 'and', 'the', 'for', 'to', 'in', 'a', 'an',
 const PINYIN_SYLLABLE =
   /^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|ing|iong|iu|o|ong|ou|u|ua|uai|uan|uang|ue|ui|un|uo|v|ve)$/u
 
-/** English words that call names: a gloss with one spells the insult out (`SB 是 Stupid Bastard`). */
-const NAME_CALLING = /^(?:stupid|bitch|bastard|idiot|dumb|fool|loser|moron|shit|fuck|fucking|brain|damn|son)$/u
+/** English words that call names: a gloss with one spells the insult out (`SB 是 Stupid Bastard`, `SB是Super Bad`). */
+const NAME_CALLING =
+  /^(?:stupid|bitch|bastard|idiot|dumb|fool|loser|moron|shit|fuck|fucking|brain|damn|son|bad|silly|ugly|crazy|dirty|trash|garbage|pig|ass|jerk|useless)$/u
+/** A virtue denied in a gloss, which calls names as well (`NC（Not Clever）`); `No Charge` denies none. */
+const VIRTUE_DENIED = /\b(?:not|no|never) (?:clever|smart|good|nice|bright|wise|normal|sane|human)\b/u
+/** Categories whose terms a gloss never clears: a platform, an account or a site spelled out is still the ad. */
+const NEVER_GLOSSED = new Set(['gambling', 'contact', 'porn'])
+
+/**
+ * True if a gloss may clear the hit: not a gambling, contact or porn term (NEVER_GLOSSED: `BC（Best Choice）平台`),
+ * nor an insult's initials of three letters or more (`CNM（China National Museum）`, `NMSL（Nice Meet See Later）`),
+ * which a troll glosses as often as a firm does.
+ */
+function glossClears(c: Candidate, letters: string): boolean {
+  return !NEVER_GLOSSED.has(c.category) && !(c.category === 'insult' && letters.length >= 3)
+}
 
 /**
  * True if the English words glossing the letters after them (GLOSS_AFTER) start with those letters in order, small
@@ -76,33 +93,39 @@ function spelledAfter(after: string, letters: string): boolean {
   if (found === null || gloss === undefined || SAID_OF_AFTER.test(after.slice(found[0].length))) return false
   const all = gloss.toLowerCase().split(/[ -]/u)
   if (all.every(word => PINYIN_SYLLABLE.test(word)) || all.some(word => NAME_CALLING.test(word))) return false
+  if (VIRTUE_DENIED.test(all.join(' '))) return false
   const lower = letters.toLowerCase()
   return [all, all.filter(word => !SKIPPED_WORDS.has(word))].some(
     words => words.length >= lower.length && words.slice(0, lower.length).every((word, i) => word[0] === lower[i]),
   )
 }
 
-/** Capitals or digits, as a code of a series is written: `SD`, `HD`, `4K`, `UHD`. */
-const SIBLING_CODE = /^[A-Z0-9]{1,5}$/u
+/** Capitals or digits, as a code of a series is written: `SD`, `HD`, `4K`, `UHD`; one letter alone is no code. */
+const SIBLING_CODE = /^[A-Z0-9]{2,5}$/u
 /** A sibling code and the word that joins it before the letters: `SD 和 `, `SD/`, `SD、`. */
-const SIBLING_BEFORE = /([A-Z0-9]{1,5})\s*(?:和|与|或|跟|及|、|\/|,|，|and|or)\s*$/u
+const SIBLING_BEFORE = /(?<![A-Za-z0-9])([A-Z0-9]{1,5})\s*(?:和|与|或|跟|及|、|\/|,|，|and|or)\s*$/u
 /** The word that joins a sibling code after the letters, and the code: ` 和 SD`, `/4K`. */
 const SIBLING_AFTER = /^\s*(?:和|与|或|跟|及|、|\/|,|，|and|or)\s*([A-Z0-9]{1,5})(?![A-Za-z0-9])/u
+/** A word of editions or formats near a pair of codes: `两个版本`, `两种画质`, `格式`, `型号`. */
+const EDITION_WORDS = /版本|版(?!主)|格式|画质|清晰度|分辨率|两个|两种|三个|三种|型号|规格|尺寸|接口|制式|模式|系列/u
 
 /**
- * True for capital letters paired with a sibling code (another code in capitals or digits joined to them by 和, 与,
- * a slash, a comma…) that shares their first or their last character: two codes of one series, a format or an
- * edition (`SD 和 HD 两个版本`, `HD/FHD`), said of no one and in a message that offers nothing. `你个SB和NC`, `你是SD和HD`
- * stay hits.
+ * True for capital letters paired with a sibling code (another code of two capitals or digits or more, joined to
+ * them by 和, 与, a slash, a comma…) that shares their first or their last character and is no part of them, with a
+ * word of editions or formats near the pair (EDITION_WORDS): two codes of one series (`SD 和 HD 两个版本`, `HD/FHD
+ * 格式`), said of no one, in a message that does not pitch or aim an insult (see pitchesOrAims), and no gambling,
+ * contact or porn term. `你个SB和NC`, `S和SB`, `CNM和CN`, `楼上SB和SD`, `BC和BB都能玩，充值送彩金` stay hits.
  */
-export function pairsWithCode(text: string, c: Candidate): boolean {
+export function pairsWithCode(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   const letters = text.slice(c.start, c.end)
-  if (!CAPITALS.test(letters) || offers(text, c.start, c.end)) return false
+  if (!CAPITALS.test(letters) || NEVER_GLOSSED.has(c.category)) return false
   const before = SIBLING_BEFORE.exec(text.slice(Math.max(0, c.start - 12), c.start))
   const sibling = before?.[1] ?? SIBLING_AFTER.exec(text.slice(c.end, c.end + 12))?.[1]
-  if (sibling === undefined || !SIBLING_CODE.test(sibling) || sibling === letters) return false
+  if (sibling === undefined || !SIBLING_CODE.test(sibling) || letters.includes(sibling)) return false
   const from = before === null ? c.start : c.start - before[0].length
   if (SAID_OF_BEFORE.test(text.slice(Math.max(0, from - 4), from))) return false
+  if (!EDITION_WORDS.test(text.slice(Math.max(0, from - 8), c.end + 20))) return false
+  if (pitchesOrAims(text, c, allowDomains)) return false
   return sibling[0] === letters[0] || sibling[sibling.length - 1] === letters[letters.length - 1]
 }
 

@@ -5,8 +5,10 @@
  */
 
 import type { Candidate } from './allow-filter.js'
+import { SOUND_KINDS } from './expand.js'
 import { OUTSIDE_REACH } from './form-work.js'
 import { clauseBefore } from './form-clause.js'
+import { stillPitches } from './pitch-guard.js'
 
 /**
  * What the company pays or credits a member, before a transfer in its clause: `报销款`, `工资`, `奖金`, `差旅费`,
@@ -137,8 +139,6 @@ export function offersPrice(text: string, c: Candidate): boolean {
   return offered && !TOLD_AFTER.test(after) && !AMOUNT.test(after)
 }
 
-/** Kinds that write the term by sound with other characters. */
-const SOUND_KINDS = new Set(['homophone', 'toneless'])
 /**
  * What a price is made of besides its base, right after a 加 of adding: a margin, a fee, a tax, a markup
  * (`利润`, `管理费`, `运费`, `税`, `加成`'s 成, `合理利润`).
@@ -146,15 +146,22 @@ const SOUND_KINDS = new Set(['homophone', 'toneless'])
 const ADDED_PART =
   /^(?:(?:合理|一定|适当|固定)?(?:利润|毛利|利率|差价|提成|佣金|税费?|增值税|运费|邮费|手续费|管理费|服务费|加工费|人工费?|包装费|安装费|杂费|损耗|成(?!交)))/u
 
-/** Words of a price handed over or kept secret: then it is the price (`底加运费发你，别外传`). */
-const KEPT_OR_HANDED = /发你|发给你|给你|私发|私聊|私我|外传|外泄|保密|别说出去|不能说/u
+/**
+ * Words of a price handed over, asked for privately or kept secret: then it is the price (`底加运费发你，别外传`,
+ * `成本加利润，私信报价`, `成本加运费，找我要`).
+ */
+const KEPT_OR_HANDED =
+  /发你|发给你|给你|私发|私聊|私我|私信|找我|联系我|详聊|加我|[私问]报价|报价单?(?:在|发|找)|外传|外泄|保密|别说出去|不能说/u
 
 /**
  * True for a price term (ending in 价) written by sound with 加 for 价, followed by a part a price is made of: 加 adds
  * it, and the text tells how a price is worked out (`成本加利润的方式算`, `工程按成本加管理费结算`, `出厂加运费`), no
- * price. `成本加发你`, `成本加表私发`, `成本加多少不能说` and `底加运费发你，别外传` stay hits.
+ * price. `成本加发你`, `成本加表私发`, `成本加多少不能说`, `底加运费发你，别外传` and a message that still pitches (see
+ * stillPitches: `成本加利润，报价单在群文件`) stay hits.
  */
-export function addsToPrice(text: string, c: Candidate): boolean {
+export function addsToPrice(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!SOUND_KINDS.has(c.kind) || !c.term.endsWith('价') || text[c.end - 1] !== '加') return false
-  return ADDED_PART.test(text.slice(c.end, c.end + 6)) && !KEPT_OR_HANDED.test(text)
+  return (
+    ADDED_PART.test(text.slice(c.end, c.end + 6)) && !KEPT_OR_HANDED.test(text) && !stillPitches(text, c, allowDomains)
+  )
 }

@@ -4,6 +4,8 @@
  */
 
 import type { Candidate } from './allow-filter.js'
+import { SOUND_KINDS } from './expand.js'
+import { stillPitches } from './pitch-guard.js'
 import { everyTonelessReading, isWordOf, wordTables } from './expansion-data.js'
 
 /** Brackets that gloss what comes before them: `（江西都昌）`, `(Duchang)`, `【都昌】`. */
@@ -73,13 +75,14 @@ const BEFORE_NAME =
 /**
  * True for a two-character hit written as a given name after a common surname that starts a name (the
  * text's start, a space, punctuation, or a word for a person before it): `欢迎新同事张加薇加入` (加薇),
- * `@销售一部-刘思丹` (私单 → 思丹), or with a title after it (`下节课请孙博彩老师讲`); `加薇详聊` and `月入过万加薇` stay hits. A three-character hit reads so too when
- * its first two characters are the given name and its last starts a word with the next (`吴威信号码换了`: 吴威信 and
+ * `@销售一部-刘思丹` (私单 → 思丹), or with a title after it (`下节课请孙博彩老师讲`, not in a message that still
+ * pitches: see stillPitches); `加薇详聊` and `月入过万加薇` stay hits. A three-character hit reads so too when its
+ * first two characters are the given name and its last starts a word with the next (`吴威信号码换了`: 吴威信 and
  * 号码, not 威信号); `王威信号多少` stays a hit. A two-character given name is one wherever it stands when what a person
  * does or has follows it (see doesAsPerson: `昨天张加薇请假了`), unless it is sought or described before it
  * (SOUGHT_BEFORE: `找王加薇详聊`, `想要资料的王加薇…`).
  */
-export function namesPerson(text: string, c: Candidate): boolean {
+export function namesPerson(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!NAME_KINDS.has(c.kind) || c.start < 1 || !COMMON_SURNAMES.has(text[c.start - 1])) return false
   const size = [...c.term].length
   const named =
@@ -91,7 +94,8 @@ export function namesPerson(text: string, c: Candidate): boolean {
         GIVEN_NAME.test(text.slice(c.start, c.start + 2))
   if (!named) return false
   const before = text.slice(Math.max(0, c.start - 5), c.start - 1)
-  if (BEFORE_NAME.test(before) || TITLE_AFTER.test(text.slice(c.end))) return true
+  if (TITLE_AFTER.test(text.slice(c.end))) return !stillPitches(text, c, allowDomains)
+  if (BEFORE_NAME.test(before)) return true
   return size === 2 && doesAsPerson(text, c.end) && !SOUGHT_BEFORE.test(before)
 }
 
@@ -159,8 +163,6 @@ export function namesPersonBeforeWord(text: string, c: Candidate): boolean {
 const TITLE_AFTER =
   /^(?:老师|同学|经理|主管|组长|店长|总监|助理|专员|师傅|先生|女士|医生|律师|教练|阿姨|院长|校长|园长|厂长|科长|处长|局长|所长|馆长|行长|站长|社长|会长|董事长|主任|教授|博士|工程师|设计师)/u
 
-/** Kinds that swap a term's characters for others of the same sound, as a given name may be written. */
-const SOUND_KINDS = new Set(['homophone', 'toneless'])
 /**
  * What only a person does, right after a given name that starts a sentence, maybe past a time: `今天请假`, `明天出差`,
  * `刚才说`, `在吗`, `负责`.

@@ -5,18 +5,17 @@
  */
 
 import type { Candidate } from './allow-filter.js'
-import { offers } from './talked-about-offers.js'
-
-/** Kinds that write the term by sound with other characters. */
-const SOUND_KINDS = new Set(['homophone', 'toneless'])
+import { SOUND_KINDS } from './expand.js'
+import { stillPitches } from './pitch-guard.js'
 
 /**
  * Forms by sound that are everyday words, each with the words of a message about what it names (`words`), or
  * the word that follows the form when it is one (`next`): 约跑 (a run arranged: 约炮's form), 春货 (the spring's
- * stock: 蠢货's), 一夜晴 (clear by the morning: 一夜情's, with the weather or what it lets a farmer or a walker do), 援教 (teaching sent as aid: 援交's), 日转 before 夜 (from
- * day into night, as stored power is used: 日赚's).
+ * stock: 蠢货's), 一夜晴 (clear by the morning: 一夜情's, with the weather or what it lets a farmer or a walker do,
+ * within `near` characters of the form), 援教 (teaching sent as aid: 援交's), 日转 before 夜 (from day into night,
+ * as stored power is used: 日赚's).
  */
-const EVERYDAY_SENSES: ReadonlyMap<string, { words?: RegExp; next?: RegExp }> = new Map([
+const EVERYDAY_SENSES: ReadonlyMap<string, { words?: RegExp; next?: RegExp; near?: number }> = new Map([
   ['约跑', { words: /跑步|晨跑|夜跑|跑团|公里|配速|马拉松|半马|全马|操场|绿道|接龙|集合|打卡/u }],
   [
     '春货',
@@ -30,6 +29,7 @@ const EVERYDAY_SENSES: ReadonlyMap<string, { words?: RegExp; next?: RegExp }> = 
     {
       words:
         /(?<!云)雨|雪(?!白)|霜|台风|天气|阴天|放晴|晴天|多云|降温|升温|气温|雾霾|出太阳|太阳|阳光|下种|播种|插秧|育苗|施肥|打药|收割|晒(?:谷|粮|被|衣|场)|晾晒|晾衣|菜地|庄稼|地里|田里|出游|踏青|郊游|露营|星空|月亮/u,
+      near: 8,
     },
   ],
   ['援教', { words: /老师|教师|支教|学校|课程|教学|任教|山区|西部|乡村|援疆|援藏/u }],
@@ -38,10 +38,10 @@ const EVERYDAY_SENSES: ReadonlyMap<string, { words?: RegExp; next?: RegExp }> = 
 
 /**
  * Words of an offer of company or of a contact: then the form is the term, whatever else the message is about
- * (`下雨天寂寞，一夜晴了解下`, `约跑打卡，可包夜`).
+ * (`下雨天寂寞，一夜晴了解下`, `约跑打卡，可包夜`, `一夜晴，月亮很圆，来开房`).
  */
 const OFFER_WORDS =
-  /同城|寂寞|懂的|私聊|私我|私信|私发|包夜|上门|可约|约吗|了解一?下|加我|加微|颜值|妹子|小妹|美女|帅哥|兼职|日结|[\d一二两三四五六七八九十百千万][百千万]?[块元]/u
+  /同城|寂寞|懂的|私聊|私我|私信|私发|包夜|上门|可约|约吗|了解一?下|加我|加微|颜值|妹子|小妹|美女|帅哥|兼职|日结|开房|陪玩|空降|酒店|[\d一二两三四五六七八九十百千万][百千万]?[块元]/u
 
 /** Someone the form is said of, just before it: `你个`, `真是`, `他就是`. */
 const SAID_OF = /(?:[你他她个]|真是|就是)$/u
@@ -51,42 +51,59 @@ const SAID_OF = /(?:[你他她个]|真是|就是)$/u
  * words of what that word names, said of no one, and no offer of company or contact: `周六早上约跑的在群里接龙`,
  * `春货上新，连衣裙到了一批`, `昨晚下了一夜雨，今早一夜晴`, `她去山区援教半年`, `光伏板白天充电，日转夜用`.
  * `同城约跑，颜值高`, `你个春货`, `真是个春货，发货都能发错`, `寂寞吗，一夜晴了解下`, `援教妹子可上门` and
- * `在家日转三百` stay hits.
+ * `在家日转三百` stay hits, as does a message that still pitches (see stillPitches) or names the weather far from the
+ * form (`一夜晴 出游 陪玩`).
  */
-export function namesEverydayThing(text: string, c: Candidate): boolean {
+export function namesEverydayThing(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!SOUND_KINDS.has(c.kind) || c.form === undefined) return false
   const sense = EVERYDAY_SENSES.get(c.form)
   if (sense === undefined || OFFER_WORDS.test(text) || SAID_OF.test(text.slice(Math.max(0, c.start - 2), c.start)))
     return false
-  return (sense.words?.test(text) ?? true) && (sense.next?.test(text.slice(c.end)) ?? true)
+  const about = sense.near === undefined ? text : text.slice(Math.max(0, c.start - sense.near), c.end + sense.near)
+  return (
+    (sense.words?.test(about) ?? true) &&
+    (sense.next?.test(text.slice(c.end)) ?? true) &&
+    !stillPitches(text, c, allowDomains)
+  )
 }
 
 /** A term that ends in a medium's noun: 成人视频, 小电影. */
 const MEDIUM_TERM = /(?:视频|电影)$/u
+/** A film's term (小电影): the making senses below may clear it; a video's (成人视频) only a lesson's noun. */
+const FILM_TERM = /电影$/u
+/** A lesson's noun after the medium: `视频课程`, `视频教程`, `视频讲座`. */
+const LESSON_COMPOUND = /^(?:课程|课|教程|教学|讲座|培训)/u
 /**
- * What makes one noun of the medium with what follows it: a course or a lesson (`视频课程`, `视频教程`), a making or a
- * school's task (`电影配音`, `视频剪辑`, `电影作业`), a contest or a festival (`电影节`).
+ * What else makes one noun of a film with what follows it: a making or a school's task (`电影配音`, `电影作业`), a
+ * contest or a festival (`电影节`).
  */
-const MEDIUM_COMPOUND = /^(?:课程|课|教程|教学|讲座|培训|面试|会议|配音|剪辑|拍摄|制作|作业|比赛|大赛|展映|节)/u
+const FILM_COMPOUND = /^(?:面试|会议|配音|剪辑|拍摄|制作|作业|比赛|大赛|展映|节)/u
 /** Words of a lesson or of making a film in the message: the medium is the pupils' or the makers' work. */
 const MAKING_WORDS = /作业|配音|课堂|上课|班会|班级|比赛|剪辑|剪好|剪完|拍摄|拍了|拍个|拍一|制作|毕业|字幕|剧本|台词/u
 /** An occasion a film is made of, just before the term: `婚礼小电影`, `年会的小电影`. */
 const OCCASION_BEFORE = /(?:婚礼|婚纱|年会|毕业|团建|宣传|旅行|生日|周年|开业)的?$/u
-/** Words that ask for the medium, hand it out or name where it is found: then it is the term. */
+/**
+ * Words that ask for the medium, hand it out, name where it is found, a contact, a price or a wink: then it is the
+ * term (`小电影课程 全集`, `成人视频制作，主页有样片`).
+ */
 const ASKED_WORDS =
-  /资源|链接|网站|网址|网盘|合集|种子|在线|免费|群|私|加我|发我|求|打包|看片|福利|有没有|谁有|懂的|懂得/u
+  /资源|链接|网站|网址|网盘|合集|种子|在线|免费|群|私|加我|发我|求|打包|看片|福利|有没有|谁有|懂的|懂得|联系|电话|微信|[vV]信|主页|简介|扣1|想看|全集|样片|价格|同城|约[吗我炮]/u
 
 /**
- * True for a term that ends in a medium's noun (MEDIUM_TERM: 成人视频, 小电影) whose noun makes one word with what
- * follows it (`成人视频课程`: adults' video course; `小电影配音`), after an occasion it films (`婚礼小电影`), or in a message about a lesson or the making of a
- * film (MAKING_WORDS: `配音作业是一段英文小电影`, `自己拍了一部小电影`), with nothing asked for or handed out and no
- * offer: the everyday medium, not the term. `成人视频课程资源加我`, `有没有小电影资源` and `小电影链接私我` stay hits.
+ * True for a term that ends in a medium's noun (MEDIUM_TERM) before a lesson's noun (`成人视频课程`: adults' video
+ * course), or a film's term (小电影) that makes one word with a making's noun (`小电影配音`), after an occasion it
+ * films (`婚礼小电影`), or in a message about a lesson or the making of a film (MAKING_WORDS: `配音作业是一段英文
+ * 小电影`), with nothing asked for or handed out and the message not pitching (see stillPitches): the everyday
+ * medium, not the term. `成人视频课程资源加我`, `成人视频拍摄`, `小电影链接私我` and `婚礼小电影 同城约` stay hits.
  */
-export function namesEverydayMedium(text: string, c: Candidate): boolean {
-  if (!MEDIUM_TERM.test(c.term) || ASKED_WORDS.test(text) || offers(text, c.start, c.end)) return false
+export function namesEverydayMedium(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
+  if (!MEDIUM_TERM.test(c.term) || ASKED_WORDS.test(text) || stillPitches(text, c, allowDomains)) return false
+  const next = text.slice(c.end, c.end + 2)
+  if (LESSON_COMPOUND.test(next)) return true
   return (
-    MEDIUM_COMPOUND.test(text.slice(c.end, c.end + 2)) ||
-    OCCASION_BEFORE.test(text.slice(Math.max(0, c.start - 3), c.start)) ||
-    MAKING_WORDS.test(text)
+    FILM_TERM.test(c.term) &&
+    (FILM_COMPOUND.test(next) ||
+      OCCASION_BEFORE.test(text.slice(Math.max(0, c.start - 3), c.start)) ||
+      MAKING_WORDS.test(text))
   )
 }

@@ -7,7 +7,7 @@
 import type { Candidate } from './allow-filter.js'
 import { SWAP_KINDS } from './expand.js'
 import { isWordOf } from './expansion-data.js'
-import { offers } from './talked-about-offers.js'
+import { stillPitches } from './pitch-guard.js'
 
 /** Lines of business a firm's name takes (the shops' kinds are in form-brands.ts): `斯丹光学`, `伯才电器`, `家薇门窗`. */
 const TRADES = new Set([
@@ -78,7 +78,7 @@ const NOT_GOODS = new Set(
  * `家薇建材市场`): a firm's or a market's name. `博采娱乐城`, `博采游戏城`, a message that offers the reader
  * something (`斯丹光学，加我私聊`) and the term as written stay hits.
  */
-export function namesTrade(text: string, c: Candidate): boolean {
+export function namesTrade(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!SWAP_KINDS.has(c.kind as never)) return false
   const at = c.end
   let named = TRADES.has(text.slice(at, at + 2))
@@ -89,5 +89,5 @@ export function namesTrade(text: string, c: Candidate): boolean {
       [...goods].every(ch => /\p{Script=Han}/u.test(ch) && !NOT_GOODS.has(ch)) &&
       isWordOf(text.charCodeAt(end - 2), text.charCodeAt(end - 1))
   }
-  return named && !offers(text, c.start, c.end)
+  return named && !stillPitches(text, c, allowDomains)
 }

@@ -4,6 +4,8 @@
  */
 
 import type { Candidate } from './allow-filter.js'
+import { SOUND_KINDS } from './expand.js'
+import { stillPitches } from './pitch-guard.js'
 import { clauseBefore } from './form-clause.js'
 import { wordTables } from './expansion-data.js'
 
@@ -68,9 +70,6 @@ const PERSON_BEFORE = /[你他她]|是/u
 /** Someone the term is said of, just before it: 你这个垃圾东西, 他个废物, 是垃圾. */
 const SAID_OF = /[你他她它个是]$/u
 
-/** Kinds that write the term by sound with other characters. */
-const SOUND_KINDS = new Set(['homophone', 'toneless'])
-
 /**
  * True for a form by sound that keeps the term's 废 (waste) and swaps what follows: still a kind of waste, as
  * an industry names its emissions (废雾, paint mist; 废屋, a derelict house), not a form chosen to call names as
@@ -85,10 +84,12 @@ function keepsWaste(text: string, c: Candidate): boolean {
  * `喷涂车间的废雾处理设备`), after a kind of waste said of no one
  * (`工业废物处理厂`, `建筑垃圾公司`, `包装废物请师傅带走`; not `你就是个包装废物`) or a place where it lies (`走廊的垃圾东西太多`), in a clause about no one, or followed by a word of
  * disposing of it (`楼道里的垃圾东西清理一下`), said of no one just before it: waste, not an insult.
- * `你这个垃圾东西`, `这家垃圾公司`, `他是仓库里的废物`, `废物一个` and `辣鸡东西清理一下` stay hits.
+ * `你这个垃圾东西`, `这家垃圾公司`, `他是仓库里的废物`, `废物一个`, `辣鸡东西清理一下` and a form by sound in a message that
+ * still pitches (see stillPitches: `废雾处理设备，私聊`) stay hits.
  */
-export function namesWaste(text: string, c: Candidate): boolean {
+export function namesWaste(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!WASTE.test(c.term) || !(WRITTEN_KINDS.has(c.kind) || keepsWaste(text, c))) return false
+  if (keepsWaste(text, c) && stillPitches(text, c, allowDomains)) return false
   const before = text.slice(Math.max(0, c.start - 3), c.start)
   const kind = WASTE_KIND_BEFORE.exec(before)
   if (kind !== null) return !SAID_OF.test(text.slice(0, c.start - kind[0].length))

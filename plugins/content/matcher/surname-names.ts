@@ -1,6 +1,7 @@
 import type { Candidate } from './allow-filter.js'
 import { SWAP_KINDS } from './expand.js'
 import { wordTables } from './expansion-data.js'
+import { stillPitches } from './pitch-guard.js'
 
 /**
  * A swap form whose swapped first character is a surname (百家乐 -> 白佳乐, 赌博 -> 杜博, 傻逼 -> 沙币) is a
@@ -31,6 +32,8 @@ const AFTER_NAME = new RegExp(
   `^(?:[（(、]|${TITLE}|的|是|负责|介绍|说|已经|已|到|也|和|跟|与|刚|还|今天|明天|后天|昨天|今早|今晚|明早|上午|下午|中午|晚上|早上|这周|下周|上周|周[一二三四五六日末]|这个月|本月|上个月|上月|今年|去年|刚才|刚刚|你好|您好|麻烦|收到)`,
   'u',
 )
+/** A title right after a hit (see TITLE): a clean name only in a message that does not pitch (`夏注院长推荐，稳赚不赔`). */
+const TITLE_AFTER = new RegExp(`^(?:${TITLE})`, 'u')
 /**
  * One more given character and a title after a hit: the hit is a surname and the first given character of a
  * three-character name (`司丹玲律师`, `罗廖芳医生`). Not past a character that starts a clause of its own (`司丹找经理`).
@@ -57,9 +60,10 @@ const TERM_BEFORE =
  * first character is a surname, standing where a name stands (after BEFORE_NAME, before AFTER_NAME or
  * GIVEN_AND_TITLE, set apart by spaces or starting its clause before HOUSEHOLD_AFTER: `@市场部-杜博`, `袁娇负责华东区`,
  * `老罗聊完客户`, `白佳乐 明天到岗`, `司丹玲律师`, `罗廖家的空调`) or not where the term stands (see TERM_BEFORE:
- * `门店春货备齐了`); `你个沙比，别乱发`, `想要优惠价的佳薇，`, `陆合彩特码` and `司丹找经理` stay hits.
+ * `门店春货备齐了`); `你个沙比，别乱发`, `想要优惠价的佳薇，`, `陆合彩特码`, `司丹找经理` and a name before a title in a message
+ * that still pitches (see stillPitches: `夏注院长推荐，稳赚不赔`) stay hits.
  */
-export function namesBySurname(text: string, c: Candidate): boolean {
+export function namesBySurname(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!SWAP_KINDS.has(c.kind as never) || c.form === undefined) return false
   const form = [...c.form]
   const term = [...c.term]
@@ -68,7 +72,8 @@ export function namesBySurname(text: string, c: Candidate): boolean {
   const before = text.slice(Math.max(0, c.start - 3), c.start)
   if (BEFORE_NAME.test(before)) return true
   const after = text.slice(c.end, c.end + 4)
-  if (AFTER_NAME.test(after) || GIVEN_AND_TITLE.test(after)) return true
+  if (TITLE_AFTER.test(after) || GIVEN_AND_TITLE.test(after)) return !stillPitches(text, c, allowDomains)
+  if (AFTER_NAME.test(after)) return true
   if (!TERM_BEFORE.test(before)) return true
   return EDGE_BEFORE.test(before) && (/^\s/u.test(after) || HOUSEHOLD_AFTER.test(after))
 }

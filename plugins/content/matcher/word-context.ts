@@ -1,5 +1,5 @@
 import type { Candidate } from './allow-filter.js'
-import { type ExpansionKind, readsAsWords } from './expand.js'
+import { type ExpansionKind, readsAsWords, SOUND_KINDS } from './expand.js'
 import { isWordOf, wordCount, wordTables } from './expansion-data.js'
 import { asksClaim, countsValid, deniesClaim, namesInstitution, praisesRank, tellsShelfLife } from './form-claims.js'
 import { definesLetters, namesCodeKind, namesColour, namesShape, readsAsCode } from './form-codes.js'
@@ -94,7 +94,7 @@ export function dropByWords(
     let keep = c.allowPhrase || (kinds.get(c.category)?.size ?? 0) === 0
     if (!keep && c.context) keep = !readsAsPhase(text, c) && !cutsWords(text, c)
     else if (!keep && !cutsWords(text, c) && !readInLonger(c, candidates)) {
-      keep = !(isSaidOtherwise(text, c, mayWarn) || talked(text, c, allowDomains) === 'drop')
+      keep = !(isSaidOtherwise(text, c, mayWarn, allowDomains) || talked(text, c, allowDomains) === 'drop')
       if (!keep) (readAway ??= []).push(c)
     }
     if (!keep) kept ??= candidates.slice(0, i)
@@ -116,36 +116,39 @@ function insideReadAway(c: Candidate, readAway: readonly Candidate[]): boolean {
   )
 }
 
-/** True for a hit that reads as other words than the term (in a warning, a name, a code, a count...). */
-function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean {
+/**
+ * True for a hit that reads as other words than the term (in a warning, a name, a code, a count...); `allowDomains`
+ * tells the rules that ask pitch-guard.ts which links are the company's own.
+ */
+function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDomains: readonly string[]): boolean {
   return (
     (mayWarn && quotedByWarning(text, c.start, c.end)) ||
     soundsLikeWord(text, c) ||
     nounReadsAsWord(text, c) ||
     namesWeChatFeature(text, c.start, c.end) ||
-    namesShop(text, c) ||
-    namesFirm(text, c) ||
-    namesTrade(text, c) ||
-    chainsCompound(text, c) ||
-    countsGoods(text, c) ||
+    namesShop(text, c, allowDomains) ||
+    namesFirm(text, c, allowDomains) ||
+    namesTrade(text, c, allowDomains) ||
+    chainsCompound(text, c, allowDomains) ||
+    countsGoods(text, c, allowDomains) ||
     namesBody(text, c) ||
-    namesEnglishName(text, c) ||
-    pairsWithCode(text, c) ||
+    namesEnglishName(text, c, allowDomains) ||
+    pairsWithCode(text, c, allowDomains) ||
     namesPlaceUnit(text, c) ||
     namesGarmentLetter(text, c) ||
-    namesBrand(text, c) ||
+    namesBrand(text, c, allowDomains) ||
     readsAsCode(text, c) ||
     countsSwap(text, c) ||
     takesComplement(text, c) ||
-    namesPerson(text, c) ||
+    namesPerson(text, c, allowDomains) ||
     namesPersonBeforeWord(text, c) ||
     namesSubject(text, c) ||
     namesMention(text, c) ||
     abbreviatesName(text, c) ||
-    namesBySurname(text, c) ||
+    namesBySurname(text, c, allowDomains) ||
     namesByDoubledName(text, c) ||
     countsCompanies(text, c) ||
-    namesWaste(text, c) ||
+    namesWaste(text, c, allowDomains) ||
     namesShape(text, c) ||
     glossedAsName(text, c) ||
     namesPremises(text, c) ||
@@ -162,15 +165,15 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean): boolean 
     sendsFiles(text, c) ||
     offersPrice(text, c) ||
     movesPrice(text, c) ||
-    addsToPrice(text, c) ||
+    addsToPrice(text, c, allowDomains) ||
     definesLetters(text, c) ||
     namesCodeKind(text, c) ||
     countsValid(text, c) ||
     praisesRank(text, c) ||
     namesInstitution(text, c) ||
     tellsShelfLife(text, c) ||
-    namesEverydayThing(text, c) ||
-    namesEverydayMedium(text, c) ||
+    namesEverydayThing(text, c, allowDomains) ||
+    namesEverydayMedium(text, c, allowDomains) ||
     readsAcrossWords(text, c)
   )
 }
@@ -278,9 +281,6 @@ function swapKeepsFirst(text: string, c: Candidate): boolean {
   if (!IDEOGRAPH.test(text[c.start - 1]) || !IDEOGRAPH.test(after) || MODAL_PARTICLES.has(after)) return false
   return isSegmenterWord(text.charCodeAt(c.start - 1), text.charCodeAt(c.start))
 }
-
-/** Kinds that swap a term's characters for others of the same sound. */
-const SOUND_KINDS = new Set<MatchKind>(['homophone', 'toneless'])
 
 /**
  * True for a two-character form by sound that swaps both of the term's characters and that the segmenter reads as
