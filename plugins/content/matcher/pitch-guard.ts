@@ -14,15 +14,20 @@ import { offers } from './talked-about-offers.js'
  * or a number to call.
  */
 const CONTACT_WORDS =
-  /[vV]信|威信|薇信|微信号|加微信|加[vV](?![a-z])|QQ|扣扣|企鹅号|(?:看|见|点|进)我?的?(?:主页|简介)|(?:主页|简介)[有见里]|私信|私聊|联系(?:电话|方式|我)|电话\s*[:：]?\s*[0-9]/u
-/** An account's id after a colon: letters and digits mixed, six to twenty of them (`：abc12345`, `: lily_888`). */
-const ACCOUNT_ID = /[:：]\s*(?=[A-Za-z0-9_-]*[0-9])[A-Za-z][A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_])/u
+  /[vVwW][xX]同号|[vV]信|威信|薇信|微信号|加微信|加[vV](?![a-z])|QQ|扣扣|企鹅号|(?:看|见|点|进)我?的?(?:主页|简介)|(?:主页|简介)[有见里]|私信|私聊|联系(?:电话|方式|我)|电话\s*[:：]?\s*[0-9]/u
+/**
+ * An account's id after a colon: letters and digits mixed, six to twenty of them (`：abc12345`, `: lily_888`); not a
+ * document's number after its label (`型号：SD2023A`, `发票号：FP2023001`, `订单号: ORD2023`).
+ */
+const ACCOUNT_ID =
+  /(?<!(?:单号?|工号|型号|货号|编号|票号|SKU|sku|ref|REF|批次|批号|单据)\s*)[:：]\s*(?=[A-Za-z0-9_-]*[0-9])[A-Za-z][A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_])/u
 /**
  * A gambling pitch: winning promised (`包赢`, `稳赚`, `必中`), losses won back (`回血`), credit bought or topped up
- * with a bonus (`上分`, `彩金`, `充值一百送五十`), a day's takings (`日入`, `日赚`), a rebate (`返水`), a leader's bets.
+ * with a bonus (`上分`, `彩金`, `充值一百送五十`, `注册送`, `首存`), a day's takings (`日入`, `日赚`), a rebate (`返水`), a leader's
+ * bets, slot games (`电子游艺`, `爆分`), a lottery's draw and tips (`开奖`, `特码`, `一肖`, `中特`, `期期准`).
  */
 const GAMBLING_PITCH =
-  /包赢|稳赚|稳赢|必赢|必中|回血|[上下]分(?![公店部院局厂行区类别钟析配享开成布手散数册期批])|彩金|充值[^，,；;。！!？?\n]{0,6}送|日入(?![库职园住学场])|日赚|返水|带单(?![据子])|提现秒到/u
+  /包赢|稳赚|稳赢|必赢|必中|回血|[上下]分(?![公店部院局厂行区类别钟析配享开成布手散数册期批])|彩金|充值[^，,；;。！!？?\n]{0,6}送|日入(?![库职园住学场])|日赚|返水|带单(?![据子])|提现秒到|注册就?送|首充|首存|电子游艺|爆分|开奖|特码|一肖|中特|期期准/u
 /**
  * A porn wink or a meeting offered: one's town (`同城`), a date (`约吗`, `可约`; not `约我们`), a visit or a room
  * (`空降`, `开房`, `包夜`), a companion for hire (`陪玩`), a sign to reply (`扣1`, `想看的`), a whole series or samples

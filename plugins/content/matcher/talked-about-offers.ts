@@ -8,12 +8,12 @@ import { CLAUSE_END, edgeAfter } from './talked-about-clauses.js'
 
 /**
  * An offer or a call to the reader outside the hit, which keeps a hit its report or reminder would clear:
- * `加我`, `私聊我`, `进群`, `联系我`, `跟我买`, `懂的来`; a bare `私聊` (`私聊了解`, not `私聊了他`) or who is addressed by what they
+ * `加我`, `私聊我`, `进群`, `联系我`, `跟我买`, `懂的来`, `V我`, `+v`, `wx同号`, `私发` ending a clause; a bare `私聊` (`私聊了解`, not `私聊了他`) or who is addressed by what they
  * want (`想做的`, `想了解的`, `有意者`); not who joined (`新进群的号`): a spammer's report
  * (`…，管理员处理一下吧，想做的私聊`) still offers; so does an invitation (see invitation: `需要资源的加我微信`, `看我签名`).
  */
 export const OFFER = new RegExp(
-  `加我|加微|私聊(?!了?[他她对])|跟我(?:买|玩|下|投|做)|懂的来|来我这|私信我|私我|找我|联系我|滴滴我|戳我|(?<![新刚])进群|加群|扫码|带你|私发你|发你|转我|转给我|打给我|想(?:做|了解|玩|要|赚|买|参加)的|有意者|有意向的|有兴趣的|${invitation()}`,
+  `加我|加微|私聊(?!了?[他她对])|跟我(?:买|玩|下|投|做)|懂[的得]来|来我这|(?<![A-Za-z])[vVＶ]我|滴我|[+＋]\\s*[vVＶ](?![A-Za-z])|[vVwW][xX]同号|私发(?=[，,。！!？?～~\\s]|$)|私信我|私我|找我|联系我|滴滴我|戳我|(?<![新刚])进群|加群|扫码|带你|私发你|发你|转我|转给我|打给我|想(?:做|了解|玩|要|赚|买|参加)的|有意者|有意向的|有兴趣的|${invitation()}`,
   'u',
 )
 
@@ -108,10 +108,11 @@ export function offers(text: string, start: number, end: number, allowDomains?: 
 /**
  * An account written alone, with no contact word before it: a letter, then letters, digits, `_` or `-`, at least six
  * in all with a digit among them (`abc12345`, `shui_66x`), as a WeChat id is; not a model with a word after it
- * (`RTX4090显卡` is no id: an ideograph may follow an id only after a mark or a space).
+ * (`RTX4090显卡` is no id: an ideograph may follow an id only after a mark or a space), nor a document's number after
+ * its label (`工单 CS123456`, `订单号：ORD20231201`, `ref TK2023001`).
  */
 const ACCOUNT_ID =
-  /(?<![A-Za-z0-9_.@/-])[A-Za-z](?=[A-Za-z0-9_-]*[0-9])[A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_.@/-])(?![\p{Script=Han}])/u
+  /(?<!(?:单号?|工号|型号|货号|编号|票号|SKU|sku|ref|REF|批次|批号|单据)\s*[:：]?\s*)(?<![A-Za-z0-9_.@/-])[A-Za-z](?=[A-Za-z0-9_-]*[0-9])[A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_.@/-])(?![\p{Script=Han}])/u
 
 /** The text with its links to allowed domains blanked out: the company's own site is no one's contact. */
 function ownLinksOut(text: string, allowDomains: readonly string[]): string {

@@ -132,3 +132,25 @@ describe('an edition said of someone (issue #22, fguard)', () => {
     expect(shipped.categoriesOf('SB版比旗舰版便宜')).toEqual([])
   })
 })
+
+describe('the last review’s repros: slot and lottery pitches, contact asks, document numbers (issue #22)', () => {
+  it('keeps a firm, a count of goods or a compound a hit when the message pitches slots or a lottery', () => {
+    staysHit(shared, 'gambling', ['博采电子 首存送18', '博采数码 新人首充翻倍', '六盒彩纸 明晚开奖 特码已出'])
+    staysHit(shipped, 'gambling', ['六盒彩片 一肖中特 期期准', '六合彩钢板 特码资料'])
+  })
+
+  it('keeps a secret’s rule or a report a hit when it ends by asking to be messaged', () => {
+    staysHit(shared, 'confidential', [
+      '报价底单属于内部资料，禁止外传，私发',
+      '进货价属于内部资料，禁止复制，需要的V我',
+    ])
+    staysHit(shared, 'contact', ['家薇电子 VX同号'])
+  })
+
+  it('clears a report or a firm’s name followed by a document’s number after its label', () => {
+    expect(shared.categoriesOf('有人在群里骂人傻逼，已踢出，工号 ZX20231 记一次')).toEqual([])
+    expect(shared.categoriesOf('有人在群里发私单，已处理。相关订单号：ORD20231201')).toEqual([])
+    expect(shared.categoriesOf('斯丹光学的镜片到了，型号：SD2023A')).toEqual([])
+    expect(shared.categoriesOf('家薇建材市场二楼，发票号：FP2023001')).toEqual([])
+  })
+})
