@@ -81,6 +81,8 @@ const files = [
     'blind38',
     'blind39',
     'blind40',
+    'blind41',
+    'blind42',
   ].map(name => path.join(fixtures, `heldout-${name}.jsonl`)),
 ]
 const shared = asInternalStaff(matcherOf(SHARED_DICTIONARY), files, internal)

@@ -161,6 +161,13 @@ const BLIND38 = fixture('heldout-blind38.jsonl')
 const BLIND39 = fixture('heldout-blind39.jsonl')
 const BLIND40 = fixture('heldout-blind40.jsonl')
 /**
+ * Written blind on 4367abaf in the thirty-third session by two more new authors (blind41: pet supplies and a pet
+ * hospital, rooftop solar installation, wedding photography; blind42: early education and kindergarten enrolment,
+ * auto parts wholesale, Pu'er and oolong tea shops); kept unseen.
+ */
+const BLIND41 = fixture('heldout-blind41.jsonl')
+const BLIND42 = fixture('heldout-blind42.jsonl')
+/**
  * Probes of terms inside statements about messages (rules, reports, warnings, quotes): rule-report-probe, the class
  * repgen fixed in the twenty-eighth session; offer-probe, written blind by another author for the disguises a review
  * of repgen named (a ban then an offer, a report that vouches, a leak with figures, turns), measured on a6541f17
@@ -438,6 +445,14 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind40 (unseen): at least the figures measured (precision 101/111, recall 101/105)', () => {
     expectFloors(matcherOf(), BLIND40, 101 / 111, 101 / 105, true)
   })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 4367abaf 96/103, 96/100.
+  it('heldout-blind41 (unseen): at least the figures measured (precision 96/103, recall 96/100)', () => {
+    expectFloors(matcherOf(), BLIND41, 96 / 103, 96 / 100, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 4367abaf 97/106, 97/102.
+  it('heldout-blind42 (unseen): at least the figures measured (precision 97/106, recall 97/102)', () => {
+    expectFloors(matcherOf(), BLIND42, 97 / 106, 97 / 102, true)
+  })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
     expectFloors(matcherOf(), RULE_REPORT_PROBE, 45 / 46, 45 / 45)
@@ -647,6 +662,14 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // Issue #22's precision goal is NOT met here. Never opened: blind on 83f81be1 101/111, 101/105.
   it('heldout-blind40 (unseen): at least the figures measured (precision 101/111, recall 101/105)', () => {
     expectFloors(matcher, BLIND40, 101 / 111, 101 / 105, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 4367abaf 96/103, 96/100.
+  it('heldout-blind41 (unseen): at least the figures measured (precision 96/103, recall 96/100)', () => {
+    expectFloors(matcher, BLIND41, 96 / 103, 96 / 100, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 4367abaf 97/107, 97/102.
+  it('heldout-blind42 (unseen): at least the figures measured (precision 97/107, recall 97/102)', () => {
+    expectFloors(matcher, BLIND42, 97 / 107, 97 / 102, true)
   })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
