@@ -83,6 +83,8 @@ const files = [
     'blind40',
     'blind41',
     'blind42',
+    'blind43',
+    'blind44',
   ].map(name => path.join(fixtures, `heldout-${name}.jsonl`)),
 ]
 const shared = asInternalStaff(matcherOf(SHARED_DICTIONARY), files, internal)

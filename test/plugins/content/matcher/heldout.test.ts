@@ -168,6 +168,13 @@ const BLIND40 = fixture('heldout-blind40.jsonl')
 const BLIND41 = fixture('heldout-blind41.jsonl')
 const BLIND42 = fixture('heldout-blind42.jsonl')
 /**
+ * Written blind on 4367abaf in the thirty-third session by two more new authors (blind43: home renovation and
+ * building materials, second-hand cars, fitness clubs; blind44: study-abroad and visa agencies, seafood and
+ * cold-chain wholesale, printing and office supplies); kept unseen while blind39–42 were opened.
+ */
+const BLIND43 = fixture('heldout-blind43.jsonl')
+const BLIND44 = fixture('heldout-blind44.jsonl')
+/**
  * Probes of terms inside statements about messages (rules, reports, warnings, quotes): rule-report-probe, the class
  * repgen fixed in the twenty-eighth session; offer-probe, written blind by another author for the disguises a review
  * of repgen named (a ban then an offer, a report that vouches, a leak with figures, turns), measured on a6541f17
@@ -453,6 +460,14 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind42 (unseen): at least the figures measured (precision 97/106, recall 97/102)', () => {
     expectFloors(matcherOf(), BLIND42, 97 / 106, 97 / 102, true)
   })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 4367abaf 100/110, 100/102.
+  it('heldout-blind43 (unseen): at least the figures measured (precision 100/110, recall 100/102)', () => {
+    expectFloors(matcherOf(), BLIND43, 100 / 110, 100 / 102, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 4367abaf 100/106, 100/101.
+  it('heldout-blind44 (unseen): at least the figures measured (precision 100/106, recall 100/101)', () => {
+    expectFloors(matcherOf(), BLIND44, 100 / 106, 100 / 101, true)
+  })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
     expectFloors(matcherOf(), RULE_REPORT_PROBE, 45 / 46, 45 / 45)
@@ -670,6 +685,14 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // Issue #22's precision goal is NOT met here. Never opened: blind on 4367abaf 97/107, 97/102.
   it('heldout-blind42 (unseen): at least the figures measured (precision 97/107, recall 97/102)', () => {
     expectFloors(matcher, BLIND42, 97 / 107, 97 / 102, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 4367abaf 100/111, 100/102.
+  it('heldout-blind43 (unseen): at least the figures measured (precision 100/111, recall 100/102)', () => {
+    expectFloors(matcher, BLIND43, 100 / 111, 100 / 102, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 4367abaf 100/107, 100/101.
+  it('heldout-blind44 (unseen): at least the figures measured (precision 100/107, recall 100/101)', () => {
+    expectFloors(matcher, BLIND44, 100 / 107, 100 / 101, true)
   })
 
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
