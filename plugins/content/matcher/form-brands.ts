@@ -94,9 +94,10 @@ const CLAUSE_CHARACTERS = new Set(
 /**
  * True for a swap form (homophone, toneless, look-alike) followed by the kind of shop or business it names
  * (SHOPS: `百佳乐超市`, `家薇装饰的尾款`, `伯才文化的合同`), or by a line of business or a street and a word for a
- * shop (`佳薇花店`, `白家乐面馆`, `伯才东路店`), or by a small shop's goods and house (GOODS_HOUSE: `佳薇茶舍`), or by the noun of a place (see namesPlace: `柏家乐小区`): a shop's, a
- * firm's or a place's name. `百佳乐真人荷官`, `加薇到店领取`, `佳薇咨询门店地址`, the term as written (`加薇美妆店`) and a
- * message that still pitches (see stillPitches: `博采科技的李经理：返水百分之三`) stay hits.
+ * shop (`佳薇花店`, `白家乐面馆`, `伯才东路店`), or by a small shop's goods and house (GOODS_HOUSE: `佳薇茶舍`), or
+ * by the noun of a place (see namesPlace: `柏家乐小区`): a shop's, a firm's or a place's name. `百佳乐真人荷官`,
+ * `加薇到店领取`, `佳薇咨询门店地址`, the term as written (`加薇美妆店`) and a message that still pitches (see
+ * stillPitches: `博采科技的李经理：返水百分之三`) stay hits.
  */
 export function namesShop(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!SWAP_KINDS.has(c.kind as never)) return false

@@ -235,7 +235,10 @@ function spells(name: string, letters: string): boolean {
   return [...letters].every((letter, i) => everyTonelessReading(name[i]).some(reading => reading[0] === letter))
 }
 
-/** True for letters defined as a full name they spell (see NAME_DEFINED), a surname first, in a message that does not pitch. */
+/**
+ * True for letters defined as a full name they spell (see NAME_DEFINED), a surname first, in a message that does
+ * not pitch.
+ */
 function definesName(text: string, c: Candidate, letters: string, allowDomains: readonly string[]): boolean {
   const name = NAME_DEFINED.exec(text.slice(c.end, c.end + 12))?.[1]
   if (name === undefined || name.length < letters.length) return false

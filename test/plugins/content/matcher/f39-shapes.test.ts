@@ -88,6 +88,7 @@ describe('a capitalised name said to be a firm the speaker deals with (issue #22
   it('stays a hit as a platform, with no firm, played, or in a message that pitches', () => {
     expect(m.categoriesOf('Duchang 是我们的合作平台，注册送88')).toEqual(['gambling'])
     expect(m.categoriesOf('Duchang 是老客户专属')).toEqual(['gambling'])
+    expect(m.categoriesOf('Duchang 是正规公司')).toEqual(['gambling'])
     expect(m.categoriesOf('玩 Duchang 是老客户都懂的')).toEqual(['gambling'])
     expect(m.categoriesOf('Duchang 是意大利品牌，稳赚不赔')).toEqual(['gambling'])
   })
