@@ -78,6 +78,11 @@ const SHOP_FIRST = new Set(SHOPS.map(shop => shop[0]))
  */
 const SHOP_RUN = /^(\p{Script=Han}{1,3}?)[店庄馆坊铺]/u
 /**
+ * A small shop's goods and its house after a name: `茶舍`, `茶社`, `书斋`, `琴房`, `花坊`, `酒吧`, `咖啡屋`. 舍, 斋, 轩, 阁,
+ * 社, 室 and 吧 name a shop only after the goods sold or taught there (宿舍, 不舍 and 好吧 are no shops).
+ */
+const GOODS_HOUSE = /^(?:茶|书|琴|花|酒|画|棋|陶|墨|香|咖啡)(?:舍|社|斋|轩|阁|室|吧|屋|苑|坊)/u
+/**
  * Characters that make the run a clause, not a line of business: particles, pronouns, numerals, the verbs an
  * offer puts between a contact and a shop (`加薇到店领取`, `加薇咨询门店`, `佳薇进店有礼`, `加薇预约到店`), and what
  * names a platform rather than a shop (网店, 官方店, 赌, 钱庄).
@@ -89,9 +94,10 @@ const CLAUSE_CHARACTERS = new Set(
 /**
  * True for a swap form (homophone, toneless, look-alike) followed by the kind of shop or business it names
  * (SHOPS: `百佳乐超市`, `家薇装饰的尾款`, `伯才文化的合同`), or by a line of business or a street and a word for a
- * shop (`佳薇花店`, `白家乐面馆`, `伯才东路店`), or by the noun of a place (see namesPlace: `柏家乐小区`): a shop's, a
- * firm's or a place's name. `百佳乐真人荷官`, `加薇到店领取`, `佳薇咨询门店地址`, the term as written (`加薇美妆店`) and a
- * message that still pitches (see stillPitches: `博采科技的李经理：返水百分之三`) stay hits.
+ * shop (`佳薇花店`, `白家乐面馆`, `伯才东路店`), or by a small shop's goods and house (GOODS_HOUSE: `佳薇茶舍`), or
+ * by the noun of a place (see namesPlace: `柏家乐小区`): a shop's, a firm's or a place's name. `百佳乐真人荷官`,
+ * `加薇到店领取`, `佳薇咨询门店地址`, the term as written (`加薇美妆店`) and a message that still pitches (see
+ * stillPitches: `博采科技的李经理：返水百分之三`) stay hits.
  */
 export function namesShop(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!SWAP_KINDS.has(c.kind as never)) return false
@@ -99,6 +105,7 @@ export function namesShop(text: string, c: Candidate, allowDomains: readonly str
   const named =
     (SHOP_FIRST.has(text[c.end]) && SHOPS.some(shop => text.startsWith(shop, c.end))) ||
     (run !== null && ![...run[1]].some(ch => CLAUSE_CHARACTERS.has(ch))) ||
+    GOODS_HOUSE.test(text.slice(c.end, c.end + 4)) ||
     namesPlace(text, c.end)
   return named && !stillPitches(text, c, allowDomains)
 }

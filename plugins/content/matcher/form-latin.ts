@@ -160,6 +160,28 @@ export function namesPlaceUnit(text: string, c: Candidate): boolean {
   return place && !offers(text, c.start, c.end)
 }
 
+/**
+ * After a name, what says it is a firm the speaker deals with: 是 or 为, up to fourteen characters of its clause, and
+ * a firm's noun ending it (`是我们在德国的面料供应商`, `是老客户`, `是意大利的一个家具品牌`); a platform, a site or an
+ * agent in between makes it the term's (`是我们的代理平台`), and so does a firm vouched for (`是正规公司`).
+ */
+const FIRM_DEALT_WITH =
+  /^\s*(?:是|为)(?!.*(?:平台|网站|网址|官网|娱乐|彩票|盘口|代理|游戏|棋牌|充值|正规|靠谱|合法|官方|老牌|信誉|实力|诚信))[^，,；;。！!？?\n]{0,14}?(?:供应商|供货商|面料商|材料商|厂家|厂商|工厂|公司|品牌|客户|经销商|合作方|合作伙伴|承运商|物流商|服务商|集团|酒庄|农场|果园)(?:了|啊|呀|哈)?\s*$/u
+
+/**
+ * True for a capitalised word (a name in pinyin or a foreign one: `Dubo`, `Wangdu`) at a word's edge that the
+ * sentence says is a firm the speaker deals with (FIRM_DEALT_WITH: `Dubo 是我们在德国的面料供应商`), in a message
+ * that does not pitch (see stillPitches). `Dubo 是我们的合作平台`, `玩 Dubo 是老客户都懂`, `Dubo 是老客户专属` (no
+ * firm), `Dubo 是正规公司` and `Dubo 是意大利品牌，充值送彩金` stay hits.
+ */
+export function namesFirmDealtWith(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
+  if (!PLACE_NAME.test(text.slice(c.start, c.end))) return false
+  const before = text.slice(Math.max(0, c.start - 8), c.start)
+  if (!EDGE_BEFORE.test(before) || PLAYED_BEFORE.test(before) || /[A-Za-z0-9]/u.test(text[c.end] ?? '')) return false
+  const clause = text.slice(c.end, c.end + 24).split(/[，,；;。！!？?\n]/u)[0]
+  return FIRM_DEALT_WITH.test(clause) && !stillPitches(text, c, allowDomains)
+}
+
 /** Words an administrative unit starts that still name the place: 县城, 市区, 镇上, 村里. */
 const PLACE_WORDS = new Set(['县城', '市区', '市内', '市里', '镇上', '乡下', '村里', '州府'])
 

@@ -204,19 +204,46 @@ const NAME_BEFORE_GLOSS = /(\p{Script=Han}+)\s*[（(]$/u
 const NAME_IN_GLOSS = /^\s*[（(](\p{Script=Han}+)[）)]/u
 
 /**
- * True for initials in brackets after a name whose characters start with those letters, or before such a name
- * in brackets: the name's initials (`杨一倩（YYQ）` is no 一夜情, nor `YYQ（杨一倩）`). `约吗（YYQ）` stays a hit.
+ * A word that defines the letters before it, then a name's ideographs (`YYQ 是杨一倩`, `ZXC即赵小聪`, `LSB：刘少彬`): the
+ * name they abbreviate.
  */
-export function abbreviatesName(text: string, c: Candidate): boolean {
+const NAME_DEFINED = /^\s*(?:是|即|就是|指的是|指|代表|=|[:：])\s*(\p{Script=Han}+)/u
+
+/**
+ * True for initials in brackets after a name whose characters start with those letters, or before such a name
+ * in brackets: the name's initials (`杨一倩（YYQ）` is no 一夜情, nor `YYQ（杨一倩）`); or before a word that defines them
+ * and a full name (a surname first, not the term itself) so spelled, in a message that does not pitch (see
+ * stillPitches): `签名栏的 YYQ 是杨一倩`. `约吗（YYQ）`, `YYQ 就是一夜情` and `YYQ 是杨一倩，同城可约` stay hits.
+ */
+export function abbreviatesName(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (c.kind !== 'initials') return false
   const letters = text.slice(c.start, c.end).toLowerCase()
   if (!/^[a-z]+$/.test(letters)) return false
   let name: string | undefined
   if (/^\s*[）)]/u.test(text.slice(c.end))) name = NAME_BEFORE_GLOSS.exec(text.slice(0, c.start))?.[1]
   name ??= NAME_IN_GLOSS.exec(text.slice(c.end))?.[1]
-  if (name === undefined || name.length < letters.length) return false
+  if (name === undefined) return definesName(text, c, letters, allowDomains)
+  if (name.length < letters.length) return false
   const own = text.slice(c.start - 1, c.start).match(/[（(]/u)
     ? name.slice(-letters.length)
     : name.slice(0, letters.length)
-  return [...letters].every((letter, i) => everyTonelessReading(own[i]).some(reading => reading[0] === letter))
+  return spells(own, letters)
+}
+
+/** True if each character of `name` has a reading that starts with the letter of `letters` at its place. */
+function spells(name: string, letters: string): boolean {
+  return [...letters].every((letter, i) => everyTonelessReading(name[i]).some(reading => reading[0] === letter))
+}
+
+/**
+ * True for letters defined as a full name they spell (see NAME_DEFINED), a surname first, in a message that does
+ * not pitch.
+ */
+function definesName(text: string, c: Candidate, letters: string, allowDomains: readonly string[]): boolean {
+  const name = NAME_DEFINED.exec(text.slice(c.end, c.end + 12))?.[1]
+  if (name === undefined || name.length < letters.length) return false
+  const own = name.slice(0, letters.length)
+  return (
+    own !== c.term && wordTables().surnames.has(own[0]) && spells(own, letters) && !stillPitches(text, c, allowDomains)
+  )
 }

@@ -12,7 +12,8 @@ import { stillPitches } from './pitch-guard.js'
  * Forms by sound that are everyday words, each with the words of a message about what it names (`words`), or
  * the word that follows the form when it is one (`next`): 约跑 (a run arranged: 约炮's form), 春货 (the spring's
  * stock: 蠢货's), 一夜晴 (clear by the morning: 一夜情's, with the weather or what it lets a farmer or a walker do,
- * within `near` characters of the form), 援教 (teaching sent as aid: 援交's), 日转 before 夜 (from day into night,
+ * within `near` characters of the form), 援教 (teaching sent as aid: 援交's), 月抛 (contact lenses worn a month: 约炮's, with
+ * lenses, their wear or eyesight), 日转 before 夜 (from day into night,
  * as stored power is used: 日赚's).
  */
 const EVERYDAY_SENSES: ReadonlyMap<string, { words?: RegExp; next?: RegExp; near?: number }> = new Map([
@@ -33,6 +34,7 @@ const EVERYDAY_SENSES: ReadonlyMap<string, { words?: RegExp; next?: RegExp; near
     },
   ],
   ['援教', { words: /老师|教师|支教|学校|课程|教学|任教|山区|西部|乡村|援疆|援藏/u }],
+  ['月抛', { words: /眼镜|隐形|美瞳|镜片|[日周季年]抛|半年抛|护理液|度数|近视|散光|验光|视力/u }],
   ['日转', { next: /^[夜晚]/u }],
 ])
 
@@ -49,7 +51,7 @@ const SAID_OF = /(?:[你他她个]|真是|就是)$/u
 /**
  * True for a homophone or toneless form that is an everyday word (see EVERYDAY_SENSES) in a message with the
  * words of what that word names, said of no one, and no offer of company or contact: `周六早上约跑的在群里接龙`,
- * `春货上新，连衣裙到了一批`, `昨晚下了一夜雨，今早一夜晴`, `她去山区援教半年`, `光伏板白天充电，日转夜用`.
+ * `春货上新，连衣裙到了一批`, `昨晚下了一夜雨，今早一夜晴`, `她去山区援教半年`, `隐形眼镜有日抛和月抛`, `光伏板白天充电，日转夜用`.
  * `同城约跑，颜值高`, `你个春货`, `真是个春货，发货都能发错`, `寂寞吗，一夜晴了解下`, `援教妹子可上门` and
  * `在家日转三百` stay hits, as does a message that still pitches (see stillPitches) or names the weather far from the
  * form (`一夜晴 出游 陪玩`).

@@ -58,7 +58,11 @@ const MENTION = /[@＠][^\s@＠，,；;。！!？?]/u
  * PORN_WINK, HANDED_OVER): then a clean reading of the hit's words clears nothing (`博采电气的区域经理说包赢`, `成人视频制作，
  * 主页有样片`, `成本加运费，找我要`).
  */
-export function stillPitches(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
+export function stillPitches(
+  text: string,
+  c: Pick<Candidate, 'start' | 'end'>,
+  allowDomains: readonly string[] = [],
+): boolean {
   return (
     offers(text, c.start, c.end, allowDomains) ||
     CONTACT_WORDS.test(text) ||

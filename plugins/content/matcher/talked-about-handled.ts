@@ -74,15 +74,19 @@ const EVIDENCE_KEPT = '(?:录音|截图|聊天记录|记录|证据|视频|录像
 /** Who did it asked, ending its sentence: `，是谁？`, `，到底是谁干的？`, `，谁发的？`. */
 const WHO_ASKED = '(?:到底|究竟)?是谁(?:干|发|做|弄|说|搞|拉)?的?[？?]|谁(?:干|发|做|弄|说|搞|拉)的[？?]'
 /**
+ * Who did it made to undo it, told done: `已经让他撤回了`, `已让她改掉`, `已经要求对方整改`, `已责令其删除`.
+ */
+const MADE_TO_UNDO = `(?:已经?|都已|均已)(?:让|叫|要求|责令|督促)(?:他们?|她们?|对方|本人|其)(?:${C}{0,2}?)(?:${ACT}|改|整改|更正)`
+/**
  * A later clause of the term's sentence or the next sentence's start that tells the deed handled: maybe who, then done
  * or under way (`已经`, `正在`, `在` right before the act, `被…`) and an act (ACT): `，已经上报车队长`, `，正在查`,
  * `，这事我在查`, `，平台已经封了乘客账号`,
- * `，系统已自动封号`, `，导购已经被约谈`, `。已报警。`; an act done to who did it (`，被总部罚了`, `，被警察端了`); an act told done
+ * `，系统已自动封号`, `，导购已经被约谈`, `。已报警。`, `，已经让他撤回了`; an act done to who did it (`，被总部罚了`, `，被警察端了`); an act told done
  * (`，平台封了乘客账号`, DONE); someone sent to look (`，保安去看了`, `，经理已经过去了`); evidence kept (`，录音已经存档`,
  * `，监控视频已经保存`); a decision told out (`，处罚决定已出`, DECIDED); or who did it asked (`，是谁？`, WHO_ASKED).
  */
 const HANDLED = new RegExp(
-  `[，,；;。！!]\\s*${C}{0,6}?(?:(?:已经?|正在|都已|均已)(?:被${C}{0,4}?)?(?:自动|直接|马上|立即|立刻|及时|当场|连夜|派人|去|来|过来|过去|单独|私下|专门|当面|电话|上门|跟他|跟她|和他|和她|向他|向她)*(?:${ACT}|${ANSWERED}|过去了|赶过去)|(?<![现存实正])在${ACT}|被${C}{0,4}?${ACT}(?:了|过)|${DONE}了|(?:去|来|过去)(?:看|查|处理|核实)(?:了|过)|${DECIDED}|${EVIDENCE_KEPT}|${WHO_ASKED}|${LESSON})`,
+  `[，,；;。！!]\\s*${C}{0,6}?(?:(?:已经?|正在|都已|均已)(?:被${C}{0,4}?)?(?:自动|直接|马上|立即|立刻|及时|当场|连夜|派人|去|来|过来|过去|单独|私下|专门|当面|电话|上门|跟他|跟她|和他|和她|向他|向她)*(?:${ACT}|${ANSWERED}|过去了|赶过去)|(?<![现存实正])在${ACT}|被${C}{0,4}?${ACT}(?:了|过)|${DONE}了|(?:去|来|过去)(?:看|查|处理|核实)(?:了|过)|${MADE_TO_UNDO}|${DECIDED}|${EVIDENCE_KEPT}|${WHO_ASKED}|${LESSON})`,
   'u',
 )
 /**

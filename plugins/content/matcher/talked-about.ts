@@ -10,6 +10,7 @@
  */
 
 import {
+  ANSWER_DEFERRED,
   ASKED,
   ASKED_WHETHER,
   CLAIMED_BY_OTHERS,
@@ -38,6 +39,7 @@ import {
   quotedTo,
 } from './talked-about-quotes.js'
 import { CLAUSE_END, SENTENCE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
+import { stillPitches } from './pitch-guard.js'
 import {
   CONCEALED,
   CONDITION,
@@ -156,7 +158,8 @@ const NEGATION_ENDS = new Set(
  *   `你是不是脑残`), or forbidden to post (`严禁在群里发赌博、六合彩`); when named as words
  *   (`包治百病这种词`), kept back or deferred to a source (`内部资料请勿外传`, `提成比例以邮件为准`), named what a thing
  *   is before a ban of passing it on (`护理记录属于内部资料，不许拍照`, see DEFINED_KEPT), asked
- *   about and refused or left unanswered with no offer (`客户问进货价的，一律回复不方便透露`, `有人问底价，我没回`), a
+ *   about and refused, left unanswered or answered by a source with no offer (`客户问进货价的，一律回复不方便透露`,
+ *   `有人问底价，我没回`, `客户问底价的，一律以官网报价为准`), a
  *   price named as a bound (`低于成本价`), or a value looked up (`帮我查下底价是多少`);
  *   when quoted after a verb of saying before the person it names (`说“公司骗人”的那位业主`);
  *   when quoted with a prohibition of saying in its clause (`别跟客户说“全网最低”`) or named as words
@@ -271,6 +274,13 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
   if (text[end - 1] === '价' && PRICE_BOUND.test(before)) return 'drop'
   if (VALUE_ASKED.test(after) && LOOKED_UP.test(before) && !OFFER.test(text)) return 'drop'
   if (ASKED.test(before) && REFUSED.test(sentenceAfter) && unoffered(term)) return 'drop'
+  if (
+    ASKED.test(before) &&
+    ANSWER_DEFERRED.test(sentenceAfter) &&
+    unoffered(term) &&
+    !stillPitches(text, term, term.allowDomains)
+  )
+    return 'drop'
   if (REPORTS.some(report => report(term))) return 'drop'
   if ((ASKED_WHETHER.test(before) || RUMOURED.test(before) || CLAIMED_BY_OTHERS.test(before)) && unoffered(term))
     return 'drop'

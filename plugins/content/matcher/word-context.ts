@@ -16,7 +16,13 @@ import { namesBody } from './form-bodies.js'
 import { namesBrand, namesFirm, namesShop } from './form-brands.js'
 import { namesTrade } from './form-trades.js'
 import { chainsCompound, countsGoods } from './form-compounds.js'
-import { namesEnglishName, namesGarmentLetter, namesPlaceUnit, pairsWithCode } from './form-latin.js'
+import {
+  namesEnglishName,
+  namesFirmDealtWith,
+  namesGarmentLetter,
+  namesPlaceUnit,
+  pairsWithCode,
+} from './form-latin.js'
 import { namesEverydayMedium, namesEverydayThing } from './form-senses.js'
 import {
   abbreviatesName,
@@ -135,6 +141,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
     namesEnglishName(text, c, allowDomains) ||
     pairsWithCode(text, c, allowDomains) ||
     namesPlaceUnit(text, c) ||
+    namesFirmDealtWith(text, c, allowDomains) ||
     namesGarmentLetter(text, c) ||
     namesBrand(text, c, allowDomains) ||
     readsAsCode(text, c) ||
@@ -144,7 +151,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
     namesPersonBeforeWord(text, c) ||
     namesSubject(text, c) ||
     namesMention(text, c) ||
-    abbreviatesName(text, c) ||
+    abbreviatesName(text, c, allowDomains) ||
     namesBySurname(text, c, allowDomains) ||
     namesByDoubledName(text, c) ||
     countsCompanies(text, c) ||
