@@ -156,7 +156,8 @@ const BLIND38 = fixture('heldout-blind38.jsonl')
 /**
  * Written blind on 83f81be1 in the thirty-second session by two more new authors (blind39: mattresses and furniture,
  * corporate training and consulting, fruit wholesale and community group-buying; blind40: mobile-game top-up
- * agencies, beauty devices and medical aesthetics, property management and parking); kept unseen.
+ * agencies, beauty devices and medical aesthetics, property management and parking); kept unseen, then opened in the
+ * thirty-third session (f39, f40).
  */
 const BLIND39 = fixture('heldout-blind39.jsonl')
 const BLIND40 = fixture('heldout-blind40.jsonl')
@@ -444,9 +445,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind38: at least the figures measured (precision 107/108, recall 107/107)', () => {
     expectFloors(matcherOf(), BLIND38, 107 / 108, 107 / 107)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on 83f81be1 102/110, 102/105.
-  it('heldout-blind39 (unseen): at least the figures measured (precision 102/108, recall 102/105)', () => {
-    expectFloors(matcherOf(), BLIND39, 102 / 108, 102 / 105, true)
+  // Blind on 83f81be1 102/110, 102/105; opened in the thirty-third session for f39.
+  it('heldout-blind39: at least the figures measured (precision 102/102, recall 102/105)', () => {
+    expectFloors(matcherOf(), BLIND39, 102 / 102, 102 / 105)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 83f81be1 101/111, 101/105.
   it('heldout-blind40 (unseen): at least the figures measured (precision 101/111, recall 101/105)', () => {
@@ -670,9 +671,9 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   it('heldout-blind38: at least the figures measured (precision 105/106, recall 105/107)', () => {
     expectFloors(matcher, BLIND38, 105 / 106, 105 / 107)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on 83f81be1 103/111, 103/105.
-  it('heldout-blind39 (unseen): at least the figures measured (precision 103/109, recall 103/105)', () => {
-    expectFloors(matcher, BLIND39, 103 / 109, 103 / 105, true)
+  // Blind on 83f81be1 103/111, 103/105; opened in the thirty-third session for f39.
+  it('heldout-blind39: at least the figures measured (precision 103/103, recall 103/105)', () => {
+    expectFloors(matcher, BLIND39, 103 / 103, 103 / 105)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 83f81be1 101/111, 101/105.
   it('heldout-blind40 (unseen): at least the figures measured (precision 101/111, recall 101/105)', () => {
