@@ -113,9 +113,9 @@ export function namesColour(text: string, c: Candidate): boolean {
   )
 }
 
-/** A definition after letters: `表示`, `代表`, `指的是`, `=`, `是…的缩写`. */
+/** A definition after letters: `表示`, `代表`, `指的是`, `=`, `是…的缩写`, `是…的拼音缩写`. */
 const DEFINED_AFTER =
-  /^\s*(?:[=＝]\s*\p{Script=Han}|表示|代表|指的是|是指|的意思是|的全称是|[是为][^，,；;。！!？?\n]{1,12}的(?:缩写|简称|代号|意思))/u
+  /^\s*(?:[=＝]\s*\p{Script=Han}|表示|代表|指的是|是指|的意思是|的全称是|[是为][^，,；;。！!？?\n]{1,12}的(?:拼音|英文|字母|首字母)?(?:缩写|简称|代号|意思))/u
 /** A capital and a small letter, as a chemical element's symbol is written (Sb, Pb). */
 const ELEMENT = /^[A-Z][a-z]$/u
 /** A gloss in brackets right after the symbol: `Sb（锑）`, `Pb(铅)`. */

@@ -123,15 +123,19 @@ const TOLD_AFTER = /^[^，,；;。！!？?\n]{0,2}(?:表|单|清单|明细)/u
 /** An amount anywhere after the term: a figure told. */
 const AMOUNT = /\d|[一二两三四五六七八九十][十百千万块元]|[百千万]块/u
 
+/** What the company pays for its goods: 成本价, 进货价, 拿货价, 供货价. */
+const COST_TERM = /(?:成本|进货|拿货|供货)价$/u
+
 /**
  * True for a price term (ending in 价: 底价, 内部价) offered to the reader or claimed as the lowest, with no table
  * and no figure told after it: the bait of a private contact or a claim (`要底价的私聊我`, `加我微信，发你底价`,
  * `私聊我，有底价`, `团购底价加我微信`, `全网最底价`, `要空调底价的加我`, spaced out too: `私 聊 我 拿 底 价`), which the
  * message's other hits name; no price is leaked. `底价表我拍下来了`, `发你底价，三百八`, `底价是多少我都知道` and
- * `不要泄露底价的事` stay hits.
+ * `不要泄露底价的事` stay hits, and so does what the company pays (COST_TERM) offered in a message that pitches (see
+ * stillPitches: `加我微信，拿成本价` leaks it to whoever writes).
  */
-export function offersPrice(text: string, c: Candidate): boolean {
-  if (!c.term.endsWith('价')) return false
+export function offersPrice(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
+  if (!c.term.endsWith('价') || (COST_TERM.test(c.term) && stillPitches(text, c, allowDomains))) return false
   const after = text.slice(c.end).replace(SPACES, '')
   const before = clauseBefore(text, c.start).replace(SPACES, '')
   const offered =

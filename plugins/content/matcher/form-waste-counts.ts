@@ -28,13 +28,18 @@ export function countsSwap(text: string, c: Candidate): boolean {
   return COUNTERS.has(text[c.start - 2]) && wordTables().classifiers.has(text[c.start - 1])
 }
 
+/** A count of an action after a verb, never after a noun: `一下`, `一脚`, `两下`, `几下`. */
+const ACTION_COUNTED = /^(?:一下|一脚|两下|几下)/u
+
 /**
- * True for a homophone form whose swapped last character takes the complement particle 得 after it: a
- * verb or adjective (网赌 → 网堵 in `晚上网堵得厉害`).
+ * True for a homophone form whose swapped last character takes the complement particle 得 after it, or a count of
+ * the action: a verb or adjective (网赌 → 网堵 in `晚上网堵得厉害`, 时时彩 → 时时踩 in `下坡时时踩一下刹车`). A count
+ * in a message that still pitches (see stillPitches) stays a hit.
  */
-export function takesComplement(text: string, c: Candidate): boolean {
-  if (!SWAP_KINDS.has(c.kind) || !c.form || text[c.end] !== '得') return false
-  return c.form.at(-1) !== c.term.at(-1)
+export function takesComplement(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
+  if (!SWAP_KINDS.has(c.kind) || !c.form || c.form.at(-1) === c.term.at(-1)) return false
+  if (text[c.end] === '得') return true
+  return ACTION_COUNTED.test(text.slice(c.end, c.end + 2)) && !stillPitches(text, c, allowDomains)
 }
 
 /** More than one counted, just before a noun: `几家`, `三家`, `一些`, `这些`. */

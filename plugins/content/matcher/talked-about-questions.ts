@@ -21,6 +21,12 @@ export const REFUSED =
 export const ANSWER_DEFERRED = /(?:以|按)[^，,；;。！!？?\n]{1,12}?为准/u
 /** A bound before a price, which it names without giving it: `低于成本价的促销`, `按进货价算`. */
 export const PRICE_BOUND = /(?:低于|高于|不低于|不高于|接近|超过|按|照)$/u
+/**
+ * A plea to keep it secret, after a price: `千万别跟其他代理说`, `别告诉别人`, `别外传`, `悄悄的`. A price bound told
+ * so (`按进货价给你，别跟别人说`) is a secret deal, the price given away.
+ */
+export const CONFIDED =
+  /(?:别|不要|不能|莫)(?:(?:跟|和|对|同|向|让)[^，,；;。！!？?\n]{0,6}?(?:说|讲|提|知道|透露)|告诉)|别外传|不要外传|别说出去|别声张|别到处说|偷偷|悄悄/u
 /** A question about a value right after a term, in its clause: `全网最低卖多少`, `成本价是多少`, `底价什么价`. */
 export const VALUE_ASKED = /^[^，,；;。！!？?\n]{0,3}?(?:多少|什么价|啥价|几块|几折)/u
 /** Who looks a value up or asks for it, before a term in its sentence: `帮我查下`, `问一下`, `比价`. */

@@ -53,6 +53,9 @@ export const ASKER =
 export const IMPOSTOR = /冒充|假冒|假扮|冒用|伪装成/u
 /** A warning or what to trust instead, anywhere in an impostor's sentence. */
 export const IMPOSTOR_WARNING = /提醒|注意|警惕|谨防|小心|当心|报警|只认|核实|以官方/u
+/** A disclaimer of the impostor's doing, after the hit in its sentence: `均非官方`, `与本公司无关`. */
+export const IMPOSTOR_DISCLAIMED =
+  /(?:均|皆|都|并)?(?:非|不是)(?:官方|本司|我司|公司)|与(?:我司|本司|本公司|公司|我们)无关/u
 
 /**
  * The index of the closing quotation mark of a quotation in the clause that holds the hit (at most

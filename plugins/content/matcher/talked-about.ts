@@ -15,6 +15,7 @@ import {
   ASKED_WHETHER,
   CLAIMED_BY_OTHERS,
   LOOKED_UP,
+  CONFIDED,
   PRICE_BOUND,
   QUESTION_END,
   REFUSED,
@@ -27,6 +28,7 @@ import {
 import {
   ASKER,
   IMPOSTOR,
+  IMPOSTOR_DISCLAIMED,
   IMPOSTOR_WARNING,
   NAMED_AFTER,
   NAMED_AS_WORDS,
@@ -81,6 +83,7 @@ import { type TermAt, termAt, unoffered } from './talked-about-term.js'
 import { othersWords, rivalClaim } from './talked-about-others-words.js'
 import { checkedNot, handledReport } from './talked-about-handled.js'
 import { toldReport } from './talked-about-findings.js'
+import { cheatedBy } from './talked-about-victims.js'
 import { campaignAgainst } from './talked-about-campaigns.js'
 import { mayRuleTopic, ruleTopic } from './talked-about-rule-topics.js'
 import { ruleShape } from './talked-about-rule-shapes.js'
@@ -210,17 +213,40 @@ const REPORTS: readonly ((term: TermAt) => boolean)[] = [
   listedAsWords,
   othersWords,
   rivalClaim,
+  cheatedBy,
 ]
 
 /** A denial asked to affirm: `难道不是黑心公司吗`, `你们不是“骗子公司”是什么`. */
 const RHETORICAL = /难道|不是[^，,；;。！!？?\n]{0,12}?(?:还|又)?是(?:什么|啥)/u
 
 /**
- * True for a quotation denied right before its opening mark and closed right after the term: `我们不是“黑心公司”的人`,
- * `本店从来不是“骗子公司”` deny the insult they quote, as `不是骗子公司` does.
+ * True for a price term after a bound (see PRICE_BOUND: `低于成本价`, `按进货价算`), which names the price without
+ * giving it, unless a plea to keep it secret follows (see CONFIDED: `按进货价给你，别跟别人说`).
+ */
+function boundsPrice(text: string, end: number, before: string): boolean {
+  return text[end - 1] === '价' && PRICE_BOUND.test(before) && !CONFIDED.test(text.slice(end))
+}
+
+/** Quoted items of a list right before a quoted term, each maybe closed by a separator: `“脑残”`, `“脑残”、`. */
+const QUOTED_ITEMS = /(?:[“‘「『"][^”’」』"，,；;。！!？?\n]{1,8}[”’」』"][、和及与或]?)+$/u
+
+/**
+ * The words before a term quoted on its own (an opening mark right before it, a closing one right after), without
+ * that mark and the quoted items of a list before it (`禁止“脑残”“` gives `禁止`); else undefined.
+ */
+function beforeQuote(before: string, after: string): string | undefined {
+  if (!/[“‘「『"]$/u.test(before) || !/^[”’」』"]/u.test(after)) return undefined
+  return before.slice(0, -1).replace(QUOTED_ITEMS, '')
+}
+
+/**
+ * True for a quotation denied or forbidden right before its opening mark, maybe past other quoted items, and closed
+ * right after the term: `我们不是“黑心公司”的人`, `本店从来不是“骗子公司”` deny the insult they quote, as `不是骗子公司`
+ * does; `禁止“脑残”“废物”之类的话` forbids both.
  */
 function deniesQuoted(before: string, after: string): boolean {
-  return /[“‘「『"]$/u.test(before) && /^[”’」』"]/u.test(after) && NEGATED.test(before.slice(0, -1))
+  const quoted = beforeQuote(before, after)
+  return quoted !== undefined && NEGATED.test(quoted)
 }
 
 /**
@@ -232,7 +258,7 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
   const term = termAt(text, start, end, allowDomains)
   const { clauseFrom, before, after, sentenceBefore, sentenceAfter } = term
   const clauseTo = end + after.length
-  if (tellsValue(text, start, end) && !(text[end - 1] === '价' && PRICE_BOUND.test(before))) return undefined
+  if (tellsValue(text, start, end) && !boundsPrice(text, end, before)) return undefined
   if (answersPrice(text, end) || CONCEALED.test(before)) return undefined
   if (
     (NEGATED.test(before) || deniesQuoted(before, after) || (DENIED.test(before) && !DENIED_NOUN.test(after))) &&
@@ -243,7 +269,13 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
     !invitedAfter(text, end)
   )
     return 'drop'
-  if ((FORBIDDEN_TO_POST.test(before) || NAMED_AFTER.test(after) || KEPT_BACK.test(after)) && !invitedAfter(text, end))
+  if (
+    (FORBIDDEN_TO_POST.test(before) ||
+      FORBIDDEN_TO_POST.test(beforeQuote(before, after) ?? '') ||
+      NAMED_AFTER.test(after) ||
+      KEPT_BACK.test(after)) &&
+    !invitedAfter(text, end)
+  )
     return 'drop'
   if (
     (FORBIDDEN_WITH.test(before) ||
@@ -271,7 +303,7 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
     REMOVED.test(text.slice(end, edgeAfter(text, edgeAfter(text, end, CLAUSE_END) + 1, CLAUSE_END)))
   )
     return 'drop'
-  if (text[end - 1] === '价' && PRICE_BOUND.test(before)) return 'drop'
+  if (boundsPrice(text, end, before)) return 'drop'
   if (VALUE_ASKED.test(after) && LOOKED_UP.test(before) && !OFFER.test(text)) return 'drop'
   if (ASKED.test(before) && REFUSED.test(sentenceAfter) && unoffered(term)) return 'drop'
   if (
@@ -301,7 +333,8 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
   if (WARNING.test(sentenceBefore) && ASKER.test(before)) return 'drop'
   if (IMPOSTOR.test(sentenceBefore)) {
     const sentence = text.slice(edgeBefore(text, start, SENTENCE_END), edgeAfter(text, end, SENTENCE_END))
-    if (IMPOSTOR_WARNING.test(sentence) && (IMPOSTOR.test(before) || !DIRECTED.test(before))) return 'drop'
+    const warned = IMPOSTOR_WARNING.test(sentence) || IMPOSTOR_DISCLAIMED.test(sentenceAfter)
+    if (warned && (IMPOSTOR.test(before) || !DIRECTED.test(before)) && unoffered(term)) return 'drop'
   }
   return undefined
 }

@@ -33,6 +33,7 @@ import {
   namesSubject,
 } from './form-names.js'
 import { countsCompanies, countsSwap, namesWaste, takesComplement } from './form-waste-counts.js'
+import { namesPetBeforeVerb, namesProduct, settlesInPlace, switchesPeriod } from './form-usages.js'
 import { handedInside, invitesToOwnGroup, namesPremises, promotesOwn, requiresSafety } from './form-work.js'
 import { isOrderTaken } from './initials-context.js'
 import { namesWeChatFeature } from './measure-words.js'
@@ -67,7 +68,8 @@ const WINDOW = 12
  * - a form by sound that is an everyday word of the segmenter's (see soundsLikeWord);
  * - a swap form of a term used as a shop's, a firm's or a place's name, capitals as a brand or product line (see
  *   form-brands.ts), a firm's trade or a market after it (see form-trades.ts), a last character a compound or goods counted take (see
- *   form-compounds.ts), a sound-alike naming a body (see form-bodies.ts), Latin letters inside an English name, glossed by
+ *   form-compounds.ts), a sound-alike naming a body (see form-bodies.ts), a product named in quotation marks before its
+ *   goods, 转 between two billing periods, a team sent to a place, a pet name before a verb (see form-usages.ts), Latin letters inside an English name, glossed by
  *   the English words they spell or paired with a sibling code, a pinyin
  *   place before its administrative unit or a letter shaping a garment (see form-latin.ts), a two-character term read
  *   across two words (see word-across.ts);
@@ -146,7 +148,11 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
     namesBrand(text, c, allowDomains) ||
     readsAsCode(text, c) ||
     countsSwap(text, c) ||
-    takesComplement(text, c) ||
+    takesComplement(text, c, allowDomains) ||
+    namesProduct(text, c, allowDomains) ||
+    switchesPeriod(text, c, allowDomains) ||
+    settlesInPlace(text, c, allowDomains) ||
+    namesPetBeforeVerb(text, c, allowDomains) ||
     namesPerson(text, c, allowDomains) ||
     namesPersonBeforeWord(text, c) ||
     namesSubject(text, c) ||
@@ -170,7 +176,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
     deniesClaim(text, c) ||
     handedInside(text, c) ||
     sendsFiles(text, c) ||
-    offersPrice(text, c) ||
+    offersPrice(text, c, allowDomains) ||
     movesPrice(text, c) ||
     addsToPrice(text, c, allowDomains) ||
     definesLetters(text, c) ||
