@@ -6,6 +6,7 @@
  */
 
 import type { Candidate } from './allow-filter.js'
+import { ACCOUNT_ID } from './contact-words.js'
 import { offers } from './talked-about-offers.js'
 
 /**
@@ -16,11 +17,10 @@ import { offers } from './talked-about-offers.js'
 const CONTACT_WORDS =
   /[vVwW][xX]同号|[vV]信|威信|薇信|微信号|加微信|加[vV](?![a-z])|QQ|扣扣|企鹅号|(?:看|见|点|进)我?的?(?:主页|简介)|(?:主页|简介)[有见里]|私信|私聊|联系(?:电话|方式|我)|电话\s*[:：]?\s*[0-9]/u
 /**
- * An account's id after a colon: letters and digits mixed, six to twenty of them (`：abc12345`, `: lily_888`); not a
- * document's number after its label (`型号：SD2023A`, `发票号：FP2023001`, `订单号: ORD2023`).
+ * An account's id after a colon (see ACCOUNT_ID of contact-words.ts: `：abc12345`, `: lily_888`; not `型号：SD2023A`,
+ * `发票号：FP2023001`, `订单号: ORD2023`).
  */
-const ACCOUNT_ID =
-  /(?<!(?:单号?|工号|型号|货号|编号|票号|SKU|sku|ref|REF|批次|批号|单据)\s*)[:：]\s*(?=[A-Za-z0-9_-]*[0-9])[A-Za-z][A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_])/u
+const ID_AFTER_COLON = new RegExp(`[:：]\\s*${ACCOUNT_ID}(?![A-Za-z0-9_])`, 'u')
 /**
  * A gambling pitch: winning promised (`包赢`, `稳赚`, `必中`), losses won back (`回血`), credit bought or topped up
  * with a bonus (`上分`, `彩金`, `充值一百送五十`, `注册送`, `首存`), a day's takings (`日入`, `日赚`), a rebate (`返水`), a leader's
@@ -62,7 +62,7 @@ export function stillPitches(text: string, c: Candidate, allowDomains: readonly 
   return (
     offers(text, c.start, c.end, allowDomains) ||
     CONTACT_WORDS.test(text) ||
-    ACCOUNT_ID.test(text) ||
+    ID_AFTER_COLON.test(text) ||
     GAMBLING_PITCH.test(text) ||
     PORN_WINK.test(text) ||
     HANDED_OVER.test(text)

@@ -3,6 +3,7 @@
  * keep a hit a report, a rule reminder or a ban would clear (talked-about.ts).
  */
 
+import { ACCOUNT_ID } from './contact-words.js'
 import { findUrls, isAllowedHost } from './links.js'
 import { CLAUSE_END, edgeAfter } from './talked-about-clauses.js'
 
@@ -91,7 +92,7 @@ const CONTACT_DETAILS =
 
 /**
  * True if the message offers the reader something outside text[start, end) or vouches for it (ENDORSED), or
- * carries contact details, an account written alone (ACCOUNT_ID) or a link to a domain not allowed (a report never
+ * carries contact details, an account written alone (ACCOUNT_ALONE) or a link to a domain not allowed (a report never
  * clears those: `有人问网赌是什么，xpj888.com 注册就送`; a link to an allowed domain is the company's own). Without `allowDomains`, a
  * rule reminder's hotline or link is its own: `温馨提示：请勿在群内私下转账，如有疑问请拨打客服电话`,
  * `发现飞单一律严肃处理，举报电话 138…`.
@@ -100,19 +101,17 @@ export function offers(text: string, start: number, end: number, allowDomains?: 
   const outside = [text.slice(0, start), text.slice(end)]
   if (outside.some(part => OFFER.test(part) || ENDORSED.test(part)) || GIVEN_TO_READER.test(outside[1])) return true
   if (allowDomains === undefined) return false
-  if (outside.some(part => ACCOUNT_ID.test(part))) return true
+  if (outside.some(part => ACCOUNT_ALONE.test(part))) return true
   if (CONTACT_DETAILS.test(text) && CONTACT_DETAILS.test(ownLinksOut(text, allowDomains))) return true
   return findUrls(text).some(url => (url.end <= start || url.start >= end) && !isAllowedHost(url.host, allowDomains))
 }
 
 /**
- * An account written alone, with no contact word before it: a letter, then letters, digits, `_` or `-`, at least six
- * in all with a digit among them (`abc12345`, `shui_66x`), as a WeChat id is; not a model with a word after it
- * (`RTX4090显卡` is no id: an ideograph may follow an id only after a mark or a space), nor a document's number after
- * its label (`工单 CS123456`, `订单号：ORD20231201`, `ref TK2023001`).
+ * An account written alone, with no contact word before it (see ACCOUNT_ID of contact-words.ts: `abc12345`,
+ * `shui_66x`; not `工单 CS123456`, `订单号：ORD20231201`, `ref TK2023001`), a word of its own: not a model with a word
+ * after it (`RTX4090显卡` is no id: an ideograph may follow an id only after a mark or a space).
  */
-const ACCOUNT_ID =
-  /(?<!(?:单号?|工号|型号|货号|编号|票号|SKU|sku|ref|REF|批次|批号|单据)\s*[:：]?\s*)(?<![A-Za-z0-9_.@/-])[A-Za-z](?=[A-Za-z0-9_-]*[0-9])[A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_.@/-])(?![\p{Script=Han}])/u
+const ACCOUNT_ALONE = new RegExp(`(?<![A-Za-z0-9_.@/-])${ACCOUNT_ID}(?![A-Za-z0-9_.@/-])(?!\\p{Script=Han})`, 'u')
 
 /** The text with its links to allowed domains blanked out: the company's own site is no one's contact. */
 function ownLinksOut(text: string, allowDomains: readonly string[]): string {

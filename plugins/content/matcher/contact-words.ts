@@ -1,0 +1,18 @@
+/**
+ * The words of a way to reach someone, one vocabulary for the rules that read them: what keeps a hit a pitch
+ * (pitch-guard.ts) and the offers and contact details a report or a rule reminder never clears
+ * (talked-about-offers.ts). Each is a regular expression's source, to be built into the rules' own patterns.
+ */
+
+/**
+ * Labels a document's number follows (`订单号`, `工单`, `工号`, `型号`, `发票号`, `SKU`, `ref`, `批次`): letters and
+ * digits after one name the document, not an account.
+ */
+const DOCUMENT_LABEL = '单号?|工号|型号|货号|编号|票号|SKU|sku|ref|REF|批次|批号|单据'
+
+/**
+ * An account's id as a WeChat id is written, which the rule that reads it bounds: a letter, then letters, digits, `_`
+ * or `-`, six to twenty in all with a digit among them (`abc12345`, `lily_888`); not a document's number after its
+ * label, maybe past a colon (`型号：SD2023A`, `工单 CS123456`, `订单号：ORD20231201`, `ref TK2023001`).
+ */
+export const ACCOUNT_ID = `(?<!(?:${DOCUMENT_LABEL})\\s*[:：]?\\s*)[A-Za-z](?=[A-Za-z0-9_-]*[0-9])[A-Za-z0-9_-]{5,19}`
