@@ -16,3 +16,17 @@ const DOCUMENT_LABEL = '单号?|工号|型号|货号|编号|票号|SKU|sku|ref|R
  * label, maybe past a colon (`型号：SD2023A`, `工单 CS123456`, `订单号：ORD20231201`, `ref TK2023001`).
  */
 export const ACCOUNT_ID = `(?<!(?:${DOCUMENT_LABEL})\\s*[:：]?\\s*)[A-Za-z](?=[A-Za-z0-9_-]*[0-9])[A-Za-z0-9_-]{5,19}`
+
+/** A WeChat id said to be the phone number too: `wx同号`, `VX同号`. */
+export const SAME_NUMBER = '[vVwW][xX]同号'
+/** A messaging service in a spammer's spelling, which names an account by itself: `V信`, `威信`, `薇信`, `扣扣`. */
+export const SERVICE_SPELLINGS = '[vV]信|威信|薇信|扣扣'
+/**
+ * A messaging service by its own name, which names an account only with `号` or an id after it (`微信号`, `企鹅号`,
+ * `微信：shui_66`): `微信支付`, `企鹅` name none.
+ */
+export const SERVICE_NAMES = '微信|企鹅'
+/** A page of the speaker's that a reader is pointed to: `看主页`, `主页有`, `简介见`. */
+export const OWN_PAGES = '主页|简介'
+/** A private message: `私聊`, `私信`. */
+export const PRIVATE_MESSAGE = '私聊|私信'
