@@ -5,7 +5,7 @@
 
 import type { Candidate } from './allow-filter.js'
 import { SWAP_KINDS } from './expand.js'
-import { isWordOf, wordTables } from './expansion-data.js'
+import { isWordAt, wordTables } from './expansion-data.js'
 import { pitchesOrAims, stillPitches } from './pitch-guard.js'
 import { segmentsOf } from './word-segments.js'
 
@@ -144,7 +144,7 @@ function namesPlace(text: string, at: number): boolean {
     const first = text[end - 2]
     const head = text[end - 1]
     if (!endsPlace(first, head)) continue
-    if (!isWordOf(first.charCodeAt(0), head.charCodeAt(0)) && !segmenterWordEnds(text, at, end)) continue
+    if (!isWordAt(text, end - 2) && !segmenterWordEnds(text, at, end)) continue
     return [...text.slice(at, end - 1)].every(
       ch => IDEOGRAPH.test(ch) && !CLAUSE_CHARACTERS.has(ch) && !PLACE_VERBS.has(ch),
     )

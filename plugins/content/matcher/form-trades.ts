@@ -6,7 +6,7 @@
 
 import type { Candidate } from './allow-filter.js'
 import { SWAP_KINDS } from './expand.js'
-import { isWordOf } from './expansion-data.js'
+import { isWordAt } from './expansion-data.js'
 import { stillPitches } from './pitch-guard.js'
 
 /** Lines of business a firm's name takes (the shops' kinds are in form-brands.ts): `斯丹光学`, `伯才电器`, `家薇门窗`. */
@@ -83,9 +83,7 @@ export function namesTrade(text: string, c: Candidate, allowDomains: readonly st
   for (let end = at + 2; !named && end <= at + 3 && end < text.length; end++) {
     if (!MARKET.test(text.slice(end, end + 2))) continue
     const goods = text.slice(at, end)
-    named =
-      [...goods].every(ch => /\p{Script=Han}/u.test(ch) && !NOT_GOODS.has(ch)) &&
-      isWordOf(text.charCodeAt(end - 2), text.charCodeAt(end - 1))
+    named = [...goods].every(ch => /\p{Script=Han}/u.test(ch) && !NOT_GOODS.has(ch)) && isWordAt(text, end - 2)
   }
   return named && !stillPitches(text, c, allowDomains)
 }
