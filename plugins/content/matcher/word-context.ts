@@ -14,7 +14,7 @@ import {
 } from './form-money.js'
 import { namesBody } from './form-bodies.js'
 import { namesBrand, namesFirm, namesShop } from './form-brands.js'
-import { namesTrade } from './form-trades.js'
+import { namesMarket } from './form-trades.js'
 import { chainsCompound, countsGoods } from './form-compounds.js'
 import { namesEnglishName, namesGarmentLetter, namesPlaceUnit, pairsWithCode } from './form-latin.js'
 import { namesEverydayMedium, namesEverydayThing } from './form-senses.js'
@@ -128,7 +128,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
     namesWeChatFeature(text, c.start, c.end) ||
     namesShop(text, c, allowDomains) ||
     namesFirm(text, c, allowDomains) ||
-    namesTrade(text, c, allowDomains) ||
+    namesMarket(text, c, allowDomains) ||
     chainsCompound(text, c, allowDomains) ||
     countsGoods(text, c, allowDomains) ||
     namesBody(text, c) ||
