@@ -1,7 +1,8 @@
 /**
  * The words of a way to reach someone, one vocabulary for the rules that read them: what keeps a hit a pitch
  * (pitch-guard.ts) and the offers and contact details a report or a rule reminder never clears
- * (talked-about-offers.ts). Each is a regular expression's source, to be built into the rules' own patterns.
+ * (talked-about-offers.ts). The words are regular expressions' sources, built into the rules' own patterns; CONTACT_WORDS
+ * is the guard's test of them.
  */
 
 /**
@@ -30,3 +31,27 @@ export const SERVICE_NAMES = '微信|企鹅'
 export const OWN_PAGES = '主页|简介'
 /** A private message: `私聊`, `私信`. */
 export const PRIVATE_MESSAGE = '私聊|私信'
+
+/**
+ * Contact words only pitch-guard.ts reads alone, beyond the vocabulary above: being added on WeChat
+ * (`加微信`, `加V`), `QQ` in capitals, a way of contact named (`联系电话`, `联系方式`, `联系我`) or a number to call
+ * (`电话：138…`). talked-about-offers.ts reads them in its own shapes (`加微`, `联系我`, `QQ 123456`).
+ */
+const GUARD_ONLY_WORDS = '加微信|加[vV](?![a-z])|QQ|联系(?:电话|方式|我)|电话\\s*[:：]?\\s*[0-9]'
+/**
+ * Contact words anywhere in a message, which keep a hit a pitch (pitch-guard.ts) where the offers of
+ * talked-about-offers.ts leave it to a report: an account's service named (`V信`, `微信号`, `扣扣`, `wx同号`), a page
+ * of the speaker's pointed to (`看主页`, `主页有`, `简介见`; not `公司简介`), a private message; and GUARD_ONLY_WORDS.
+ */
+export const CONTACT_WORDS = new RegExp(
+  [
+    SAME_NUMBER,
+    SERVICE_SPELLINGS,
+    `(?:${SERVICE_NAMES})号`,
+    `(?:看|见|点|进)我?的?(?:${OWN_PAGES})`,
+    `(?:${OWN_PAGES})[有见里]`,
+    PRIVATE_MESSAGE,
+    GUARD_ONLY_WORDS,
+  ].join('|'),
+  'u',
+)

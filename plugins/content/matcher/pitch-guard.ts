@@ -6,39 +6,9 @@
  */
 
 import type { Candidate } from './allow-filter.js'
-import {
-  ACCOUNT_ID,
-  OWN_PAGES,
-  PRIVATE_MESSAGE,
-  SAME_NUMBER,
-  SERVICE_NAMES,
-  SERVICE_SPELLINGS,
-} from './contact-words.js'
+import { ACCOUNT_ID, CONTACT_WORDS } from './contact-words.js'
 import { offers } from './talked-about-offers.js'
 
-/**
- * Contact words only this guard reads alone, beyond the vocabulary of contact-words.ts: being added on WeChat
- * (`加微信`, `加V`), `QQ` in capitals, a way of contact named (`联系电话`, `联系方式`, `联系我`) or a number to call
- * (`电话：138…`). talked-about-offers.ts reads them in its own shapes (`加微`, `联系我`, `QQ 123456`).
- */
-const PITCH_CONTACT_WORDS = '加微信|加[vV](?![a-z])|QQ|联系(?:电话|方式|我)|电话\\s*[:：]?\\s*[0-9]'
-/**
- * Contact words the offers of talked-about-offers.ts leave to a report, from the vocabulary of contact-words.ts: an
- * account's service named (`V信`, `微信号`, `扣扣`, `wx同号`), a page of the speaker's pointed to (`看主页`, `主页有`,
- * `简介见`; not `公司简介`), a private message; and words only this guard reads alone (PITCH_CONTACT_WORDS).
- */
-const CONTACT_WORDS = new RegExp(
-  [
-    SAME_NUMBER,
-    SERVICE_SPELLINGS,
-    `(?:${SERVICE_NAMES})号`,
-    `(?:看|见|点|进)我?的?(?:${OWN_PAGES})`,
-    `(?:${OWN_PAGES})[有见里]`,
-    PRIVATE_MESSAGE,
-    PITCH_CONTACT_WORDS,
-  ].join('|'),
-  'u',
-)
 /**
  * An account's id after a colon (see ACCOUNT_ID of contact-words.ts: `：abc12345`, `: lily_888`; not `型号：SD2023A`,
  * `发票号：FP2023001`, `订单号: ORD2023`).
@@ -75,11 +45,10 @@ const MENTION = /[@＠][^\s@＠，,；;。！!？?]/u
 
 /**
  * True if the message pitches outside the hit (see offers: an offer, an invitation, the speaker vouching; with
- * `allowDomains`, contact details or a link not on that list), names a way to reach someone (CONTACT_WORDS, an
- * account's id after a colon), or
- * holds a gambling pitch, a porn wink or a meeting offer, or a price handed over privately (GAMBLING_PITCH,
- * PORN_WINK, HANDED_OVER): then a clean reading of the hit's words clears nothing (`博采电气的区域经理说包赢`, `成人视频制作，
- * 主页有样片`, `成本加运费，找我要`).
+ * `allowDomains`, contact details or a link not on that list), names a way to reach someone (CONTACT_WORDS of
+ * contact-words.ts, an account's id after a colon), or holds a gambling pitch, a porn wink or a meeting offer, or a
+ * price handed over privately (GAMBLING_PITCH, PORN_WINK, HANDED_OVER): then a clean reading of the hit's words
+ * clears nothing (`博采电气的区域经理说包赢`, `成人视频制作，主页有样片`, `成本加运费，找我要`).
  */
 export function stillPitches(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   return (
