@@ -12,6 +12,19 @@ const noNames: AccountNames = () => undefined
 /** A payment that can settle fines: a red packet or a transfer. */
 export type PaymentKind = 'redpacket' | 'transfer'
 
+/**
+ * What every answer to a payment is worked out from: the payment, the ledger, the time, the command prefix, the
+ * payment's kind as texts name it (`红包`, `转账`) and the fleet's account names.
+ */
+interface PaymentContext {
+  e: MessageEvent
+  ledger: Ledger
+  now: number
+  prefix: string
+  label: string
+  names: AccountNames
+}
+
 /** True for a red packet or a transfer. */
 export function isPayment(e: MessageEvent): e is MessageEvent & { kind: PaymentKind } {
   return e.kind === 'redpacket' || e.kind === 'transfer'
@@ -44,12 +57,12 @@ export function settleByPayment(
   selfId?: string,
   names: AccountNames = noNames,
 ): Action[] {
-  const label = MESSAGE_KIND_LABEL[e.kind]
-  if (e.kind === 'redpacket') return unconfirmed(e, ledger, now, prefix, label, names)
+  const ctx: PaymentContext = { e, ledger, now, prefix, label: MESSAGE_KIND_LABEL[e.kind], names }
+  if (e.kind === 'redpacket') return unconfirmed(ctx)
   const { payer, payee, amount } = e.attachment ?? {}
   if (payer) {
     const collects = e.sender.roles.some(r => r === 'admin' || r === 'leader')
-    return collects && amount !== undefined ? settleFines(e, payer, amount, ledger, now, prefix, label, names) : []
+    return collects && amount !== undefined ? settleFines(ctx, payer, amount) : []
   }
   if (payee && payee !== selfId) return []
   const open = ledger.openFines(e.sender.id)
@@ -59,17 +72,11 @@ export function settleByPayment(
 }
 
 /** A red packet: the member is told privately, the admins asked to confirm (its sum is hidden). */
-function unconfirmed(
-  e: MessageEvent,
-  ledger: Ledger,
-  now: number,
-  prefix: string,
-  label: string,
-  names: AccountNames,
-): Action[] {
+function unconfirmed(ctx: PaymentContext): Action[] {
+  const { e, ledger, now, prefix, label } = ctx
   const meta = metaOf(e, e.sender.id)
   const open = ledger.openFines(e.sender.id)
-  if (!open.length) return elsewhere(ledger, label, meta, names)
+  if (!open.length) return elsewhere(ctx, meta)
   const owed = ledger.owed(open[0], now)
   const first = ledger.shown(open[0])
   if (!e.group) {
@@ -90,21 +97,13 @@ function unconfirmed(
 }
 
 /** What an accepted transfer of `amount` from `payer` settles (`settleByPayment`). */
-function settleFines(
-  e: MessageEvent,
-  payer: string,
-  amount: number,
-  ledger: Ledger,
-  now: number,
-  prefix: string,
-  label: string,
-  names: AccountNames,
-): Action[] {
+function settleFines(ctx: PaymentContext, payer: string, amount: number): Action[] {
+  const { e, ledger, now, prefix, label } = ctx
   const meta = metaOf(e, payer)
   const open = ledger.openFines(payer)
   const paidAt = e.attachment?.paidAt
   const when = paidAt !== undefined && paidAt < now ? paidAt : now
-  if (!open.length) return receivedElsewhere(e, ledger, amount, when, prefix, meta, names)
+  if (!open.length) return receivedElsewhere(ctx, amount, when, meta)
   const owed = ledger.owed(open[0], when)
   const first = ledger.shown(open[0])
   const to: Chat = e.group ? { room: e.group.id } : { contact: payer }
@@ -146,13 +145,10 @@ function settleFines(
  * (`私聊「小助手」发送：#罚款 结清 F1@sales1`), each account by its WeChat name.
  */
 function receivedElsewhere(
-  e: MessageEvent,
-  ledger: Ledger,
+  { e, ledger, prefix, names }: PaymentContext,
   amount: number,
   when: number,
-  prefix: string,
   meta: ReturnType<typeof metaOf>,
-  names: AccountNames,
 ): Action[] {
   const foreign = foreignFines(ledger, meta.memberId, names)
   if (!foreign) return []
@@ -218,7 +214,7 @@ function metaOf(e: MessageEvent, memberId: string) {
  * A payment from a member whose open fines another account of the fleet recorded (this account has none): it settles
  * nothing here, since each account settles only its own ledger; the member is told privately which account to pay.
  */
-function elsewhere(ledger: Ledger, label: string, meta: ReturnType<typeof metaOf>, names: AccountNames): Action[] {
+function elsewhere({ ledger, label, names }: PaymentContext, meta: ReturnType<typeof metaOf>): Action[] {
   const foreign = foreignFines(ledger, meta.memberId, names)
   if (!foreign) return []
   const text = T.paymentElsewhere(

@@ -253,6 +253,11 @@ export function isWordOf(first: number, second: number): boolean {
   )
 }
 
+/** True if text[at, at + 2) is a word (see isWordOf); false where the pair runs past either end of the text. */
+export function isWordAt(text: string, at: number): boolean {
+  return at >= 0 && at + 1 < text.length && isWordOf(text.charCodeAt(at), text.charCodeAt(at + 1))
+}
+
 /** True if the four UTF-16 units of `text` at `at` are an idiom of the word tables (filter, then binary search). */
 export function isIdiom(text: string, at: number): boolean {
   const { idioms, idiomFilter } = wordTables()

@@ -5,7 +5,7 @@
 
 import type { Candidate } from './allow-filter.js'
 import { SOUND_KINDS } from './expand.js'
-import { isWordOf } from './expansion-data.js'
+import { isWordAt } from './expansion-data.js'
 import { offers } from './talked-about-offers.js'
 
 /**
@@ -37,7 +37,6 @@ export function namesBody(text: string, c: Candidate): boolean {
   const body = text[c.end]
   if (body === undefined || !BODY_ENDS.has(body)) return false
   if (!CLAUSE_START.test(text.slice(Math.max(0, c.start - 3), c.start))) return false
-  const next = text.charCodeAt(c.end + 1)
-  if (Number.isNaN(next) || isWordOf(body.charCodeAt(0), next)) return false
+  if (c.end + 1 >= text.length || isWordAt(text, c.end)) return false
   return BODY_DOES.test(text.slice(c.end + 1, c.end + 4)) && !offers(text, c.start, c.end)
 }

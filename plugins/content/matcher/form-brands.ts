@@ -5,11 +5,11 @@
 
 import type { Candidate } from './allow-filter.js'
 import { SWAP_KINDS } from './expand.js'
-import { isWordOf, wordTables } from './expansion-data.js'
+import { isWordAt, wordTables } from './expansion-data.js'
 import { pitchesOrAims, stillPitches } from './pitch-guard.js'
 import { segmentsOf } from './word-segments.js'
 
-/** Shops and businesses of a kind, after a name: `百佳乐超市`, `老王商行`, `家薇装饰`, `伯才文化`. */
+/** Shops, businesses and trades of a kind, after a name: `百佳乐超市`, `老王商行`, `家薇装饰`, `伯才文化`, `斯丹光学`. */
 const SHOPS = [
   '超市',
   '商行',
@@ -68,6 +68,55 @@ const SHOPS = [
   '事务所',
   '商贸',
   '实业',
+  // A firm's trade after its name: `斯丹光学`, `伯才电器`, `家薇门窗`.
+  '光学',
+  '眼镜',
+  '电器',
+  '家电',
+  '电气',
+  '通讯',
+  '机械',
+  '汽配',
+  '汽修',
+  '医药',
+  '药业',
+  '医疗',
+  '生物',
+  '食品',
+  '服饰',
+  '服装',
+  '鞋业',
+  '纺织',
+  '家纺',
+  '门窗',
+  '陶瓷',
+  '卫浴',
+  '灯饰',
+  '照明',
+  '化工',
+  '塑胶',
+  '模具',
+  '钢材',
+  '包装',
+  '广告',
+  '租赁',
+  '置业',
+  '地产',
+  '环保',
+  '能源',
+  '母婴',
+  '珠宝',
+  '钟表',
+  '乐器',
+  '印务',
+  '制衣',
+  '建筑',
+  '劳务',
+  '家政',
+  '保洁',
+  '地板',
+  '涂料',
+  '石材',
 ]
 /** The first characters of SHOPS: a quick test before the list. */
 const SHOP_FIRST = new Set(SHOPS.map(shop => shop[0]))
@@ -93,11 +142,11 @@ const CLAUSE_CHARACTERS = new Set(
 
 /**
  * True for a swap form (homophone, toneless, look-alike) followed by the kind of shop or business it names
- * (SHOPS: `百佳乐超市`, `家薇装饰的尾款`, `伯才文化的合同`), or by a line of business or a street and a word for a
- * shop (`佳薇花店`, `白家乐面馆`, `伯才东路店`), or by a small shop's goods and house (GOODS_HOUSE: `佳薇茶舍`), or
- * by the noun of a place (see namesPlace: `柏家乐小区`): a shop's, a firm's or a place's name. `百佳乐真人荷官`,
- * `加薇到店领取`, `佳薇咨询门店地址`, the term as written (`加薇美妆店`) and a message that still pitches (see
- * stillPitches: `博采科技的李经理：返水百分之三`) stay hits.
+ * (SHOPS: `百佳乐超市`, `家薇装饰的尾款`, `伯才文化的合同`, `斯丹光学的镜片`), or by a line of business or a street and
+ * a word for a shop (`佳薇花店`, `白家乐面馆`, `伯才东路店`), or by a small shop's goods and house (GOODS_HOUSE:
+ * `佳薇茶舍`), or by the noun of a place (see namesPlace: `柏家乐小区`): a shop's, a firm's or a place's name.
+ * `百佳乐真人荷官`, `加薇到店领取`, `佳薇咨询门店地址`, the term as written (`加薇美妆店`) and a message that still pitches
+ * (see stillPitches: `博采科技的李经理：返水百分之三`) stay hits.
  */
 export function namesShop(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!SWAP_KINDS.has(c.kind as never)) return false
@@ -151,7 +200,7 @@ function namesPlace(text: string, at: number): boolean {
     const first = text[end - 2]
     const head = text[end - 1]
     if (!endsPlace(first, head)) continue
-    if (!isWordOf(first.charCodeAt(0), head.charCodeAt(0)) && !segmenterWordEnds(text, at, end)) continue
+    if (!isWordAt(text, end - 2) && !segmenterWordEnds(text, at, end)) continue
     return [...text.slice(at, end - 1)].every(
       ch => IDEOGRAPH.test(ch) && !CLAUSE_CHARACTERS.has(ch) && !PLACE_VERBS.has(ch),
     )

@@ -4,7 +4,7 @@
  */
 
 import type { Candidate } from './allow-filter.js'
-import { isWordOf, wordTables } from './expansion-data.js'
+import { isWordAt, wordTables } from './expansion-data.js'
 import { stillPitches } from './pitch-guard.js'
 import type { MatchKind } from './types.js'
 
@@ -18,11 +18,6 @@ const NUMERALS = new Set('一二三四五六七八九十两几半0123456789')
  */
 const GOODS_ENDS = new Set('片笔纸泥灯带膜绳球布线贴砖瓦板条漆盒瓶袋')
 
-/** True if text[at, at + 2) is a word of CC-CEDICT. */
-function wordAt(text: string, at: number): boolean {
-  return at >= 0 && at + 1 < text.length && isWordOf(text.charCodeAt(at), text.charCodeAt(at + 1))
-}
-
 /**
  * True for a hit of three characters or more whose first characters but the last are a word, and whose last character
  * starts a word of CC-CEDICT with the next, which starts one with the one after that ends in goods (GOODS_ENDS): a
@@ -32,7 +27,7 @@ function wordAt(text: string, at: number): boolean {
 export function chainsCompound(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!SIDE_BY_SIDE.has(c.kind) || c.end - c.start < 3) return false
   const last = c.end - 1
-  if (!GOODS_ENDS.has(text[c.end + 1]) || !wordAt(text, last) || !wordAt(text, c.end) || !wordAt(text, last - 2))
+  if (!GOODS_ENDS.has(text[c.end + 1]) || !isWordAt(text, last) || !isWordAt(text, c.end) || !isWordAt(text, last - 2))
     return false
   return !stillPitches(text, c, allowDomains)
 }
@@ -49,5 +44,5 @@ export function countsGoods(text: string, c: Candidate, allowDomains: readonly s
   for (let i = 1; i < c.form.length - 1 && !counted; i++)
     counted = c.form[i] !== c.term[i] && classifiers.has(c.form[i]) && NUMERALS.has(text[c.start + i - 1])
   if (!counted || c.end >= text.length) return false
-  return (wordAt(text, c.end - 1) || GOODS_ENDS.has(text[c.end])) && !stillPitches(text, c, allowDomains)
+  return (isWordAt(text, c.end - 1) || GOODS_ENDS.has(text[c.end])) && !stillPitches(text, c, allowDomains)
 }

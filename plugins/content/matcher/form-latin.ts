@@ -4,7 +4,7 @@
  */
 
 import type { Candidate } from './allow-filter.js'
-import { isWordOf, wordTables } from './expansion-data.js'
+import { isWordAt, wordTables } from './expansion-data.js'
 import { aimedAt, pitchesOrAims, stillPitches } from './pitch-guard.js'
 import { offers } from './talked-about-offers.js'
 
@@ -154,9 +154,7 @@ export function namesPlaceUnit(text: string, c: Candidate): boolean {
   const at = text[c.end] === ' ' ? c.end + 1 : c.end
   const unit = text[at]
   if (unit === undefined || !ADMINISTRATIVE_UNITS.has(unit)) return false
-  const following = text.charCodeAt(at + 1)
-  const place =
-    Number.isNaN(following) || !isWordOf(unit.charCodeAt(0), following) || PLACE_WORDS.has(text.slice(at, at + 2))
+  const place = !isWordAt(text, at) || PLACE_WORDS.has(text.slice(at, at + 2))
   return place && !offers(text, c.start, c.end)
 }
 

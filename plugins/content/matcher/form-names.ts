@@ -6,7 +6,7 @@
 import type { Candidate } from './allow-filter.js'
 import { SOUND_KINDS } from './expand.js'
 import { stillPitches } from './pitch-guard.js'
-import { everyTonelessReading, isWordOf, wordTables } from './expansion-data.js'
+import { everyTonelessReading, isWordAt, wordTables } from './expansion-data.js'
 
 /** Brackets that gloss what comes before them: `（江西都昌）`, `(Duchang)`, `【都昌】`. */
 const GLOSS = /[（(【[]([^）)】\]]{1,16})[）)】\]]/gu
@@ -90,7 +90,7 @@ export function namesPerson(text: string, c: Candidate, allowDomains: readonly s
       ? GIVEN_NAME.test(text.slice(c.start, c.end))
       : size === 3 &&
         c.end - c.start === 3 &&
-        isWordOf(text.charCodeAt(c.end - 1), text.charCodeAt(c.end)) &&
+        isWordAt(text, c.end - 1) &&
         GIVEN_NAME.test(text.slice(c.start, c.start + 2))
   if (!named) return false
   const before = text.slice(Math.max(0, c.start - 5), c.start - 1)
@@ -148,7 +148,7 @@ export function namesPersonBeforeWord(text: string, c: Candidate): boolean {
   const surname = text[c.start - 1]
   if (!wordTables().surnames.has(surname)) return false
   const rest = text.slice(c.end - 2, c.end)
-  if (!/^\p{Script=Han}{2}$/u.test(rest) || !isWordOf(rest.charCodeAt(0), rest.charCodeAt(1))) return false
+  if (!/^\p{Script=Han}{2}$/u.test(rest) || !isWordAt(rest, 0)) return false
   const after = text.slice(c.end, c.end + 6)
   if (ASKED_AFTER.test(after)) return false
   const before = text.slice(Math.max(0, c.start - 4), c.start - 1)

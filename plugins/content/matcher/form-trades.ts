@@ -1,65 +1,14 @@
 /**
- * Readings of a sound-alike as a firm's name from its trade written after it (beside form-brands.ts): a line of
- * business no shop's word closes (`斯丹光学`, `伯才电器`), or a market of some goods (`博采眼镜城`, `家薇建材市场`). They
- * run on the candidates of a scan only.
+ * Readings of a sound-alike as a market's name from its goods and a market's word written after it (`博采眼镜城`,
+ * `家薇建材市场`); a firm's trade right after its name (`斯丹光学`, `伯才电器`) is a kind of business of form-brands.ts
+ * (SHOPS). They run on the candidates of a scan only.
  */
 
 import type { Candidate } from './allow-filter.js'
 import { SWAP_KINDS } from './expand.js'
-import { isWordOf } from './expansion-data.js'
+import { isWordAt } from './expansion-data.js'
 import { stillPitches } from './pitch-guard.js'
 
-/** Lines of business a firm's name takes (the shops' kinds are in form-brands.ts): `斯丹光学`, `伯才电器`, `家薇门窗`. */
-const TRADES = new Set([
-  '光学',
-  '眼镜',
-  '电器',
-  '家电',
-  '电气',
-  '通讯',
-  '机械',
-  '汽配',
-  '汽修',
-  '医药',
-  '药业',
-  '医疗',
-  '生物',
-  '食品',
-  '服饰',
-  '服装',
-  '鞋业',
-  '纺织',
-  '家纺',
-  '门窗',
-  '陶瓷',
-  '卫浴',
-  '灯饰',
-  '照明',
-  '化工',
-  '塑胶',
-  '模具',
-  '钢材',
-  '包装',
-  '广告',
-  '租赁',
-  '置业',
-  '地产',
-  '环保',
-  '能源',
-  '母婴',
-  '珠宝',
-  '钟表',
-  '乐器',
-  '印务',
-  '制衣',
-  '建筑',
-  '劳务',
-  '家政',
-  '保洁',
-  '地板',
-  '涂料',
-  '石材',
-])
 /** A market's word after its goods: `眼镜城`, `建材市场`, `数码广场`, `家具商场`. */
 const MARKET = /^(?:城|商城|广场|市场|商场|商厦|大厦)/u
 /**
@@ -71,21 +20,17 @@ const NOT_GOODS = new Set(
 )
 
 /**
- * True for a swap form (homophone, toneless, look-alike) followed by a line of business (TRADES: `斯丹光学的镜片`) or by
- * goods of two or three characters, ending in a word of CC-CEDICT, and a market's word (`博采眼镜城二楼的铺位`,
- * `家薇建材市场`): a firm's or a market's name. `博采娱乐城`, `博采游戏城`, a message that offers the reader
- * something (`斯丹光学，加我私聊`) and the term as written stay hits.
+ * True for a swap form (homophone, toneless, look-alike) followed by goods of two or three characters, ending in a
+ * word of CC-CEDICT, and a market's word (`博采眼镜城二楼的铺位`, `家薇建材市场`): a market's name. `博采娱乐城`,
+ * `博采游戏城`, a message that still pitches (see stillPitches: `博采眼镜城，加我私聊`) and the term as written stay hits.
  */
-export function namesTrade(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
+export function namesMarket(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!SWAP_KINDS.has(c.kind as never)) return false
-  const at = c.end
-  let named = TRADES.has(text.slice(at, at + 2))
-  for (let end = at + 2; !named && end <= at + 3 && end < text.length; end++) {
+  for (let end = c.end + 2; end <= c.end + 3 && end < text.length; end++) {
     if (!MARKET.test(text.slice(end, end + 2))) continue
-    const goods = text.slice(at, end)
-    named =
-      [...goods].every(ch => /\p{Script=Han}/u.test(ch) && !NOT_GOODS.has(ch)) &&
-      isWordOf(text.charCodeAt(end - 2), text.charCodeAt(end - 1))
+    const goods = text.slice(c.end, end)
+    if ([...goods].every(ch => /\p{Script=Han}/u.test(ch) && !NOT_GOODS.has(ch)) && isWordAt(text, end - 2))
+      return !stillPitches(text, c, allowDomains)
   }
-  return named && !stillPitches(text, c, allowDomains)
+  return false
 }

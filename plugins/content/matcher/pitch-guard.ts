@@ -6,21 +6,14 @@
  */
 
 import type { Candidate } from './allow-filter.js'
+import { ACCOUNT_ID, CONTACT_WORDS } from './contact-words.js'
 import { offers } from './talked-about-offers.js'
 
 /**
- * Contact words the offers of talked-about-offers.ts leave to a report: an account's service named (`V信`, `微信号`,
- * `QQ`, `扣扣`), a page of the speaker's pointed to (`看主页`, `主页有`, `简介见`; not `公司简介`), a private message
- * or a number to call.
+ * An account's id after a colon (see ACCOUNT_ID of contact-words.ts: `：abc12345`, `: lily_888`; not `型号：SD2023A`,
+ * `发票号：FP2023001`, `订单号: ORD2023`).
  */
-const CONTACT_WORDS =
-  /[vVwW][xX]同号|[vV]信|威信|薇信|微信号|加微信|加[vV](?![a-z])|QQ|扣扣|企鹅号|(?:看|见|点|进)我?的?(?:主页|简介)|(?:主页|简介)[有见里]|私信|私聊|联系(?:电话|方式|我)|电话\s*[:：]?\s*[0-9]/u
-/**
- * An account's id after a colon: letters and digits mixed, six to twenty of them (`：abc12345`, `: lily_888`); not a
- * document's number after its label (`型号：SD2023A`, `发票号：FP2023001`, `订单号: ORD2023`).
- */
-const ACCOUNT_ID =
-  /(?<!(?:单号?|工号|型号|货号|编号|票号|SKU|sku|ref|REF|批次|批号|单据)\s*)[:：]\s*(?=[A-Za-z0-9_-]*[0-9])[A-Za-z][A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_])/u
+const ID_AFTER_COLON = new RegExp(`[:：]\\s*${ACCOUNT_ID}(?![A-Za-z0-9_])`, 'u')
 /**
  * A gambling pitch: winning promised (`包赢`, `稳赚`, `必中`), losses won back (`回血`), credit bought or topped up
  * with a bonus (`上分`, `彩金`, `充值一百送五十`, `注册送`, `首存`), a day's takings (`日入`, `日赚`), a rebate (`返水`), a leader's
@@ -52,11 +45,10 @@ const MENTION = /[@＠][^\s@＠，,；;。！!？?]/u
 
 /**
  * True if the message pitches outside the hit (see offers: an offer, an invitation, the speaker vouching; with
- * `allowDomains`, contact details or a link not on that list), names a way to reach someone (CONTACT_WORDS, an
- * account's id after a colon), or
- * holds a gambling pitch, a porn wink or a meeting offer, or a price handed over privately (GAMBLING_PITCH,
- * PORN_WINK, HANDED_OVER): then a clean reading of the hit's words clears nothing (`博采电气的区域经理说包赢`, `成人视频制作，
- * 主页有样片`, `成本加运费，找我要`).
+ * `allowDomains`, contact details or a link not on that list), names a way to reach someone (CONTACT_WORDS of
+ * contact-words.ts, an account's id after a colon), or holds a gambling pitch, a porn wink or a meeting offer, or a
+ * price handed over privately (GAMBLING_PITCH, PORN_WINK, HANDED_OVER): then a clean reading of the hit's words
+ * clears nothing (`博采电气的区域经理说包赢`, `成人视频制作，主页有样片`, `成本加运费，找我要`).
  */
 export function stillPitches(
   text: string,
@@ -66,7 +58,7 @@ export function stillPitches(
   return (
     offers(text, c.start, c.end, allowDomains) ||
     CONTACT_WORDS.test(text) ||
-    ACCOUNT_ID.test(text) ||
+    ID_AFTER_COLON.test(text) ||
     GAMBLING_PITCH.test(text) ||
     PORN_WINK.test(text) ||
     HANDED_OVER.test(text)

@@ -3,6 +3,14 @@
  * keep a hit a report, a rule reminder or a ban would clear (talked-about.ts).
  */
 
+import {
+  ACCOUNT_ID,
+  OWN_PAGES,
+  PRIVATE_MESSAGE,
+  SAME_NUMBER,
+  SERVICE_NAMES,
+  SERVICE_SPELLINGS,
+} from './contact-words.js'
 import { findUrls, isAllowedHost } from './links.js'
 import { CLAUSE_END, edgeAfter } from './talked-about-clauses.js'
 
@@ -13,7 +21,7 @@ import { CLAUSE_END, edgeAfter } from './talked-about-clauses.js'
  * (`…，管理员处理一下吧，想做的私聊`) still offers; so does an invitation (see invitation: `需要资源的加我微信`, `看我签名`).
  */
 export const OFFER = new RegExp(
-  `加我|加微|私聊(?!了?[他她对])|跟我(?:买|玩|下|投|做)|懂[的得]来|来我这|(?<![A-Za-z])[vVＶ]我|滴我|[+＋]\\s*[vVＶ](?![A-Za-z])|[vVwW][xX]同号|私发(?=[，,。！!？?～~\\s]|$)|私信我|私我|找我|联系我|滴滴我|戳我|(?<![新刚])进群|加群|扫码|带你|私发你|发你|转我|转给我|打给我|想(?:做|了解|玩|要|赚|买|参加)的|有意者|有意向的|有兴趣的|${invitation()}`,
+  `加我|加微|私聊(?!了?[他她对])|跟我(?:买|玩|下|投|做)|懂[的得]来|来我这|(?<![A-Za-z])[vVＶ]我|滴我|[+＋]\\s*[vVＶ](?![A-Za-z])|${SAME_NUMBER}|私发(?=[，,。！!？?～~\\s]|$)|私信我|私我|找我|联系我|滴滴我|戳我|(?<![新刚])进群|加群|扫码|带你|私发你|发你|转我|转给我|打给我|想(?:做|了解|玩|要|赚|买|参加)的|有意者|有意向的|有兴趣的|${invitation()}`,
   'u',
 )
 
@@ -24,12 +32,11 @@ export const OFFER = new RegExp(
  */
 function invitation(): string {
   const clause = '[^，,；;。！!？?\\n]'
-  const toMe =
-    '(?:私聊|私信|私我|私↓|私⬇)(?!群主|管理|客服|[他她])|加我|加v|加微|加薇|找我|联系我|戳我|滴滴|[➕+]我|留言我|[看点戳扫进]我'
+  const toMe = `(?:${PRIVATE_MESSAGE}|私我|私↓|私⬇)(?!群主|管理|客服|[他她])|加我|加v|加微|加薇|找我|联系我|戳我|滴滴|[➕+]我|留言我|[看点戳扫进]我`
   return [
     `(?:(?<![不只还就也])(?:真|还)?(?:想(?!求|注意|记住|提醒|说明)|(?:要|需要)(?!求|注意|记住|知道|提醒|说明))${clause}{0,6}?|有意(?:向|做)?|有兴趣|有需要)的${clause}{0,4}?[，,\\s]?(?:${toMe})`,
     '谁(?:要|想要)的话',
-    '(?:看|点|戳|扫|进)(?:我的?)?(?:头像|签名|简介|空间|朋友圈|主页)',
+    `(?:看|点|戳|扫|进)(?:我的?)?(?:头像|签名|空间|朋友圈|${OWN_PAGES})`,
     '私[↓⬇]|[➕+]我|留言我|评论区扣1',
   ].join('|')
 }
@@ -79,19 +86,21 @@ export function invitedAfter(text: string, end: number): boolean {
 }
 
 /**
- * A way to reach someone written out in the message: an account after a contact word, maybe after 是 or 为
- * (`vx abc12345`, `微信：shui_66`, `v:abc123`, `QQ 123456`, `威信号是 abc123`, `q是12345678`: a lone q before a
- * number), a mobile number, a link. A report or rule reminder never clears a hit of a message that carries one: the
+ * A way to reach someone written out in the message: an account after a contact word (a service's name or spelling
+ * of contact-words.ts, `vx`, `微`, `电话`), maybe after 是 or 为 (`vx abc12345`, `微信：shui_66`, `v:abc123`,
+ * `QQ 123456`, `威信号是 abc123`, `q是12345678`: a lone q before a number), a mobile number, a link. A report or rule reminder never clears a hit of a message that carries one: the
  * message would pass it on all the same (`有人说兼职刷单，加vx abc12345，已举报`). A 400 or 800 service number is the
  * company's (`客服电话 4008001234`), no one's account. A rule reminder's own hotline or link is no offer (see
  * reportedOrForbidden).
  */
-const CONTACT_DETAILS =
-  /(?:(?<![A-Za-z])(?:vx|wx|qq|tel)|v信|微信|威信|薇信|微|薇|扣扣|企鹅|电话|手机)(?:号码?)?\s*(?:是|为)?\s*[:：]?\s*(?![48]00[-\s]?[0-9]{3}[-\s]?[0-9]{4}(?![0-9]))[A-Za-z0-9][A-Za-z0-9_-]{4,}|(?<![A-Za-z])v\s*(?:是|为|[:：\s])\s*[:：]?\s*[A-Za-z0-9][A-Za-z0-9_-]{4,}|(?<![A-Za-z])q(?:号码?)?\s*(?:是|为)?\s*[:：]?\s*[1-9][0-9]{4,10}(?![0-9])|(?<![0-9])1[3-9][0-9]{9}(?![0-9])|https?:\/\/|www\./iu
+const CONTACT_DETAILS = new RegExp(
+  `(?:(?<![A-Za-z])(?:vx|wx|qq|tel)|${SERVICE_SPELLINGS}|${SERVICE_NAMES}|微|薇|电话|手机)(?:号码?)?\\s*(?:是|为)?\\s*[:：]?\\s*(?![48]00[-\\s]?[0-9]{3}[-\\s]?[0-9]{4}(?![0-9]))[A-Za-z0-9][A-Za-z0-9_-]{4,}|(?<![A-Za-z])v\\s*(?:是|为|[:：\\s])\\s*[:：]?\\s*[A-Za-z0-9][A-Za-z0-9_-]{4,}|(?<![A-Za-z])q(?:号码?)?\\s*(?:是|为)?\\s*[:：]?\\s*[1-9][0-9]{4,10}(?![0-9])|(?<![0-9])1[3-9][0-9]{9}(?![0-9])|https?:\\/\\/|www\\.`,
+  'iu',
+)
 
 /**
  * True if the message offers the reader something outside text[start, end) or vouches for it (ENDORSED), or
- * carries contact details, an account written alone (ACCOUNT_ID) or a link to a domain not allowed (a report never
+ * carries contact details, an account written alone (ACCOUNT_ALONE) or a link to a domain not allowed (a report never
  * clears those: `有人问网赌是什么，xpj888.com 注册就送`; a link to an allowed domain is the company's own). Without `allowDomains`, a
  * rule reminder's hotline or link is its own: `温馨提示：请勿在群内私下转账，如有疑问请拨打客服电话`,
  * `发现飞单一律严肃处理，举报电话 138…`.
@@ -100,19 +109,17 @@ export function offers(text: string, start: number, end: number, allowDomains?: 
   const outside = [text.slice(0, start), text.slice(end)]
   if (outside.some(part => OFFER.test(part) || ENDORSED.test(part)) || GIVEN_TO_READER.test(outside[1])) return true
   if (allowDomains === undefined) return false
-  if (outside.some(part => ACCOUNT_ID.test(part))) return true
+  if (outside.some(part => ACCOUNT_ALONE.test(part))) return true
   if (CONTACT_DETAILS.test(text) && CONTACT_DETAILS.test(ownLinksOut(text, allowDomains))) return true
   return findUrls(text).some(url => (url.end <= start || url.start >= end) && !isAllowedHost(url.host, allowDomains))
 }
 
 /**
- * An account written alone, with no contact word before it: a letter, then letters, digits, `_` or `-`, at least six
- * in all with a digit among them (`abc12345`, `shui_66x`), as a WeChat id is; not a model with a word after it
- * (`RTX4090显卡` is no id: an ideograph may follow an id only after a mark or a space), nor a document's number after
- * its label (`工单 CS123456`, `订单号：ORD20231201`, `ref TK2023001`).
+ * An account written alone, with no contact word before it (see ACCOUNT_ID of contact-words.ts: `abc12345`,
+ * `shui_66x`; not `工单 CS123456`, `订单号：ORD20231201`, `ref TK2023001`), a word of its own: not a model with a word
+ * after it (`RTX4090显卡` is no id: an ideograph may follow an id only after a mark or a space).
  */
-const ACCOUNT_ID =
-  /(?<!(?:单号?|工号|型号|货号|编号|票号|SKU|sku|ref|REF|批次|批号|单据)\s*[:：]?\s*)(?<![A-Za-z0-9_.@/-])[A-Za-z](?=[A-Za-z0-9_-]*[0-9])[A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_.@/-])(?![\p{Script=Han}])/u
+const ACCOUNT_ALONE = new RegExp(`(?<![A-Za-z0-9_.@/-])${ACCOUNT_ID}(?![A-Za-z0-9_.@/-])(?!\\p{Script=Han})`, 'u')
 
 /** The text with its links to allowed domains blanked out: the company's own site is no one's contact. */
 function ownLinksOut(text: string, allowDomains: readonly string[]): string {

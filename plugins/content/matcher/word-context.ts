@@ -1,6 +1,6 @@
 import type { Candidate } from './allow-filter.js'
 import { type ExpansionKind, readsAsWords, SOUND_KINDS } from './expand.js'
-import { isWordOf, wordCount, wordTables } from './expansion-data.js'
+import { isWordAt, wordCount, wordTables } from './expansion-data.js'
 import { asksClaim, countsValid, deniesClaim, namesInstitution, praisesRank, tellsShelfLife } from './form-claims.js'
 import { definesLetters, namesCodeKind, namesColour, namesShape, readsAsCode } from './form-codes.js'
 import {
@@ -14,7 +14,7 @@ import {
 } from './form-money.js'
 import { namesBody } from './form-bodies.js'
 import { namesBrand, namesFirm, namesShop } from './form-brands.js'
-import { namesTrade } from './form-trades.js'
+import { namesMarket } from './form-trades.js'
 import { chainsCompound, countsGoods } from './form-compounds.js'
 import {
   namesEnglishName,
@@ -136,7 +136,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
     namesWeChatFeature(text, c.start, c.end) ||
     namesShop(text, c, allowDomains) ||
     namesFirm(text, c, allowDomains) ||
-    namesTrade(text, c, allowDomains) ||
+    namesMarket(text, c, allowDomains) ||
     chainsCompound(text, c, allowDomains) ||
     countsGoods(text, c, allowDomains) ||
     namesBody(text, c) ||
@@ -252,11 +252,9 @@ function cutsWords(text: string, c: Candidate): boolean {
   if (!CUT_KINDS.has(c.kind) || (c.term.length > SHORT_TERM && codePoints(c.term) > SHORT_TERM)) return false
   if (isOrderTaken(text, c)) return false
   const { start, end } = c
-  const startPair = start > 0 && isWordOf(text.charCodeAt(start - 1), text.charCodeAt(start))
+  const startPair = isWordAt(text, start - 1)
   const endPair =
-    end < text.length &&
-    (isWordOf(text.charCodeAt(end - 1), text.charCodeAt(end)) ||
-      (c.kind === 'homophone' && swapsInNumeral(text, end - 1, c)))
+    end < text.length && (isWordAt(text, end - 1) || (c.kind === 'homophone' && swapsInNumeral(text, end - 1, c)))
   const startJoins = startPair || swapKeepsFirst(text, c)
   if (!startJoins && !endPair) return false
   const segments = segmentsOf(text, Math.max(0, start - WINDOW), Math.min(text.length, end + WINDOW))
@@ -318,7 +316,7 @@ function soundsLikeWord(text: string, c: Candidate): boolean {
 function pulledApart(text: string, segments: Segment[], c: Candidate, startPair: boolean, endPair: boolean): boolean {
   const { start, end } = c
   // A swapped numeral (四楼) is no word of CC-CEDICT: here only the dictionary's words pull.
-  endPair &&= isWordOf(text.charCodeAt(end - 1), text.charCodeAt(end))
+  endPair &&= isWordAt(text, end - 1)
   for (const s of segments) {
     if (!s.wordLike) continue
     const outward =
@@ -326,9 +324,9 @@ function pulledApart(text: string, segments: Segment[], c: Candidate, startPair:
       (endPair && s.start < start && s.end > start && s.end < end)
     if (outward && !readsOtherwise(text, s, c, segments)) return true
     if (endPair && s.start === end && s.end === end + 1 && !saysLengthened(text, start, end))
-      return end + 1 >= text.length || !isWordOf(text.charCodeAt(end), text.charCodeAt(end + 1))
+      return !isWordAt(text, end)
     if (startPair && s.start === start - 1 && s.end === start && !isWordAlone(text.slice(start + 1, end)))
-      return start < 2 || !isWordOf(text.charCodeAt(start - 2), text.charCodeAt(start - 1))
+      return !isWordAt(text, start - 2)
   }
   return false
 }
@@ -358,7 +356,7 @@ const LATIN_WORD = /^[\p{Script=Latin}\d]+$/u
  * reads as two words that still say the term (成本价 in 成本|价格表, 时时彩 in 时时|彩票, vx号 in vx|号码).
  */
 function isWordAlone(rest: string): boolean {
-  return (rest.length === 2 && isWordOf(rest.charCodeAt(0), rest.charCodeAt(1))) || LATIN_WORD.test(rest)
+  return (rest.length === 2 && isWordAt(rest, 0)) || LATIN_WORD.test(rest)
 }
 
 /**
@@ -370,16 +368,12 @@ function isWordAlone(rest: string): boolean {
  */
 function readsOtherwise(text: string, s: Segment, c: Candidate, segments: readonly Segment[]): boolean {
   if (s.start < c.start)
-    return (
-      c.start - s.start === 1 &&
-      s.start > 0 &&
-      (isWordOf(text.charCodeAt(s.start - 1), text.charCodeAt(s.start)) || isPlaceWord(text, s.start))
-    )
+    return c.start - s.start === 1 && s.start > 0 && (isWordAt(text, s.start - 1) || isPlaceWord(text, s.start))
   return (
     s.end - c.end === 1 &&
     s.end < text.length &&
     !ASPECT_PARTICLES.has(text[s.end]) &&
-    isWordOf(text.charCodeAt(c.end), text.charCodeAt(s.end)) &&
+    isWordAt(text, c.end) &&
     !startsLongerWord(segments, s.end)
   )
 }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { scopedFindings } from '../../../../plugins/content/assess/message-policy.js'
 import { passesOutward } from '../../../../plugins/content/assess/outward.js'
 import { contentConfigSchema } from '../../../../plugins/content/config.js'
-import type { Matcher } from '../../../../plugins/content/matcher/index.js'
+import { type Matcher, compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
 import { repoRoot } from './helpers.js'
 
 /** The shared labelled sample: one message per line with the categories it should get. */
@@ -16,6 +16,21 @@ export const EVAL_V2_OPTIONS = path.resolve(repoRoot, 'test/plugins/content/matc
 export const SHIPPED_DICTIONARY = path.resolve(repoRoot, 'data/dictionaries/default.yaml')
 /** True when the shared sample is present on this machine. */
 export const hasEvalFile = existsSync(EVAL_FILE) && existsSync(SHARED_DICTIONARY)
+
+let sharedCompiled: Matcher | undefined
+let shippedCompiled: Matcher | undefined
+
+/** The matcher of the shared dictionary under the eval-v2 options (the held-out samples' setup), compiled once. */
+export function sharedEvalMatcher(): Matcher {
+  sharedCompiled ??= compileMatcher(loadDictionaryFiles([SHARED_DICTIONARY, EVAL_V2_OPTIONS]).dictionary)
+  return sharedCompiled
+}
+
+/** The matcher of the shipped dictionary under the eval-v2 options, compiled once. */
+export function shippedEvalMatcher(): Matcher {
+  shippedCompiled ??= compileMatcher(loadDictionaryFiles([SHIPPED_DICTIONARY, EVAL_V2_OPTIONS]).dictionary)
+  return shippedCompiled
+}
 
 /** One labelled message. */
 interface EvalCase {

@@ -4,16 +4,14 @@
  * with `--internal kind,…`, rows of those kinds read as a staff member's in an internal group, see
  * asInternalStaff): `npx tsx test/plugins/content/matcher/heldout-report.ts [--shipped] [--internal kinds] <file.jsonl>...`.
  */
-import { compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
-import { EVAL_V2_OPTIONS, SHARED_DICTIONARY, SHIPPED_DICTIONARY, asInternalStaff, reportEval } from './eval-helpers.js'
+import { asInternalStaff, reportEval, sharedEvalMatcher, shippedEvalMatcher } from './eval-helpers.js'
 
 const args = process.argv.slice(2)
-const dictionary = args.includes('--shipped') ? SHIPPED_DICTIONARY : SHARED_DICTIONARY
 const at = args.indexOf('--internal')
 const internal = new Set(at >= 0 ? args[at + 1].split(',') : [])
 const files = args.filter((a, i) => a !== '--shipped' && (at < 0 || (i !== at && i !== at + 1)))
 const matcher = asInternalStaff(
-  compileMatcher(loadDictionaryFiles([dictionary, EVAL_V2_OPTIONS]).dictionary),
+  args.includes('--shipped') ? shippedEvalMatcher() : sharedEvalMatcher(),
   files,
   internal,
 )

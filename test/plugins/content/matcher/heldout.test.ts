@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
-import { EVAL_V2_OPTIONS, SHARED_DICTIONARY, SHIPPED_DICTIONARY, hasEvalFile, reportEval } from './eval-helpers.js'
+import type { Matcher } from '../../../../plugins/content/matcher/index.js'
+import { hasEvalFile, reportEval, sharedEvalMatcher, shippedEvalMatcher } from './eval-helpers.js'
 import { repoRoot } from './helpers.js'
 
 /** Held-out samples of the eval-v2 classes, written before the matcher ran on them (see content-evasions.md). */
@@ -12,13 +12,7 @@ const fixture = (name: string) => path.resolve(repoRoot, 'test/plugins/content/m
  * Asserts a sample's precision and recall floors, printing its report; for a sample kept unseen (`unseen`) only
  * its figures are printed, never its rows (nobody fixes from them).
  */
-function expectFloors(
-  matcher: ReturnType<typeof compileMatcher>,
-  file: string,
-  precision: number,
-  recall: number,
-  unseen = false,
-) {
+function expectFloors(matcher: Matcher, file: string, precision: number, recall: number, unseen = false) {
   const { lines, core } = reportEval(matcher, file)
   const shown = unseen
     ? `${path.basename(file)} (unseen): precision ${core.precision.toFixed(3)} recall ${core.recall.toFixed(3)}`
@@ -185,9 +179,7 @@ const RULE_REPORT_PROBE = fixture('rule-report-probe.jsonl')
 const OFFER_PROBE = fixture('offer-probe.jsonl')
 
 describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 setup)', () => {
-  let compiled: ReturnType<typeof compileMatcher> | undefined
-  const matcherOf = () =>
-    (compiled ??= compileMatcher(loadDictionaryFiles([SHARED_DICTIONARY, EVAL_V2_OPTIONS]).dictionary))
+  const matcherOf = sharedEvalMatcher
 
   it('heldout-dev: at least the figures after the fixes (without stretch rows: precision 97/98, recall 97/98)', () => {
     expectFloors(matcherOf(), DEV, 97 / 98, 97 / 98)
@@ -480,7 +472,7 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
 })
 
 describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (default.yaml, eval-v2 options)', () => {
-  const matcher = compileMatcher(loadDictionaryFiles([SHIPPED_DICTIONARY, EVAL_V2_OPTIONS]).dictionary)
+  const matcher = shippedEvalMatcher()
 
   // Issue #22's precision goal is NOT met here: 6 of its 11 false positives are internal-work rows about
   // confidential prices and lists, which only the group kind tells apart (docs/plugins/content.md).
