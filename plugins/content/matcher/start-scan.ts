@@ -60,12 +60,12 @@ export interface StartScanTables {
   units: Int32Array
   prefixPairs: Int32Array
   shift: number
-  /** True when every URL separator is a skipped unit, so carries START_URL_MARK (see textMayHoldUrl). */
-  urlMarks: boolean
-  /** True when every character of DOT_MARKED carries START_DOT_MARK (see textMaySpellDot). */
-  dotMarks: boolean
-  /** True when 加 carries START_ADD_MARK and every character of WEI_SOUNDS START_WEI_MARK. */
-  weiMarks: boolean
+  /**
+   * The marks the scan takes as seen in every text: START_URL_MARK unless every URL separator is a skipped unit
+   * that carries it (see textMayHoldUrl), START_DOT_MARK unless every character of DOT_MARKED carries it (see
+   * textMaySpellDot), START_ADD_MARK and START_WEI_MARK unless 加 and every character of WEI_SOUNDS carry them.
+   */
+  alwaysSeen: number
 }
 
 /** The start-scan tables of a scan arena (see buildScanArena): derived, never stored. */
@@ -114,9 +114,10 @@ export function startScanTables(arena: Int32Array): StartScanTables {
     units,
     prefixPairs: arena.subarray(arena[PREFIX_PAIRS_SLOT]),
     shift: arena[PREFIX_SHIFT_SLOT],
-    urlMarks,
-    dotMarks,
-    weiMarks,
+    alwaysSeen:
+      (urlMarks ? 0 : START_URL_MARK) |
+      (dotMarks ? 0 : START_DOT_MARK) |
+      (weiMarks ? 0 : START_ADD_MARK | START_WEI_MARK),
   }
 }
 
@@ -142,21 +143,20 @@ function checkedByLowSurrogate(units: Int32Array, arena: Int32Array): void {
   }
 }
 
-/** False after a start scan of a text without any URL separator (it holds no URL); see textMayHoldUrl. */
-let mayHoldUrl = true
-/** False after a start scan of a text without a character of READ_OTHERWISE; see textMayReadOtherwise. */
-let mayReadOtherwise = true
-/** False after a start scan of a text without a character of DOT_MARKED; see textMaySpellDot. */
-let maySpellDot = true
-/** False after a start scan of a text without 加 or without 微 in another tone; see textMaySoundWei. */
-let maySoundWei = true
+/**
+ * The units of the text of the last scanKeyStarts call ORed together, with the table's alwaysSeen (-1, every
+ * mark, when the scan returned false): what textMayHoldUrl, textMayReadOtherwise, textMaySpellDot and
+ * textMaySoundWei answer from. One store a message: a store of each answer, eight a message, made the bench's
+ * start scan about 7% slower (bench/start-scan-ab.ts, both ways round).
+ */
+let lastSeen = -1
 
 /**
  * False when the text of the last scanKeyStarts call holds none of the characters every URL has
  * (findUrls would find nothing in it); true when it may hold one, or when the scan returned false.
  */
 export function textMayHoldUrl(): boolean {
-  return mayHoldUrl
+  return (lastSeen & START_URL_MARK) !== 0
 }
 
 /**
@@ -166,7 +166,7 @@ export function textMayHoldUrl(): boolean {
  * when the scan returned false. Read from the units the scan ORs together anyway: it costs the scan nothing.
  */
 export function textMayReadOtherwise(): boolean {
-  return mayReadOtherwise
+  return (lastSeen & START_READING_MARK) !== 0
 }
 
 /**
@@ -175,7 +175,7 @@ export function textMayReadOtherwise(): boolean {
  * units the scan ORs together anyway: it spares a no-hit message the search for written-out dots.
  */
 export function textMaySpellDot(): boolean {
-  return maySpellDot
+  return (lastSeen & START_DOT_MARK) !== 0
 }
 
 /**
@@ -184,7 +184,7 @@ export function textMaySpellDot(): boolean {
  * units the scan ORs together anyway (a search for 加 in every message cost the bench's scan about 7%).
  */
 export function textMaySoundWei(): boolean {
-  return maySoundWei
+  return (lastSeen & (START_ADD_MARK | START_WEI_MARK)) === (START_ADD_MARK | START_WEI_MARK)
 }
 
 /**
@@ -212,10 +212,6 @@ export function scanKeyStarts(
   hits.length = 0
   const { units, prefixPairs, shift } = tables
   const n = text.length
-  mayHoldUrl = true
-  mayReadOtherwise = true
-  maySpellDot = true
-  maySoundWei = true
   let prev = 0
   let seen = 0
   for (let i = 0; i < n; i++) {
@@ -235,19 +231,22 @@ export function scanKeyStarts(
     if (v === START_STOP) {
       // No letter: an emoji pair that folds to nothing (skipped, the previous letter kept) or the slow path.
       const skipped = unitsToSkip(text, i, arena)
-      if (skipped === 0) return false
+      if (skipped === 0) return slowPath()
       i += skipped - 1
       continue
     }
     if ((v & START_STOP) !== 0) pushHit(hits, ends, a >>> 1, i)
-    if (prev !== 0 && !walkFrom(text, prev >>> 1, a >>> 1, i, units, arena, ends, hits)) return false
+    if (prev !== 0 && !walkFrom(text, prev >>> 1, a >>> 1, i, units, arena, ends, hits)) return slowPath()
     prev = a
   }
-  mayHoldUrl = !tables.urlMarks || (seen & START_URL_MARK) !== 0
-  mayReadOtherwise = (seen & START_READING_MARK) !== 0
-  maySpellDot = !tables.dotMarks || (seen & START_DOT_MARK) !== 0
-  maySoundWei = !tables.weiMarks || (seen & (START_ADD_MARK | START_WEI_MARK)) === (START_ADD_MARK | START_WEI_MARK)
+  lastSeen = seen | tables.alwaysSeen
   return true
+}
+
+/** Leaves the text to the slow path (see scanKeyStarts): every answer of the text-may functions is then true. */
+function slowPath(): false {
+  lastSeen = -1
+  return false
 }
 
 /** Records the key ending in state s (if one does) at the unit at offset i. */
