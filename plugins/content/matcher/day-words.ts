@@ -9,7 +9,7 @@ const DAY_WORD = /(?:礼拜|星期|工作|休息|纪念|交易|结算|节假|双
 
 /**
  * True for a hit starting with 日 that closes a word of days before it (see DAY_WORD): the day is when
- * something happened (`上个星期日赚了三单`, `工作日赚的比周末多`), no earnings a day promised. A message that still
+ * something happened (`星期日赚的钱都存起来了`, `工作日赚的比周末多`), no earnings a day promised. A message that still
  * pitches outside the hit (see stillPitches: `星期日赚了两千，想学的私信我`) keeps the hit.
  */
 export function endsDayWord(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {

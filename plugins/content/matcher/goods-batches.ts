@@ -11,8 +11,8 @@ const GOODS_SUBJECT =
 
 /**
  * True for a swap form of a term ending in 货 (a name-calling of goods: 蠢货, 贱货) said of a batch of goods (see
- * GOODS_SUBJECT): the form names a grade of goods (`这批是纯货`, `那箱都是春货`), no one called names. `你就是个纯货`,
- * `这批是纯货，@张三 你说是不是` and a message that still pitches stay hits (see pitchesOrAims).
+ * GOODS_SUBJECT): the form names a grade of goods (`那箱是纯货`, `上一批茶都是纯货`), no one called names. `你就是个纯货`,
+ * `那箱是纯货，@张三 你说是不是` and a message that still pitches stay hits (see pitchesOrAims).
  */
 export function gradesGoods(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!SWAP_KINDS.has(c.kind as never) || c.form === undefined) return false

@@ -5,7 +5,7 @@ import { pitchesOrAims } from './pitch-guard.js'
 
 /**
  * A child's or a parent's name at a school or a kindergarten: a swap form whose swapped first character is a
- * surname, maybe one more given character, then a word for a child or a kin (`曲思远小朋友`, `袁娇妈妈`). Decided per
+ * surname, maybe one more given character, then a word for a child or a kin (`罗廖奶奶`, `司丹妈妈`). Decided per
  * hit from the characters after it.
  */
 
@@ -20,8 +20,8 @@ const KIN_AFTER =
 
 /**
  * True for a homophone, toneless or look-alike hit of a term of up to NAME_LENGTH characters whose swapped first
- * character is a surname, before a word for a child or a kin (see KIN_AFTER): `曲思远小朋友的书包`, `袁娇妈妈来接了`. A
- * message that still pitches or aims the hit at someone (see pitchesOrAims: `沙比妈妈，加我V信`, `@王五 沙比妈妈`) keeps the hit.
+ * character is a surname, before a word for a child or a kin (see KIN_AFTER): `袁交宇小朋友的书包`, `罗廖奶奶来接了`. A
+ * message that still pitches or aims the hit at someone (see pitchesOrAims: `曲思妈妈，加我V信`, `@王五 沙比妈妈`) keeps the hit.
  */
 export function namesByKin(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!SWAP_KINDS.has(c.kind as never) || c.form === undefined) return false

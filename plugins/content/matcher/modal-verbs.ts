@@ -9,8 +9,8 @@ const VERB_END = /^(?:$|[\s，,。.！!？?；;、…~～]|了|一下|一遍|一
 
 /**
  * True for a swap form whose swapped last character makes it a verb phrase after a modal verb (see MODAL_BEFORE),
- * ending its clause as a verb does (see VERB_END): `茶园这周得时时采`, `这批货要时时查一下` say what must be done, no
- * lottery. A message that still pitches (see stillPitches: `要时时采的加我V信`) keeps the hit.
+ * ending its clause as a verb does (see VERB_END): `嫩芽要时时采，老叶留着`, `春茶必须时时采一遍` say what must be
+ * done, no lottery. A message that still pitches (see stillPitches: `要时时采的加我V信`) keeps the hit.
  */
 export function followsModal(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!SWAP_KINDS.has(c.kind as never) || c.form === undefined || c.form.length !== c.term.length) return false

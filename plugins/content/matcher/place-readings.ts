@@ -13,7 +13,8 @@ import { callsSignUp } from './sign-ups.js'
  * word of kin (kin-names.ts), a swapped-in numeral starting a number (numeral-counts.ts), a grade of goods said of a
  * batch (goods-batches.ts), a classifier after a part's code (code-classifiers.ts), a term's 日 closing a word of days
  * (day-words.ts), a category a filter judged something as (flagged-as.ts), a verb phrase after a modal verb
- * (modal-verbs.ts), an activity the group is called to sign up for (sign-ups.ts). Each keeps the hit in a message that still pitches.
+ * (modal-verbs.ts), an activity the group is called to sign up for (sign-ups.ts). Each keeps the hit in a message
+ * that still pitches.
  */
 export function readsByPlace(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   return (

@@ -20,9 +20,10 @@ const REACH = 20
 
 /**
  * True for a swap form that writes other characters than the term's, in a sentence that calls the group to sign up
- * for an activity after it (see SIGN_UP): the form is the activity (`周末约跑，有兴趣的在群里报名`, `下周约跑，想去的接龙`),
- * no wink; the invitation to sign up is no offer (see INVITED_TO_SIGN_UP). A message that still pitches (see stillPitches: `约跑，同城的报名私聊`) keeps the hit, and so does a form
- * with no sign-up after it in its sentence (`今晚约跑吗`).
+ * for an activity after it (see SIGN_UP): the form is the activity (`周六早上约跑，感兴趣的群里报名`, `下周约跑，想去的接龙`),
+ * no wink; the invitation to sign up is no offer (see INVITED_TO_SIGN_UP). A message that still pitches (see
+ * stillPitches: `约跑，同城的报名私聊`) keeps the hit, and so does a form with no sign-up after it in its sentence
+ * (`今晚约跑吗`).
  */
 export function callsSignUp(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!SWAP_KINDS.has(c.kind as never) || c.form === undefined || c.form === c.term) return false

@@ -19,18 +19,24 @@ function isClean(category: string, sentences: string[], matchers = both): void {
 
 describe('a child or a parent named before a word of kin (issue #22, f42)', () => {
   it('is no hit as a surname and a given name before 小朋友, 妈妈, 爸爸, 奶奶', () => {
-    isClean('insult', ['曲思涵小朋友今天发烧请假', '罗廖奶奶在门口等'])
-    isClean('gambling', ['杜博宇爸爸下午来接'])
+    isClean('porn', ['罗廖奶奶在门口等', '袁交宇小朋友的水杯落在教室了'])
+    isClean('private_deal', ['司丹妈妈说孩子过敏'])
   })
 
   it('stays a hit with an account asked for, aimed at someone, or with no kin word right after it', () => {
     staysHit('insult', ['曲思妈妈，加我V信详聊', '@王五 沙比妈妈', '你个沙比，回家找妈妈去'])
+    staysHit('porn', ['袁交妈妈，同城空降'])
   })
 })
 
 describe('a numeral a homophone swapped in that starts a number (issue #22, f42)', () => {
   it('is no hit before a classifier or a word a number counts or orders', () => {
-    isClean('insult', ['下午去四楼会议室开会', '麻烦去四号柜台取件', '明天去四个人就够了', '周末去四天，带好换洗衣服'])
+    isClean('insult', [
+      '下午去四楼会议室开会',
+      '下午三点去四号会议室',
+      '明天去四个人就够了',
+      '周末去四天，带好换洗衣服',
+    ])
   })
 
   it('stays a hit ending its clause, before a modal particle or aimed at someone', () => {
@@ -40,27 +46,27 @@ describe('a numeral a homophone swapped in that starts a number (issue #22, f42)
 
 describe('a grade of goods said of a batch (issue #22, f42)', () => {
   it('is no hit after a batch, a case or a kind of goods and 是', () => {
-    isClean('insult', ['这批是纯货，放心卖', '这款茶是纯货，不拼配'])
+    isClean('insult', ['那箱是纯货，放心卖', '上一批茶都是纯货'])
   })
 
   it('stays a hit said of a person or aimed at someone', () => {
-    staysHit('insult', ['你就是个纯货', '这批是纯货，@张三 你说是不是', '你这个蠢货'])
+    staysHit('insult', ['你就是个纯货', '那箱是纯货，@张三 你说是不是', '你这个蠢货'])
   })
 })
 
 describe('a classifier right after a part code (issue #22, f42)', () => {
   it('is no hit after letters or digits', () => {
-    isClean('insult', ['A3件和B3件分开放', '304件和316件别混了', 'OEM件货期要两周'], [shipped])
+    isClean('insult', ['A3件和B3件分开放', '304件和316件别混了', 'ABS件和PP件分开放'], [shipped])
   })
 
   it('stays a hit aimed at someone or without a code before it', () => {
-    staysHit('insult', ['@李四 AM件货', '你个贱货'], [shipped])
+    staysHit('insult', ['@李四 PP件货', '你个贱货'], [shipped])
   })
 })
 
 describe('a term starting with 日 that closes a word of days (issue #22, f42)', () => {
   it('is no hit after 星期, 礼拜, 工作, 结算', () => {
-    isClean('ad', ['上个星期日赚了三单', '工作日赚的比周末多', '结算日赚了多少自己看后台'])
+    isClean('ad', ['星期日赚的钱都存起来了', '工作日赚的比周末多', '结算日赚了多少自己看后台'])
   })
 
   it('stays a hit with a contact offer or a pitch besides, or with no word of days before it', () => {
@@ -81,7 +87,7 @@ describe('a category a filter judged something as (issue #22, f42)', () => {
 
 describe('a homophone that is a verb phrase after a modal verb (issue #22, f42)', () => {
   it('is no hit ending its clause after 得, 要, 必须', () => {
-    isClean('gambling', ['这批货要时时查一下', '茶园这周得时时采'])
+    isClean('gambling', ['嫩芽要时时采，老叶留着', '春茶必须时时采一遍'])
   })
 
   it('stays a hit with a contact offer or a pitch, or with no modal before it', () => {
@@ -101,7 +107,7 @@ describe('an activity the group is called to sign up for (issue #22, f42)', () =
 
 describe('a leak reported as said and then handled (issue #22, f42)', () => {
   it('is no hit after someone 说了, with how it was dealt with after it', () => {
-    isClean('confidential', ['小王在外面说了底价，主管已经找他谈话了', '老李跟客户说了提成比例，公司已经处罚'])
+    isClean('confidential', ['小王在外面说了底价，主管已经找他谈话了', '老李跟客户说了进货价，公司已经处罚了'])
   })
 
   it('stays a hit said by the speaker or handed over', () => {
