@@ -2,17 +2,24 @@ import { FOLDED_LOOKALIKES } from './data/folded-lookalikes.js'
 import { isWordOf } from './expansion-data.js'
 
 /**
+ * Characters written by a component of theirs standing alone, which cjk-decomp gives as no swap of a component (虍 for
+ * 虎: 老虍机). The component is a rare character of its own, in no everyday word.
+ */
+const BARE_COMPONENTS = '虍虎'
+
+/**
  * Characters drawn like a common character, by the character they stand for, that the expansion tables cannot
  * hold: common ones (入 for 人: 成入视频, 目 for 日, 祝 for 视; a common look-alike makes everyday words: 收入, 进入), and those that
  * normalisation folds to a third, common character (徵 for 微, folded to 征: 加我徵信; 征信 is a word), which
- * generate.ts derives (FOLDED_LOOKALIKES). These are read at scan time, in the text before folding, and a hit
- * read so is review-only (see Compiled.scan).
+ * generate.ts derives (FOLDED_LOOKALIKES), and a component written for its character (see BARE_COMPONENTS). These
+ * are read at scan time, in the text before folding, and a hit read so is review-only (see Compiled.scan).
  */
 const COMMON_LOOKALIKES: Readonly<Record<string, string>> = {
   入: '人',
   // 目 for 日 (目赚五百) and 祝 for 视 (成人祝频), outside words of their own: see WORD_BOUND.
   目: '日',
   祝: '视',
+  ...pairsOf(BARE_COMPONENTS),
   ...pairsOf(FOLDED_LOOKALIKES),
 }
 /** The pairs of a string of characters back to back (徵微...), as look-alike -> character. */

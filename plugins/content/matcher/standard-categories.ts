@@ -78,8 +78,23 @@ export const STANDARD_CATEGORIES: Readonly<Record<string, StandardCategory>> = {
   defamation: { expand: WITH_INITIALS },
   confidential: {
     expand: WITH_INITIALS,
-    // 别截图 and 别说是我 hush a leak as 别发 does (initrec, issue #22); 私发, sent privately, does too (frec).
-    context: ['外传', '外泄', '泄露', '保密', '机密', '内部', '删掉', '别发', '别截图', '别说是我', '私发'],
+    // 别截图 and 别说是我 hush a leak as 别发 does (initrec, issue #22); 私发, sent privately, does too (frec), and
+    // so do a list sent by direct message and a cover story for the customer (私信你, 就说是: f42, issue #22).
+    context: [
+      '外传',
+      '外泄',
+      '泄露',
+      '保密',
+      '机密',
+      '内部',
+      '删掉',
+      '别发',
+      '别截图',
+      '别说是我',
+      '私发',
+      '私信你',
+      '就说是',
+    ],
   },
   false_ad: { expand: WITH_INITIALS },
   private_deal: {

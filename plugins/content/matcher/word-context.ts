@@ -39,6 +39,7 @@ import { isOrderTaken } from './initials-context.js'
 import { namesWeChatFeature } from './measure-words.js'
 import { namesByDoubledName } from './doubled-names.js'
 import { nounSaidOf } from './said-nouns.js'
+import { readsByPlace } from './place-readings.js'
 import { namesBySurname } from './surname-names.js'
 import { talkedAbout } from './talked-about.js'
 import { turnsToOffer } from './talked-about-statements.js'
@@ -84,6 +85,8 @@ const WINDOW = 12
  *   defined or given as a label or said to be a code, a first place praised, an institution named, a document
  *   counted valid, a shelf life told, a sound-alike that is the everyday word the message is about, a medium in a lesson or a film made (see
  *   form-codes.ts, form-names.ts, form-money.ts, form-work.ts, form-claims.ts, form-waste-counts.ts, form-senses.ts);
+ * - a hit its place in the sentence reads otherwise: a name before a word of kin, a numeral starting a number, goods
+ *   graded, a part code's classifier, a word of days, a filter's verdict, a modal's verb, a sign-up (see place-readings.ts);
  * - a fuzzy hit inside a longer hit of another term that reads its letters otherwise (see readInLonger);
  * - a term talked about, not said (see talked-about.ts), or sent to review only when quoted in speech, and a
  *   shorter term of its category inside a longer one that reads otherwise or is talked about (see insideReadAway).
@@ -187,6 +190,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
     tellsShelfLife(text, c) ||
     namesEverydayThing(text, c, allowDomains) ||
     namesEverydayMedium(text, c, allowDomains) ||
+    readsByPlace(text, c, allowDomains) ||
     readsAcrossWords(text, c)
   )
 }

@@ -1,0 +1,27 @@
+import type { Candidate } from './allow-filter.js'
+import { SWAP_KINDS } from './expand.js'
+import { wordTables } from './expansion-data.js'
+import { pitchesOrAims } from './pitch-guard.js'
+
+/** Numerals a homophone form may swap in for a term's last character (去死 → 去四, 去世 → 去十). */
+const NUMERALS = new Set('〇零一二三四五六七八九十两')
+/**
+ * What a number counts or orders besides CC-CEDICT's classifiers: a number (号), a floor or a building (楼), a day, a
+ * week, a month, a box, a batch, a row, a class, a grade, a lane, a door, a warehouse (`四号会议室`, `四楼`, `四天`).
+ */
+const ORDERED = /^(?:号|楼|天|周|月|箱|批|排|班|年级|道|门|车间|仓|库|区|栋|单元|室|路|线)/u
+
+/**
+ * True for a homophone form whose swapped last character is a numeral the term does not have, followed by a
+ * classifier or a word a number counts or orders (see ORDERED): the numeral starts a number (`去四号会议室`,
+ * `去四楼开会`, `去四个人就够`), no end of the term. `你怎么还不去四`, `去四吧你` and a message that still pitches or
+ * aims at someone (see pitchesOrAims: `@张三 去四号`) stay hits.
+ */
+export function startsNumber(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
+  if (!SWAP_KINDS.has(c.kind as never) || c.form === undefined) return false
+  const last = c.form.at(-1) ?? ''
+  if (!NUMERALS.has(last) || c.term.includes(last) || text[c.end - 1] !== last) return false
+  const after = text.slice(c.end, c.end + 3)
+  if (!wordTables().classifiers.has(after[0] ?? '') && !ORDERED.test(after)) return false
+  return !pitchesOrAims(text, c, allowDomains)
+}
