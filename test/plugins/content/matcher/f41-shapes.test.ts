@@ -45,9 +45,10 @@ describe('a building named as a landmark (issue #22, f41)', () => {
     expect(m.categoriesOf('百家乐商场门口新开了一家奶茶店')).toEqual([])
     expect(m.categoriesOf('老虎机大厦楼下的停车位满了')).toEqual([])
   })
-  it('stays a hit for a game hall, a name with no spot, or a pitch', () => {
+  it('stays a hit for a game hall, a name with no spot, what the building offers, or a pitch', () => {
     expect(m.categoriesOf('百家乐娱乐城楼上，等你来')).toEqual(['gambling'])
     expect(m.categoriesOf('百家乐门店开业')).toEqual(['gambling'])
+    expect(m.categoriesOf('老虎机商城楼上真人荷官在线')).toEqual(['gambling'])
     expect(m.categoriesOf('百家乐商场门口集合，今晚包赢')).toEqual(['gambling'])
   })
 })
