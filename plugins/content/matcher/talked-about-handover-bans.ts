@@ -15,12 +15,13 @@ import { invitedAfter } from './talked-about-offers.js'
 const BAN_WITH_BA =
   /(?:不要|不能|不准|不许|不得|不可以?|禁止|严禁|切勿|请勿|勿|别|杜绝|千万别)(?:再|随意|随便|私自|擅自|私下|偷偷)?(?:把|将)$/u
 /**
- * A verb of handing over, copying or taking out after the hit (past a noun's tail of up to four characters: 表, 文件,
- * 截图): `拷到`, `拷贝`, `复制`, `发到`, `发给`, `传到`, `带出`, `拍照`, `告诉`, `外传`, `泄露`, `转给`, `卖给`, `上传`, `导出`,
- * `打印`, `截图`, `交给`, `透露`, `存到`. Not 当 or 看成 (`别把人当…`): a name called then.
+ * A verb of handing over, copying or taking out after the hit (past a noun's tail of up to four ideographs: 表,
+ * 文件, 截图; no figure, which tells the secret): `拷到`, `拷贝`, `复制`, `发到`, `发给`, `传到`, `带出`, `拍照`, `告诉`,
+ * `外传`, `泄露`, `转给`, `卖给`, `上传`, `导出`, `打印`, `截图`, `交给`, `透露`, `存到`. Not 当 or 看成 (`别把人当…`): a
+ * name called then.
  */
 const HANDED_AFTER =
-  /^[^，,；;。！!？?\n]{0,4}?(?:拷|复制|发到|发给|发去|发群|发出|传到|传给|外传|外发|外泄|带出|带走|带回家|拍照|拍下|拍给|告诉|泄露|透露|转给|转发|转到|卖给|上传|导出|打印|截图|交给|给外人|给客户|存到|存进|放到|贴到|贴在|晒)/u
+  /^\p{Script=Han}{0,4}?(?:拷|复制|发到|发给|发去|发群|发出|传到|传给|外传|外发|外泄|带出|带走|带回家|拍照|拍下|拍给|告诉|泄露|透露|转给|转发|转到|卖给|上传|导出|打印|截图|交给|给外人|给客户|存到|存进|放到|贴到|贴在|晒)/u
 
 /**
  * True for a hit forbidden to be handed over (see BAN_WITH_BA, HANDED_AFTER) in its clause: `不要把客户资料拷到自己

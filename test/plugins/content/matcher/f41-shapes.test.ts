@@ -71,10 +71,11 @@ describe('a ban on handing a secret over (issue #22, f41)', () => {
     expect(m.categoriesOf('千万别把内部资料拍照发朋友圈')).toEqual([])
     expect(m.categoriesOf('请勿随意将客户名单拷贝到自己电脑')).toEqual([])
   })
-  it('stays a hit when the speaker hands it over after all, a contact follows, or a name is called', () => {
+  it('stays a hit when the speaker hands it over after all, a contact follows, a figure tells it, or a name is called', () => {
     expect(m.categoriesOf('别把进货价告诉别人，我私下发你')).toEqual(['confidential'])
     expect(m.categoriesOf('不要把客户名单外传，要的私聊我')).toEqual(['confidential', 'contact'])
     expect(m.categoriesOf('别把我当傻逼')).toEqual(['insult'])
+    expect(m.categoriesOf('别把进货价1280告诉客户')).toEqual(['confidential'])
   })
 })
 
