@@ -11,8 +11,11 @@ import { SENTENCE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
 const PAST_OFFICE = /^不(?:走|经过|回|去)公司$/u
 /** A trip straight to a place in the sentence: `直接去客户家`, `直接到现场`, `先去仓库`, `顺路去`, `从家出发`. */
 const TRIP = /(?:直接|先|顺路|顺道|自己)(?:去|到|过去|开车去|骑车去)|(?:从家|在家)(?:出发|过去|直接)/u
-/** A deal's words anywhere in the message: an order, money, a price, a payment, a commission, something private. */
-const DEAL_WORDS = /单|钱|款|价|费|付|转账|提成|私|回扣|现金|红包|便宜|优惠|折/u
+/**
+ * A deal's words anywhere in the message: an order, money, a price, a payment settled face to face, a commission,
+ * something private.
+ */
+const DEAL_WORDS = /单|钱|款|价|费|付|转账|提成|私|回扣|现金|红包|便宜|优惠|折|结算|现结|当面结|当面给/u
 
 /**
  * True for the term written as a way past the office (see PAST_OFFICE) in a sentence that names a trip straight to a

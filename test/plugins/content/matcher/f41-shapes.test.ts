@@ -61,6 +61,7 @@ describe('a way past the office (issue #22, f41)', () => {
   it('stays a private deal with an order or money, with no trip, or with a contact', () => {
     expect(m.categoriesOf('这单我直接去客户家收钱，不走公司了')).toEqual(['private_deal'])
     expect(m.categoriesOf('不走公司，价格好商量')).toEqual(['private_deal'])
+    expect(m.categoriesOf('直接去业主家装，不走公司，完工当面结')).toEqual(['private_deal'])
     expect(m.categoriesOf('我直接去你那，不走公司，加我微信聊')).toEqual(['contact', 'private_deal'])
   })
 })
