@@ -44,7 +44,8 @@ export function add(
   if (!allowPhrase && SUBSTITUTIONS.has(kind) && joinsNeighbour(text, start, end, term, form!)) return
   if (!allowPhrase && IN_IDIOMS.has(kind) && insideIdiom(text, start, end)) return
   if (!allowPhrase && kind === 'homophone' && readsAsNumber(text, end, term, form!)) return
-  if (!allowPhrase && kind === 'pinyin' && (readsAsName(text, start, end) || readsAsService(text, start, end))) return
+  if (!allowPhrase && kind === 'pinyin' && (readsAsName(text, start, end, term) || readsAsService(text, start, end)))
+    return
   const candidate: Candidate = { category, term, start, end, allowPhrase, kind, form }
   if (!allowPhrase && kind === 'initials' && readsAsAbbreviation(text, start, end, term)) candidate.abbreviation = true
   candidates.push(candidate)
@@ -71,6 +72,11 @@ export function urlsOf(lazy: LazyUrls): FoundUrl[] {
 
 /** Pinyin written as a name: a capitalised surname and given name (`Wei Xin`, `Bai Jiale`; not `Bai Jia Le`). */
 const PERSONAL_NAME = /^([A-Z][a-z]+) [A-Z][a-z]+$/
+/**
+ * The most syllables a given name has: a term of more characters written as one capitalised word is the term in
+ * pinyin, not a name (`Liuhecai 今晚开奖` is 六合彩; `Jiawei 今晚加班` a name).
+ */
+const GIVEN_NAME_SYLLABLES = 2
 /** A capitalised word, as a given name is written. */
 const GIVEN_NAME = /^[A-Z][a-z]+$/
 /** A capitalised surname and a space just before a hit (`Zhang ` before `Jiawei`), after a name edge. */
@@ -104,12 +110,13 @@ const ADDED_BEFORE = /[加找约私]\s*$/u
 /**
  * True for pinyin written as a name and set apart by spaces: a surname's syllable and a given name where a name
  * stands (`新同事 Wei Xin 下周`, see spacedNameStands; not `你就是个 Sha Bi`, `玩Du Bo的`, `Mianfei Lingqu`), a given name after one (`Zhang Jiawei`) or
- * before one (`Seqing Wang`), a lone given name followed by a word of time or what a subject does next, as the
+ * before one (`Seqing Wang`), a lone given name (of a term of at most GIVEN_NAME_SYLLABLES characters) followed by
+ * a word of time or what a subject does next, as the
  * subject of a sentence (see TIME_AFTER, SUBJECT_DOES_AFTER: `Jiawei 负责周五的团建`), a capitalised place's name
  * before a word for the place around it (see PLACE_AFTER: `Wangdu 那边`), or a capitalised name followed by a firm's
  * word (`Jiawei Tech`).
  */
-function readsAsName(text: string, start: number, end: number): boolean {
+function readsAsName(text: string, start: number, end: number, term: string): boolean {
   if (!NAME_EDGE.test(text.slice(end, end + 1))) return false
   const { surnameSyllables } = wordTables()
   const written = text.slice(start, end)
@@ -123,15 +130,16 @@ function readsAsName(text: string, start: number, end: number): boolean {
   if (!GIVEN_NAME.test(written)) return false
   const before = text.slice(Math.max(0, start - 16), start)
   const next = text.slice(end, end + 8)
-  if (EDGE_BEFORE.test(before) && TIME_AFTER.test(next)) return true
-  if (EDGE_BEFORE.test(before) && SUBJECT_DOES_AFTER.test(next) && !ADDED_BEFORE.test(before)) return true
+  const given = [...term].length <= GIVEN_NAME_SYLLABLES
+  if (given && EDGE_BEFORE.test(before) && TIME_AFTER.test(next)) return true
+  if (given && EDGE_BEFORE.test(before) && SUBJECT_DOES_AFTER.test(next) && !ADDED_BEFORE.test(before)) return true
   if (EDGE_BEFORE.test(before) && PLACE_AFTER.test(next) && !PLAYED_BEFORE.test(before)) return true
   const surname = SURNAME_BEFORE.exec(before)
-  if (surname !== null && surnameSyllables.has(surname[1].toLowerCase())) return true
+  if (given && surname !== null && surnameSyllables.has(surname[1].toLowerCase())) return true
   if (!EDGE_BEFORE.test(before)) return false
   const after = text.slice(end, end + 24)
   const western = SURNAME_AFTER.exec(after)
-  return (western !== null && surnameSyllables.has(western[1].toLowerCase())) || FIRM_AFTER.test(after)
+  return (given && western !== null && surnameSyllables.has(western[1].toLowerCase())) || FIRM_AFTER.test(after)
 }
 
 /** A capitalised surname after a given name and a space, then a name edge: a name in Western order (`Seqing Wang`). */

@@ -136,7 +136,7 @@ const GOODS_HOUSE = /^(?:茶|书|琴|花|酒|画|棋|陶|墨|香|咖啡)(?:舍|�
  * offer puts between a contact and a shop (`加薇到店领取`, `加薇咨询门店`, `佳薇进店有礼`, `加薇预约到店`), and what
  * names a platform rather than a shop (网店, 官方店, 赌, 钱庄).
  */
-const CLAUSE_CHARACTERS = new Set(
+export const CLAUSE_CHARACTERS = new Set(
   '的了着过到进来去回在和跟与同找送领取给是就请可有要把被让带拉加入问约逛看买购订选试享免咨询预联系解速私赌钱网官你我他她们这那一二三四五六七八九十两几',
 )
 
@@ -232,7 +232,7 @@ const SURNAME_TITLE = /^(?:总|经理|总监|主管|老板|工|师傅|老师|姐
  * (平台, 网站, 群, 号, 直播, 视频, 资源, 代理, 真人, 盘口, 娱乐, 彩金, 返水, 充值, 提现, 上分, 注册) or the team and
  * plan that lead bets (团队, 计划), besides a clause's (CLAUSE_CHARACTERS).
  */
-const PLATFORM_CHARACTERS = new Set('平台站群号频播视资源代娱彩金盘庄真荷返充提分注团队计')
+export const PLATFORM_CHARACTERS = new Set('平台站群号频播视资源代娱彩金盘庄真荷返充提分注团队计')
 
 /**
  * A quick test before namesFirm reads the runs: FIRM_SPEAKS starts with 的, 那 or 这, so one of them must stand where

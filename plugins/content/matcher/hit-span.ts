@@ -20,7 +20,8 @@ export interface HitSpan {
    *   (`vx` is not found in `devx`, `加v` not in `加VIP`);
    * - letters split by a line break or sentence punctuation are one word only when every pair of
    *   letters in the match is split (`私\n聊\n我` is a hit, `成本，价格` is no hit for 成本价), and
-   *   sentence punctuation needs at least two such splits (`楼下。注意` is no hit for 下注).
+   *   sentence punctuation needs at least two such splits (`楼下。注意` is no hit for 下注); a phrase of five
+   *   ideographs or more set apart by two lone commas or more is one too (`老板、是、骗子`, see commasBetweenWords).
    */
   oneWord: boolean
 }
@@ -71,6 +72,8 @@ export function spanOfHit(
   let gaps = 0
   let cleanGaps = 0
   let breaks = 0
+  let gapMark = 0
+  let roughGaps = 0
   for (let first = true; need > 0 && j > 0; ) {
     const cp = codePointBefore(text, j)
     const folded = foldedOf(cp)
@@ -78,11 +81,13 @@ export function spanOfHit(
     if (folded.length === 0) {
       gapUnits++
       gapBreak |= breakKind(cp)
+      gapMark = cp
       continue
     }
     if (!first) {
       gaps++
       if (gapUnits === 0) cleanGaps++
+      else if (gapBreak !== 0 && (gapUnits !== 1 || !SLIPPED_COMMAS.includes(String.fromCharCode(gapMark)))) roughGaps++
       breaks |= gapBreak
     }
     first = false
@@ -95,7 +100,8 @@ export function spanOfHit(
   const splitByBreaks =
     breaks !== 0 &&
     (cleanGaps > 0 || ((breaks & PUNCTUATION_BREAK) !== 0 && gaps < 2)) &&
-    !(gaps - cleanGaps === 1 && commaAfterLoneFirst(text, start, end, key[0]))
+    !(gaps - cleanGaps === 1 && commaAfterLoneFirst(text, start, end, key[0])) &&
+    !(roughGaps === 0 && commasBetweenWords(key, length, gaps - cleanGaps))
   const before = need < 0 ? startFolded[-need - 1] : start > 0 ? lastFoldedBefore(text, start) : undefined
   const endFolded = foldedOf(codePointBefore(text, end))
   const after = tail > 0 ? endFolded[endFolded.length - tail] : firstFoldedAt(text, end)
@@ -125,6 +131,19 @@ function commaAfterLoneFirst(text: string, start: number, end: number, first: nu
   if (start > 0 && !CLAUSE_OPENERS.includes(text[start - 1]) && text[start - 1] !== COPULA) return false
   if (text[end] === '、') return false
   return foldCodePoint(text.codePointAt(start + 2) ?? 0) !== SKIP
+}
+
+/** The fewest characters of a phrase whose words a writer may set apart with commas (老板是骗子). */
+const COMMA_PHRASE_MIN = 5
+
+/**
+ * True for a phrase of ideographs (COMMA_PHRASE_MIN characters or more) cut in three or more pieces by lone commas
+ * (`老板、是、骗子`, `公司，是，骗子`): a writer sets its words apart to slip it past a filter, and no list runs
+ * across two marks to spell a phrase by chance. One comma stays a break (`成本，价格` is no 成本价), and so does any
+ * other mark or a run of marks (see roughGaps in spanOfHit).
+ */
+function commasBetweenWords(key: ArrayLike<number>, length: number, commaGaps: number): boolean {
+  return commaGaps >= 2 && length >= COMMA_PHRASE_MIN && key[0] >= SPACED_SCRIPT_END
 }
 
 /**

@@ -45,6 +45,13 @@ import { talkedAbout } from './talked-about.js'
 import { turnsToOffer } from './talked-about-statements.js'
 import type { MatchKind } from './types.js'
 import { readsAcrossWords } from './word-across.js'
+import { removesDeadMatter } from './form-removal.js'
+import { namesLandmark } from './form-landmarks.js'
+import { skipsOffice } from './form-commute.js'
+import { forbidsHandover } from './talked-about-handover-bans.js'
+import { disclaimsClaim } from './talked-about-disclaimers.js'
+import { answersNotOurs } from './talked-about-denied-asks.js'
+import { pointsQuotedPost } from './talked-about-pointed-quotes.js'
 import { isSegmenterWord, type Segment, segmentsOf } from './word-segments.js'
 
 /**
@@ -191,7 +198,26 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
     namesEverydayThing(text, c, allowDomains) ||
     namesEverydayMedium(text, c, allowDomains) ||
     readsByPlace(text, c, allowDomains) ||
-    readsAcrossWords(text, c)
+    readsAcrossWords(text, c) ||
+    saidOtherwiseMore(text, c, allowDomains)
+  )
+}
+
+/**
+ * More readings of a hit as other words (issue #22, f41): 去 removing dead matter (form-removal.ts), a building named
+ * as a landmark (form-landmarks.ts), a way past the office (form-commute.ts), a ban on handing it over, a claim
+ * disowned, a thing passed on and disowned, a quoted post pointed at and taken down (talked-about-handover-bans.ts,
+ * talked-about-disclaimers.ts, talked-about-denied-asks.ts, talked-about-pointed-quotes.ts).
+ */
+function saidOtherwiseMore(text: string, c: Candidate, allowDomains: readonly string[]): boolean {
+  return (
+    removesDeadMatter(text, c, allowDomains) ||
+    namesLandmark(text, c, allowDomains) ||
+    skipsOffice(text, c, allowDomains) ||
+    forbidsHandover(text, c, allowDomains) ||
+    disclaimsClaim(text, c, allowDomains) ||
+    answersNotOurs(text, c, allowDomains) ||
+    pointsQuotedPost(text, c, allowDomains)
   )
 }
 
