@@ -19,8 +19,8 @@ export const OFFER = new RegExp(
 
 /**
  * The source of INVITED: who wants the thing, told to come to the speaker (`需要资源的加我微信`, `要名单的同行找我`,
- * `想知道的私聊我`, not `要知道的`, `真想便宜拿车的，私聊我`, `谁要的话`), or a wink at where to find it (`看我签名`, `扫我头像`, `进我主页`, `私↓`,
- * `➕我`, `评论区扣1`).
+ * `想知道的私聊我`, not `要知道的`, `真想便宜拿车的，私聊我`, `谁要的话`), a wink at where to find it (`看我签名`, `扫我头像`, `进我主页`, `私↓`,
+ * `➕我`, `评论区扣1`), or who wants to play sent somewhere (`要玩去我们自己的`).
  */
 function invitation(): string {
   const clause = '[^，,；;。！!？?\\n]'
@@ -31,6 +31,7 @@ function invitation(): string {
     '谁(?:要|想要)的话',
     '(?:看|点|戳|扫|进)(?:我的?)?(?:头像|签名|简介|空间|朋友圈|主页)',
     '私[↓⬇]|[➕+]我|留言我|评论区扣1',
+    '(?:要|想)玩的?(?:就|请)?(?:去|来|找|上)(?!班|学|课)',
   ].join('|')
 }
 
