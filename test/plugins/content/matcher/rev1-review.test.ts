@@ -25,7 +25,9 @@ describe('a clean reading of f39/f40 in a message that pitches a girl, a room or
       '「一夜晴」套餐，500一晚，酒店见',
       '「一夜晴」系列，学生妹，可上门',
       '《月抛》新品，18岁，150一次',
+      '隐形眼镜月抛，美瞳妹妹陪你聊天',
     ])
+    staysHit(shared, 'contact', ['小薇信了，今晚有空，300全套'])
   })
 
   it('is no hit as lenses, a name, a product or a shop that comes to install', () => {
@@ -52,9 +54,12 @@ describe('a clean reading of f39/f40 in a message that pitches a bet, a recovery
       '网赌被骗了可以追回，成功后再付款，有需要的留言',
       '被网赌平台骗了的朋友，我们团队帮你追回损失，不成功不收费',
       '禁止“网赌”“博彩”，要玩去我们自己的',
+      '柏家乐酒吧，今晚真人荷官',
+      'Dubo 是老客户，返点照旧',
+      'Wangdu 是我们的合作方，输赢随意，日结',
     ])
     staysHit(shared, 'ad', ['日转月，月入三万，宝妈可做', '日转月，每天两小时，月入过万不是梦'])
-    staysHit(shared, 'contact', ['要资源的小薇信了就发'])
+    staysHit(shared, 'contact', ['要资源的小薇信了就发', '佳薇书斋，需要论文代写的来'])
   })
 
   it('is no hit as a supplier, a victim, a plan switched, a team sent, a pet name or a brake', () => {
@@ -67,6 +72,7 @@ describe('a clean reading of f39/f40 in a message that pitches a bet, a recovery
       '张小薇信了我们的方案',
       '下坡时时踩一下刹车',
       '禁止“网赌”“博彩”等字眼',
+      '需要的同事周五前来，报名表在群文件',
     ])
   })
 })
