@@ -128,9 +128,10 @@ const SHOP_FIRST = new Set(SHOPS.map(shop => shop[0]))
 const SHOP_RUN = /^(\p{Script=Han}{1,3}?)[店庄馆坊铺]/u
 /**
  * A small shop's goods and its house after a name: `茶舍`, `茶社`, `书斋`, `琴房`, `花坊`, `酒吧`, `咖啡屋`. 舍, 斋, 轩, 阁,
- * 社, 室 and 吧 name a shop only after the goods sold or taught there (宿舍, 不舍 and 好吧 are no shops).
+ * 社, 室 and 吧 name a shop only after the goods sold or taught there (宿舍, 不舍 and 好吧 are no shops). 棋 is left
+ * out: a 棋社 or 棋室 is where cards are played for money (`伯才棋社今晚开局`).
  */
-const GOODS_HOUSE = /^(?:茶|书|琴|花|酒|画|棋|陶|墨|香|咖啡)(?:舍|社|斋|轩|阁|室|吧|屋|苑|坊)/u
+const GOODS_HOUSE = /^(?:茶|书|琴|花|酒|画|陶|墨|香|咖啡)(?:舍|社|斋|轩|阁|室|吧|屋|苑|坊)/u
 /**
  * Characters that make the run a clause, not a line of business: particles, pronouns, numerals, the verbs an
  * offer puts between a contact and a shop (`加薇到店领取`, `加薇咨询门店`, `佳薇进店有礼`, `加薇预约到店`), and what

@@ -15,19 +15,22 @@ import { offers } from './talked-about-offers.js'
  */
 const ID_AFTER_COLON = new RegExp(`[:：]\\s*${ACCOUNT_ID}(?![A-Za-z0-9_])`, 'u')
 /**
- * A gambling pitch: winning promised (`包赢`, `稳赚`, `必中`), losses won back (`回血`), credit bought or topped up
- * with a bonus (`上分`, `彩金`, `充值一百送五十`, `注册送`, `首存`), a day's takings (`日入`, `日赚`), a rebate (`返水`), a leader's
+ * A gambling pitch: winning promised or losses paid back (`包赢`, `稳赚`, `必中`, `包赔`, `押一赔十`), losses won
+ * back or recovered for a fee (`回血`, `出黑`, `帮你追回`, `不成功不收费`), a stake's floor or a bonus at the table
+ * (`百元起押`, `上桌就送`), a live dealer (`真人荷官`), stakes unbounded (`输赢随意`), a bet followed or its yield or rebate told (`跟单`, `收益百分之二十`, `日返`, `返点`), credit bought or topped up
+ * with a bonus (`上分`, `彩金`, `充值一百送五十`, `注册送`, `首存`), a day's or a month's takings (`日入`, `日赚`, `月入过万`, `宝妈可做`, `轻松翻倍`), a rebate (`返水`), a leader's
  * bets, slot games (`电子游艺`, `爆分`), a lottery's draw and tips (`开奖`, `特码`, `一肖`, `中特`, `期期准`).
  */
 const GAMBLING_PITCH =
-  /包赢|稳赚|稳赢|必赢|必中|回血|[上下]分(?![公店部院局厂行区类别钟析配享开成布手散数册期批])|彩金|充值[^，,；;。！!？?\n]{0,6}送|日入(?![库职园住学场])|日赚|返水|带单(?![据子])|提现秒到|注册就?送|首充|首存|电子游艺|爆分|开奖|特码|一肖|中特|期期准/u
+  /包赢|包赔|稳赚|稳赢|必赢|必中|回血|押一赔|荷官|真人视讯|输赢(?:随意|不限)|返点|一赔[十百0-9]|日返|出黑|稳定出款|先出款|帮你(?:追回|拿回|挽回|要回)|可以追回(?!吗)|不成功不收费|成功后再?(?:付款|收费)|上桌就?送|起押|跟单(?![员号据])|(?:收益|回报)率?(?:百分之|[0-9])|[上下]分(?![公店部院局厂行区类别钟析配享开成布手散数册期批])|彩金|充值[^，,；;。！!？?\n]{0,6}送|日入(?![库职园住学场])|日赚|月入(?:过万|[0-9一二两三四五六七八九十几]+万)|宝妈可做|轻松翻倍|返水|带单(?![据子])|提现秒到|注册就?送|首充|首存|电子游艺|爆分|开奖|特码|一肖|中特|期期准/u
 /**
  * A porn wink or a meeting offered: one's town (`同城`), a date (`约吗`, `可约`; not `约我们`), a visit or a room
- * (`空降`, `开房`, `包夜`), a companion for hire (`陪玩`), a sign to reply (`扣1`, `想看的`), a whole series or samples
+ * (`空降`, `开房`, `包夜`, `酒店见`, `可上门`; not `可上门安装`), a price a time or a night (`300一晚`, `150一次`, `300全套`), company (`陪你聊天`), a girl
+ * offered (`学生妹`), who wants the goods addressed (`要资源的`), a companion for hire (`陪玩`), a sign to reply (`扣1`, `想看的`), a whole series or samples
  * had (`全集`, `有样片`; not a studio's `样片拿到了`), a ping (`滴滴`, not the ride-hailing app).
  */
 const PORN_WINK =
-  /同城(?!快递|配送|物流|速递|发货|自提|送)|约[吗炮pP]|约我(?!们)|可约|空降(?!兵|部队|领导|高管|干部)|开房|包夜|陪玩|陪睡|上门服务|扣1|想看的|全集|[有看要求]样片|滴滴(?!打车|出行|司机|快车|专车|顺风车)/u
+  /酒店见|学生妹|陪你(?:聊|睡|玩|过夜)|[0-9]{2,4}(?:块|元)?全套|全套服务|要资源的|可上门(?!安装|维修|测量|量尺|取|送|回收|服务费)|(?<![0-9.])[0-9]{2,4}(?:块|元)?一(?:次|晚|夜|炮)|同城(?!快递|配送|物流|速递|发货|自提|送)|约[吗炮pP]|约我(?!们)|可约|空降(?!兵|部队|领导|高管|干部)|开房|包夜|陪玩|陪睡|上门服务|扣1|想看的|全集|[有看要求]样片|滴滴(?!打车|出行|司机|快车|专车|顺风车)/u
 /**
  * A price or a secret handed over privately: asked for by private message (`私信报价`), a price or a list fetched
  * from the speaker or sent privately (`底价找我拿`, `名单私发`), left where members pick it up (`报价在群文件`); a

@@ -26,18 +26,19 @@ export const OFFER = new RegExp(
 )
 
 /**
- * The source of INVITED: who wants the thing, told to come to the speaker (`需要资源的加我微信`, `要名单的同行找我`,
- * `想知道的私聊我`, not `要知道的`, `真想便宜拿车的，私聊我`, `谁要的话`), or a wink at where to find it (`看我签名`, `扫我头像`, `进我主页`, `私↓`,
- * `➕我`, `评论区扣1`).
+ * The source of INVITED: who wants the thing, told to come to the speaker (`需要资源的加我微信`, `要名单的同行找我`, `需要论文代写的来`,
+ * `想知道的私聊我`, not `要知道的`, `真想便宜拿车的，私聊我`, `谁要的话`), a wink at where to find it (`看我签名`, `扫我头像`, `进我主页`, `私↓`,
+ * `➕我`, `评论区扣1`), or who wants to play sent somewhere (`要玩去我们自己的`).
  */
 function invitation(): string {
   const clause = '[^，,；;。！!？?\\n]'
-  const toMe = `(?:${PRIVATE_MESSAGE}|私我|私↓|私⬇)(?!群主|管理|客服|[他她])|加我|加v|加微|加薇|找我|联系我|戳我|滴滴|[➕+]我|留言我|[看点戳扫进]我`
+  const toMe = `(?:${PRIVATE_MESSAGE}|私我|私↓|私⬇)(?!群主|管理|客服|[他她])|加我|加v|加微|加薇|找我|联系我|戳我|滴滴|[➕+]我|留言我|[看点戳扫进]我|来(?=$|[，,。！!～~\\s])`
   return [
     `(?:(?<![不只还就也])(?:真|还)?(?:想(?!求|注意|记住|提醒|说明)|(?:要|需要)(?!求|注意|记住|知道|提醒|说明))${clause}{0,6}?|有意(?:向|做)?|有兴趣|有需要)的${clause}{0,4}?[，,\\s]?(?:${toMe})`,
     '谁(?:要|想要)的话',
     `(?:看|点|戳|扫|进)(?:我的?)?(?:头像|签名|空间|朋友圈|${OWN_PAGES})`,
     '私[↓⬇]|[➕+]我|留言我|评论区扣1',
+    '(?:要|想)玩的?(?:就|请)?(?:去|来|找|上)(?!班|学|课)',
   ].join('|')
 }
 

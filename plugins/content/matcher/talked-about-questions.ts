@@ -16,9 +16,11 @@ export const REFUSED =
   /(?:不方便|不便|不能|不可|不予|不)(?:透露|告知|回答|对外)|无可奉告|(?:没|没有|未|不)(?:回|回复|回答|理|理会|搭理|告诉)(?:他|她|对方|人家)?(?:[了呢哦啊]|$|[，,；;。！!？?\n\s])/u
 /**
  * An answer deferred to a source, after a reported question in the sentence: `客户问进货价的，统一回复以系统报价为准`,
- * `有人问底价就说按官网价格为准`. Who points the asker to the price list tells no secret.
+ * `有人问底价就说按官网价格为准`. Who points the asker to the price list tells no secret; a figure (`以980为准`, `按一百二
+ * 为准`) or the speaker's own channel (`以我朋友圈为准`) as the source tells or hands over the price.
  */
-export const ANSWER_DEFERRED = /(?:以|按)[^，,；;。！!？?\n]{1,12}?为准/u
+export const ANSWER_DEFERRED =
+  /(?:以|按)(?![^，,；;。！!？?\n]{0,12}?(?:[0-9]|[一二两三四五六七八九十][十百千万块元]|朋友圈|主页|私))[^，,；;。！!？?\n]{1,12}?为准/u
 /** A bound before a price, which it names without giving it: `低于成本价的促销`, `按进货价算`. */
 export const PRICE_BOUND = /(?:低于|高于|不低于|不高于|接近|超过|按|照)$/u
 /**

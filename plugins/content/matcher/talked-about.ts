@@ -269,13 +269,9 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
     !invitedAfter(text, end)
   )
     return 'drop'
-  if (
-    (FORBIDDEN_TO_POST.test(before) ||
-      FORBIDDEN_TO_POST.test(beforeQuote(before, after) ?? '') ||
-      NAMED_AFTER.test(after) ||
-      KEPT_BACK.test(after)) &&
-    !invitedAfter(text, end)
-  )
+  if ((FORBIDDEN_TO_POST.test(before) || NAMED_AFTER.test(after) || KEPT_BACK.test(after)) && !invitedAfter(text, end))
+    return 'drop'
+  if (FORBIDDEN_TO_POST.test(beforeQuote(before, after) ?? '') && !invitedAfter(text, end) && unoffered(term))
     return 'drop'
   if (
     (FORBIDDEN_WITH.test(before) ||
