@@ -158,7 +158,7 @@ const BLIND40 = fixture('heldout-blind40.jsonl')
 /**
  * Written blind on 4367abaf in the thirty-third session by two more new authors (blind41: pet supplies and a pet
  * hospital, rooftop solar installation, wedding photography; blind42: early education and kindergarten enrolment,
- * auto parts wholesale, Pu'er and oolong tea shops); kept unseen.
+ * auto parts wholesale, Pu'er and oolong tea shops); opened in the same session (f41, f42).
  */
 const BLIND41 = fixture('heldout-blind41.jsonl')
 const BLIND42 = fixture('heldout-blind42.jsonl')
@@ -366,8 +366,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // then fsub (figures only).
   // then fname (figures only).
   // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
-  it('heldout-blind26 (unseen): at least the figures measured (precision 101/102, recall 101/102)', () => {
-    expectFloors(matcherOf(), BLIND26, 101 / 102, 101 / 102, true)
+  it('heldout-blind26 (unseen): at least the figures measured (precision 101/101, recall 101/102)', () => {
+    expectFloors(matcherOf(), BLIND26, 101 / 101, 101 / 102, true)
   })
   // Issue #22's goals are met after the thirty-first session's classes (frec2, fname3, frule, frep, foffer).
   // Blind on 2d9497d3, opened in the thirty-first session: 97/106, 97/102;
@@ -445,13 +445,13 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind40: at least the figures measured (precision 105/105, recall 105/105)', () => {
     expectFloors(matcherOf(), BLIND40, 105 / 105, 105 / 105)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on 4367abaf 96/103, 96/100.
-  it('heldout-blind41 (unseen): at least the figures measured (precision 96/103, recall 96/100)', () => {
-    expectFloors(matcherOf(), BLIND41, 96 / 103, 96 / 100, true)
+  // Blind on 4367abaf 96/103, 96/100; opened in the thirty-third session for f41.
+  it('heldout-blind41: at least the figures measured (precision 98/98, recall 98/100)', () => {
+    expectFloors(matcherOf(), BLIND41, 98 / 98, 98 / 100)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on 4367abaf 97/106, 97/102.
-  it('heldout-blind42 (unseen): at least the figures measured (precision 97/106, recall 97/102)', () => {
-    expectFloors(matcherOf(), BLIND42, 97 / 106, 97 / 102, true)
+  // Blind on 4367abaf 97/106, 97/102; opened in the thirty-third session for f42.
+  it('heldout-blind42: at least the figures measured (precision 100/100, recall 100/102)', () => {
+    expectFloors(matcherOf(), BLIND42, 100 / 100, 100 / 102)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 4367abaf 100/110, 100/102.
   it('heldout-blind43 (unseen): at least the figures measured (precision 100/110, recall 100/102)', () => {
@@ -595,8 +595,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // only) 101/109.
   // then fsub (figures only).
   // then fname (figures only).
-  it('heldout-blind26 (unseen): at least the figures measured (precision 101/105, recall 101/102)', () => {
-    expectFloors(matcher, BLIND26, 101 / 105, 101 / 102, true)
+  it('heldout-blind26 (unseen): at least the figures measured (precision 101/104, recall 101/102)', () => {
+    expectFloors(matcher, BLIND26, 101 / 104, 101 / 102, true)
   })
   // Issue #22's goals are met after the thirty-first session's classes (frec2, fname3, frule, frep, foffer).
   // Blind on 2d9497d3, opened in the thirty-first session: 97/107, 97/102;
@@ -671,13 +671,13 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   it('heldout-blind40: at least the figures measured (precision 105/105, recall 105/105)', () => {
     expectFloors(matcher, BLIND40, 105 / 105, 105 / 105)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on 4367abaf 96/103, 96/100.
-  it('heldout-blind41 (unseen): at least the figures measured (precision 96/103, recall 96/100)', () => {
-    expectFloors(matcher, BLIND41, 96 / 103, 96 / 100, true)
+  // Blind on 4367abaf 96/103, 96/100; opened in the thirty-third session for f41.
+  it('heldout-blind41: at least the figures measured (precision 98/98, recall 98/100)', () => {
+    expectFloors(matcher, BLIND41, 98 / 98, 98 / 100)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on 4367abaf 97/107, 97/102.
-  it('heldout-blind42 (unseen): at least the figures measured (precision 97/107, recall 97/102)', () => {
-    expectFloors(matcher, BLIND42, 97 / 107, 97 / 102, true)
+  // Blind on 4367abaf 97/107, 97/102; opened in the thirty-third session for f42.
+  it('heldout-blind42: at least the figures measured (precision 100/100, recall 100/102)', () => {
+    expectFloors(matcher, BLIND42, 100 / 100, 100 / 102)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 4367abaf 100/111, 100/102.
   it('heldout-blind43 (unseen): at least the figures measured (precision 100/111, recall 100/102)', () => {
