@@ -38,7 +38,7 @@ export class StorageKeeper {
 
   /** Count the sizes and log them in one line (at start-up, and daily when nothing is deleted). */
   async measure(now: number): Promise<StorageUsage> {
-    this.usage = await measureStorage(now, this.paths())
+    this.usage = await measureStorage(now, { ...this.paths(), store: this.deps.store })
     this.deps.log.info(usageLine(this.usage))
     return this.usage
   }
