@@ -13,7 +13,7 @@ export interface RetentionRunDeps {
   logsDir: string
   tz: string
   settings: RetentionSettings
-  /** Paths the plugins still need (`PluginInstance.filesInUse`). */
+  /** Paths still needed: the plugins' (`PluginInstance.filesInUse`) and the queued messages' attachments. */
   filesInUse: string[]
   /** Record one kind of deletion in the audit log. */
   audit(rule: string, reason: string): void
@@ -68,7 +68,7 @@ export async function runRetention(now: number, d: RetentionRunDeps): Promise<Re
     )
   if (plan.keptInUse.length)
     d.log.info(
-      `保留 ${plan.keptInUse.length} 个已过期限但待发排期或活动要用的图片 kept: still needed by a queued post or campaign`,
+      `保留 ${plan.keptInUse.length} 个已过期限但待发排期、活动或待发消息要用的图片 kept: still needed by a queued post, campaign or send`,
     )
   if (logs.days)
     report(

@@ -18,6 +18,8 @@ export interface StorageKeeperDeps {
   audit: AuditLog
   config: () => LoadedConfig['config']
   plugins: () => { instance: PluginInstance }[]
+  /** The attachments of the messages still queued (`Outbox.files`): a published post's image waiting to be sent. */
+  queuedFiles: () => string[]
 }
 
 /**
@@ -45,13 +47,13 @@ export class StorageKeeper {
 
   /** The daily run: delete what is past its period and not needed, then count. */
   async run(now: number): Promise<RetentionOutcome> {
-    const { store, log, audit, config, plugins } = this.deps
+    const { store, log, audit, config, plugins, queuedFiles } = this.deps
     const outcome = await runRetention(now, {
       ...this.paths(),
       store,
       tz: config().timezone,
       log,
-      filesInUse: plugins().flatMap(p => p.instance.filesInUse?.() ?? []),
+      filesInUse: [...plugins().flatMap(p => p.instance.filesInUse?.() ?? []), ...queuedFiles()],
       audit: (rule, reason) => audit.append({ plugin: 'runtime', rule, type: 'record', dryRun: false, reason }),
     })
     this.usage = outcome.usage

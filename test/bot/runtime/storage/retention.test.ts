@@ -7,7 +7,7 @@ import { FileStore } from '../../../../bot/ports/store/file-store.js'
 import { judgeHealth, writeHealth } from '../../../../bot/process/health-file.js'
 import { campaignPlugin } from '../../../../plugins/campaign/index.js'
 import { POSTS_DOC } from '../../../../plugins/campaign/state.js'
-import { makeRuntime, shanghai } from '../../../helpers/harness.js'
+import { group, makeRuntime, member, shanghai, text } from '../../../helpers/harness.js'
 
 const DAY = 86_400_000
 const START = shanghai('2026-12-01T10:00')
@@ -96,6 +96,46 @@ describe('storage.retention: the daily clean-up of received images and daily log
     await clock.advance(DAY)
     await rt.queue.idle()
     expect(existsSync(f.files.queued)).toBe(false)
+  })
+
+  it('keeps a published post’s image while its send still waits in the outbox (logged out), deletes it once sent', async () => {
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'retention-outbox-')))
+    const received = join(dir, 'output', 'received')
+    mkdirSync(received, { recursive: true })
+    const poster = join(received, 'dddddddddddddddd.jpg')
+    writeFileSync(poster, Buffer.alloc(500, 1))
+    utimesSync(poster, START / 1000, START / 1000)
+    const editor = member('editor', '编辑小陈')
+    const { rt, clock, wechat } = await makeRuntime(config('received: 1d'), [campaignPlugin], {
+      start: START,
+      outputDir: join(dir, 'output'),
+      groups: [[group('r-news', '公告群', 'broadcast'), [member('admin'), member('c1', '刘总')]]],
+    })
+    const say = async (who: ReturnType<typeof member>, body: string, extra = {}) => {
+      await rt.handle(text(who, body, clock.now(), undefined, extra))
+      await clock.advance(10_000)
+    }
+    await say(editor, '', { kind: 'image', attachment: { fileName: 'x.jpg', media: 'dddddddddddddddd.jpg' } })
+    await say(editor, '#排期 添加 明天 早报 | 图片')
+    await say(member('boss', '王经理'), '#排期 通过 1')
+    // Logged out before Wednesday's 07:30: the post is published, its image waits in the outbox.
+    rt.outbox.pause()
+    await clock.advance(DAY)
+    await rt.queue.idle()
+    expect(rt.outbox.files()).toEqual([poster])
+    // Thursday's run: the image is past its day, the post published, and still the file stays.
+    await clock.advance(DAY)
+    await rt.queue.idle()
+    expect(existsSync(poster)).toBe(true)
+    // Logged in again: the image goes out, and the next run deletes it.
+    rt.outbox.resume()
+    await clock.advance(0) // the text goes; the image 3 s later (the chat's gap)
+    await clock.advance(10_000)
+    expect(wechat.sent.filter(m => m.file === poster).map(m => m.chat)).toEqual([{ room: 'r-news' }])
+    expect(rt.outbox.files()).toEqual([])
+    await clock.advance(DAY)
+    await rt.queue.idle()
+    expect(existsSync(poster)).toBe(false)
   })
 
   it('deletes nothing by default, only counts: the sizes reach the health file and `health` prints them', async () => {
