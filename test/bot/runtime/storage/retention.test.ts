@@ -69,7 +69,7 @@ async function dataFolder() {
 describe('storage.retention: the daily clean-up of received images and daily logs', () => {
   it('deletes what is past its period at the daily slot, keeps a queued post’s image, and audits count and bytes', async () => {
     const f = await dataFolder()
-    const { rt, clock } = await makeRuntime(config('received: 30d\nlogs: 30d'), [campaignPlugin], {
+    const { rt, clock, wechat } = await makeRuntime(config('received: 30d\nlogs: 30d'), [campaignPlugin], {
       store: f.store,
       start: START,
       outputDir: f.output,
@@ -91,6 +91,11 @@ describe('storage.retention: the daily clean-up of received images and daily log
       ['storage.retention.received', expect.stringMatching(/^删除收到的图片 1 个，1000 B（超过 30天）/)],
     ])
     expect(rt.storage.usage).toMatchObject({ received: { files: 2, bytes: 5000 } })
+    await rt.handle(text(member('admin'), '#状态', clock.now()))
+    await clock.advance(5000)
+    expect(wechat.textsTo('admin').at(-1)).toMatch(
+      /存储：收到的图片 4\.9 KB（2 个）、日志 \d+ B、审计日志 \d+ B（.*前统计；保留 图片 30天、日志 30天）/,
+    )
     // Once the post went out, the image is an ordinary old file: the next day's run deletes it.
     f.store.doc('campaign-posts', POSTS_DOC).data.items['1'].status = 'published'
     await clock.advance(DAY)
@@ -140,7 +145,7 @@ describe('storage.retention: the daily clean-up of received images and daily log
 
   it('deletes nothing by default, only counts: the sizes reach the health file and `health` prints them', async () => {
     const f = await dataFolder()
-    const { rt, clock } = await makeRuntime(config('{}'), [campaignPlugin], {
+    const { rt, clock, wechat } = await makeRuntime(config('{}'), [campaignPlugin], {
       store: f.store,
       start: START,
       outputDir: f.output,
@@ -167,6 +172,13 @@ describe('storage.retention: the daily clean-up of received images and daily log
     const verdict = judgeHealth(f.dir, 120_000, clock.now(), () => true)
     expect(verdict.storage).toMatch(/output\/received 5\.9 KB（3 个文件，保留 不删除 off）/)
     expect(verdict.storage).toContain('未设保留期限，不会自动删除')
+    expect(verdict.storage).toContain('logs 204 B（保留 不删除 off）；logs/audit 207 B')
+    // `#状态` shows the same count, briefly, with its age (counted at the 04:15 run).
+    await rt.handle(text(member('admin'), '#状态', clock.now()))
+    await clock.advance(5000)
+    expect(wechat.textsTo('admin').at(-1)).toContain(
+      '存储：收到的图片 5.9 KB（3 个）、日志 204 B、审计日志 207 B（5小时45分钟前统计；未设保留期限）',
+    )
   })
 
   it('deletes audit days only when asked, and never the newest', async () => {
