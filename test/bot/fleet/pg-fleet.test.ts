@@ -226,6 +226,35 @@ describe.skipIf(!url)('fleet on PostgreSQL', () => {
     expect(b.fleet.heldGroups()).toEqual(['g2'])
   })
 
+  it('leaves an account not renewed for 7 days out of the roster (its overdue turn), its row kept; back when it renews', async () => {
+    const schema = fresh()
+    const old = await member(schema, 'a-old', [], 60_000)
+    const b = await member(schema, 'b', [], 60_000)
+    const c = await member(schema, 'c', [], 60_000)
+    for (const m of [old, b, c]) await m.fleet.renew()
+    await old.fleet.stop() // a clean stop: seen_at cleared, its last renewal kept
+    await c.fleet.renew()
+    expect(c.fleet.accounts()).toEqual(['a-old', 'b', 'c'])
+    const lastRenewed = (account: string, days: number) =>
+      c.store.db
+        .updateTable('fleet_accounts')
+        .set({ renewed_at: sql`now() - ${`${days} days`}::interval` })
+        .where('account', '=', account)
+        .execute()
+    await lastRenewed('a-old', 7.1)
+    await lastRenewed('b', 6.9) // down for days, not yet retired
+    await c.fleet.renew()
+    expect(c.fleet.accounts()).toEqual(['b', 'c'])
+    await b.fleet.renew()
+    expect(b.fleet.accounts()).toEqual(['b', 'c'])
+    const rows = await c.store.db.selectFrom('fleet_accounts').select('account').orderBy('account').execute()
+    expect(rows.map(r => r.account)).toEqual(['a-old', 'b', 'c']) // `fleet status` still lists it
+    // Back: it takes its turn again from the next renewal.
+    await old.fleet.renew()
+    await c.fleet.renew()
+    expect(c.fleet.accounts()).toEqual(['a-old', 'b', 'c'])
+  })
+
   it('stops acting at once when renewals fail (database gone)', async () => {
     const schema = fresh()
     const a = await member(schema, 'a', ['g1'])
