@@ -7,6 +7,8 @@ import { docSpec } from '../../../bot/ports/store/store.js'
 import { usePgFixture } from '../../helpers/pg-test.js'
 import { createLogger } from '../../../bot/process/logger.js'
 import { testFleet } from '../../helpers/test-fleet.js'
+import { fleetChatLines, fleetSnapshot } from '../../../bot/fleet/status.js'
+import { formatStatus } from '../../../bot/fleet/cli.js'
 
 const { url, closers, fresh } = await usePgFixture()
 
@@ -247,8 +249,17 @@ describe.skipIf(!url)('fleet on PostgreSQL', () => {
     expect(c.fleet.accounts()).toEqual(['b', 'c'])
     await b.fleet.renew()
     expect(b.fleet.accounts()).toEqual(['b', 'c'])
-    const rows = await c.store.db.selectFrom('fleet_accounts').select('account').orderBy('account').execute()
-    expect(rows.map(r => r.account)).toEqual(['a-old', 'b', 'c']) // `fleet status` still lists it
+    // `fleet status` and `#状态` still list it, marked.
+    const snapshot = await fleetSnapshot(c.store.db, 60_000, schema)
+    expect(snapshot.accounts.map(a => [a.account, a.retired])).toEqual([
+      ['a-old', true],
+      ['b', false],
+      ['c', false],
+    ])
+    expect(formatStatus(snapshot)).toMatch(/a-old .*stopped \(retired\)/)
+    expect(fleetChatLines(snapshot, 'c', g => g)[1]).toContain(
+      '已停止（正常退出，群已交给其他账号）（超过 7 天未续约，已退出轮流核对）',
+    )
     // Back: it takes its turn again from the next renewal.
     await old.fleet.renew()
     await c.fleet.renew()
