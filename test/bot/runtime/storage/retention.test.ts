@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { ConfigError, parseConfig } from '../../../../bot/config/load-config.js'
+import type { FakeClock } from '../../../../bot/ports/clock.js'
+import type { SimulatedWeChat } from '../../../../bot/ports/simulated.js'
 import { FileStore } from '../../../../bot/ports/store/file-store.js'
 import { judgeHealth, writeHealth } from '../../../../bot/process/health-file.js'
 import { campaignPlugin } from '../../../../plugins/campaign/index.js'
@@ -66,6 +68,21 @@ async function dataFolder() {
   return { dir, store, files, output: join(dir, 'output') }
 }
 
+/** The admin's `#状态` as the bot answers it (the reply leaves after the file store's flush: real I/O). */
+async function status(
+  rt: Awaited<ReturnType<typeof makeRuntime>>['rt'],
+  clock: FakeClock,
+  wechat: SimulatedWeChat,
+): Promise<string> {
+  const before = wechat.textsTo('admin').length
+  await rt.handle(text(member('admin'), '#状态', clock.now()))
+  await vi.waitFor(async () => {
+    await clock.advance(1000)
+    expect(wechat.textsTo('admin').length).toBeGreaterThan(before)
+  })
+  return wechat.textsTo('admin').at(-1) ?? ''
+}
+
 describe('storage.retention: the daily clean-up of received images and daily logs', () => {
   it('deletes what is past its period at the daily slot, keeps a queued post’s image, and audits count and bytes', async () => {
     const f = await dataFolder()
@@ -91,9 +108,7 @@ describe('storage.retention: the daily clean-up of received images and daily log
       ['storage.retention.received', expect.stringMatching(/^删除收到的图片 1 个，1000 B（超过 30天）/)],
     ])
     expect(rt.storage.usage).toMatchObject({ received: { files: 2, bytes: 5000 } })
-    await rt.handle(text(member('admin'), '#状态', clock.now()))
-    await clock.advance(5000)
-    expect(wechat.textsTo('admin').at(-1)).toMatch(
+    expect(await status(rt, clock, wechat)).toMatch(
       /存储：收到的图片 4\.9 KB（2 个）、日志 \d+ B、审计日志 \d+ B（.*前统计；保留 图片 30天、日志 30天）/,
     )
     // Once the post went out, the image is an ordinary old file: the next day's run deletes it.
@@ -125,18 +140,20 @@ describe('storage.retention: the daily clean-up of received images and daily log
     await say(member('boss', '王经理'), '#排期 通过 1')
     // Logged out before Wednesday's 07:30: the post is published, its image waits in the outbox.
     rt.outbox.pause()
-    await clock.advance(DAY)
-    await rt.queue.idle()
-    expect(rt.outbox.files()).toEqual([poster])
+    await clock.advanceTo(shanghai('2026-12-02T07:31'))
+    await vi.waitFor(() => expect(rt.outbox.files()).toEqual([poster])) // test:pg: after real I/O, inside the window
+    await clock.advanceTo(shanghai('2026-12-02T10:00'))
     // Thursday's run: the image is past its day, the post published, and still the file stays.
     await clock.advance(DAY)
     await rt.queue.idle()
     expect(existsSync(poster)).toBe(true)
     // Logged in again: the image goes out, and the next run deletes it.
     rt.outbox.resume()
-    await clock.advance(0) // the text goes; the image 3 s later (the chat's gap)
-    await clock.advance(10_000)
-    expect(wechat.sent.filter(m => m.file === poster).map(m => m.chat)).toEqual([{ room: 'r-news' }])
+    // The text goes, the image 3 s later (the chat's gap), each after the store's flush.
+    await vi.waitFor(async () => {
+      await clock.advance(1000)
+      expect(wechat.sent.filter(m => m.file === poster).map(m => m.chat)).toEqual([{ room: 'r-news' }])
+    })
     expect(rt.outbox.files()).toEqual([])
     await clock.advance(DAY)
     await rt.queue.idle()
@@ -155,6 +172,8 @@ describe('storage.retention: the daily clean-up of received images and daily log
     expect(readdirSync(join(f.output, 'received'))).toHaveLength(3)
     expect(f.store.logDays('activity-days')).toHaveLength(3)
     expect(rt.audit.query({ plugin: 'runtime', days: 2 })).toEqual([])
+    // With nothing to delete the count runs beside the queue (real I/O): wait for it.
+    await vi.waitFor(() => expect(rt.storage.usage).toBeDefined())
     const usage = rt.storage.usage
     expect(usage).toMatchObject({ received: { files: 3, bytes: 6000 }, retention: { received: 0, logs: 0, audit: 0 } })
     writeHealth(f.dir, {
@@ -174,9 +193,7 @@ describe('storage.retention: the daily clean-up of received images and daily log
     expect(verdict.storage).toContain('未设保留期限，不会自动删除')
     expect(verdict.storage).toContain('logs 204 B（保留 不删除 off）；logs/audit 207 B')
     // `#状态` shows the same count, briefly, with its age (counted at the 04:15 run).
-    await rt.handle(text(member('admin'), '#状态', clock.now()))
-    await clock.advance(5000)
-    expect(wechat.textsTo('admin').at(-1)).toContain(
+    expect(await status(rt, clock, wechat)).toContain(
       '存储：收到的图片 5.9 KB（3 个）、日志 204 B、审计日志 207 B（5小时45分钟前统计；未设保留期限）',
     )
   })
