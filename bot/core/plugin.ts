@@ -144,7 +144,8 @@ export interface PluginInstance {
   status?(): string
   /**
    * Files in the data folder this plugin will still read or send (the image of a queued post): the data folder's
-   * retention (`storage.retention`) never deletes them, however old. Absolute paths.
+   * retention (`storage.retention`) never deletes them, however old. Absolute paths. Attachments of messages already
+   * queued for sending need not be listed: the runtime keeps the outbox's (`Outbox.files`).
    */
   filesInUse?(): string[]
   /**

@@ -75,7 +75,8 @@ export function formatStatus(s: FleetSnapshot): string {
     a.account,
     a.name || '-',
     a.contactId || '-',
-    a.alive ? 'alive' : a.exited ? 'exited' : a.stopped ? 'stopped' : 'DOWN',
+    (a.alive ? 'alive' : a.exited ? 'exited' : a.stopped ? 'stopped' : 'DOWN') +
+      (a.retired && !a.alive ? ' (retired)' : ''),
     a.stopped ? '-' : `${Math.round(a.seenAgoMs / 1000)}s`,
     String(a.queueDepth),
     String(a.groups.length),

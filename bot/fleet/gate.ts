@@ -55,8 +55,8 @@ export interface FleetGate {
    */
   accountName?(account: string): string | undefined
   /**
-   * The fleet's accounts as of the last renewal, by name: every account that ever renewed (online or not, this one
-   * too), as each account reads the same table; absent for one process.
+   * The fleet's accounts as of the last renewal, by name: every account that renewed within `RETIRED_MS` (7 days;
+   * online or not, this one too), as each account reads the same table; absent for one process.
    */
   accounts?(): string[]
   /** `#状态` lines about the fleet (accounts, their groups, leases, queue depths); none for one process. */

@@ -295,7 +295,7 @@ export class PgFleet implements FleetGate {
     return this.names.get(account)
   }
 
-  /** The fleet's accounts as the last renewal read them (every row of `fleet_accounts`), by name. */
+  /** The fleet's accounts as the last renewal read them (the rows of `fleet_accounts` but retired ones), by name. */
   accounts(): string[] {
     return this.roster
   }
@@ -362,7 +362,10 @@ export class PgFleet implements FleetGate {
     this.peers = new Set(accounts.map(a => a.contact_id).filter(id => id && id !== me))
     this.others = accounts.filter(a => a.account !== account).length
     this.names = new Map(accounts.filter(a => a.name).map(a => [a.account, a.name]))
-    this.roster = accounts.map(a => a.account).sort()
+    this.roster = accounts
+      .filter(a => !a.retired)
+      .map(a => a.account)
+      .sort()
     // A lease that ran out before this renewal came back (a late renewal) is neither taken nor lost when renewed.
     const taken = held.filter(g => !this.held.has(g))
     const lost = [...this.held.keys()].filter(g => !held.includes(g)).sort()

@@ -18,9 +18,19 @@ export interface Renewed {
   held: string[]
   /** Leases taken from another account (that account's row named the group before). */
   from: { group_id: string; account: string }[]
-  /** Every account of the fleet, this one as it was before the renewal; `name`: its WeChat name (`''`: none written). */
-  accounts: { account: string; contact_id: string; alive: boolean; stopped: boolean; name: string }[]
+  /**
+   * Every account of the fleet, this one as it was before the renewal; `name`: its WeChat name (`''`: none written);
+   * `retired`: not renewed for `RETIRED_MS`, running or stopped.
+   */
+  accounts: { account: string; contact_id: string; alive: boolean; stopped: boolean; name: string; retired: boolean }[]
 }
+
+/**
+ * An account not renewed for this long is retired (a machine taken out of the fleet, an account renamed): it leaves
+ * the roster every account reads alike (`FleetGate.accounts`), so it no longer takes a turn before the others in the
+ * overdue checks of answers (`overdueHandovers`); its row stays for `fleet status`. Renewing again brings it back.
+ */
+export const RETIRED_MS = 7 * 24 * 3_600_000
 
 /**
  * Record the account as seen, hand over the leases of groups it left, take or renew the lease of each group it
@@ -37,13 +47,15 @@ export async function renewLeases(db: Kysely<Database>, a: RenewArgs): Promise<R
     alive: boolean | null
     stopped: boolean | null
     name: string | null
+    retired: boolean | null
   }>`
     with me as (
-      insert into fleet_accounts (account, contact_id, seen_at, started_at, queue_depth, groups)
-      values (${a.account}, ${a.contactId}, now(), now(), ${a.queueDepth}, ${JSON.stringify(a.groups)}::jsonb)
+      insert into fleet_accounts (account, contact_id, seen_at, started_at, queue_depth, groups, renewed_at)
+      values (${a.account}, ${a.contactId}, now(), now(), ${a.queueDepth}, ${JSON.stringify(a.groups)}::jsonb, now())
       on conflict (account) do update set
         contact_id = excluded.contact_id,
         seen_at = excluded.seen_at,
+        renewed_at = excluded.renewed_at,
         queue_depth = excluded.queue_depth,
         groups = excluded.groups
     ), gone as (
@@ -62,10 +74,11 @@ export async function renewLeases(db: Kysely<Database>, a: RenewArgs): Promise<R
       returning group_id
     )
     select 'held' as kind, up.group_id as id, before.account, null::boolean as alive, null::boolean as stopped,
-      null::text as name
+      null::text as name, null::boolean as retired
     from up left join before using (group_id)
     union all
-    select 'account', contact_id, account, seen_at > now() - ${lease}::interval, seen_at = 'epoch'::timestamptz, name
+    select 'account', contact_id, account, seen_at > now() - ${lease}::interval, seen_at = 'epoch'::timestamptz, name,
+      renewed_at < now() - ${`${RETIRED_MS} milliseconds`}::interval
     from fleet_accounts`.execute(db)
   const held = rows.filter(r => r.kind === 'held')
   return {
@@ -79,6 +92,7 @@ export async function renewLeases(db: Kysely<Database>, a: RenewArgs): Promise<R
         alive: !!r.alive,
         stopped: !!r.stopped,
         name: r.name ?? '',
+        retired: !!r.retired,
       })),
   }
 }

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../ports/postgres/schema.js'
 import { botAccountText } from './account-name.js'
+import { RETIRED_MS } from './renew.js'
 
 /** One account of the fleet as the database sees it. */
 export interface FleetAccount {
@@ -17,6 +18,8 @@ export interface FleetAccount {
   exited: boolean
   /** Left the fleet at a clean stop (its leases given back at once). */
   stopped: boolean
+  /** Not renewed for `RETIRED_MS` (7 days): out of the roster the overdue checks take turns in. */
+  retired: boolean
   seenAgoMs: number
   queueDepth: number
   /** Managed groups it is in. */
@@ -58,6 +61,7 @@ export async function fleetSnapshot(
       'topics',
       sql<number>`extract(epoch from now() - seen_at) * 1000`.as('ago'),
       sql<boolean>`seen_at = 'epoch'::timestamptz`.as('stopped'),
+      sql<boolean>`renewed_at < now() - ${`${RETIRED_MS} milliseconds`}::interval`.as('retired'),
       sql<boolean>`exists (select 1 from pg_locks l, lateral (select hashtext('bot_account:' || ${schema || 'public'} || ':' || account)::bigint as k) h
         where l.locktype = 'advisory' and l.granted and l.objsubid = 1
         and l.database = (select oid from pg_database where datname = current_database())
@@ -79,6 +83,7 @@ export async function fleetSnapshot(
     alive: Number(a.ago) < aliveMs && a.running,
     exited: Number(a.ago) < aliveMs && !a.running,
     stopped: a.stopped,
+    retired: a.retired,
     seenAgoMs: Math.round(Number(a.ago)),
     queueDepth: a.queue_depth,
     groups: (a.groups as string[]) ?? [],
@@ -117,7 +122,8 @@ export function fleetChatLines(s: FleetSnapshot, me: string, localTopic: (groupI
       const names = a.holds.slice(0, 6).map(topicOf).join('、')
       const holds = a.alive || a.holds.length ? `，${a.alive ? '负责' : '租约未到期'} ${a.holds.length} 个` : ''
       const stranded = s.stranded.filter(x => x.accounts.includes(a.account)).length
-      return `· ${named(a.account)}${a.account === me ? '（本账号）' : ''} ${a.contactId || '未登录'}：${chatState(a, stranded)}，在 ${a.groups.length} 个群${holds}${names ? `（${names}${a.holds.length > 6 ? '…' : ''}）` : ''}，发送队列 ${a.queueDepth} 条`
+      const retired = a.retired && !a.alive ? '（超过 7 天未续约，已退出轮流核对）' : ''
+      return `· ${named(a.account)}${a.account === me ? '（本账号）' : ''} ${a.contactId || '未登录'}：${chatState(a, stranded)}${retired}，在 ${a.groups.length} 个群${holds}${names ? `（${names}${a.holds.length > 6 ? '…' : ''}）` : ''}，发送队列 ${a.queueDepth} 条`
     }),
     ...(s.unheld.length ? [`· 暂无账号负责的群 ${s.unheld.length} 个（接管中）`] : []),
     ...(s.stranded.length ? [strandedLine(s.stranded, topicOf, named)] : []),

@@ -6,6 +6,7 @@ import type { AuditLog } from '../../runtime/records/audit.js'
 import type { Ledger } from '../../runtime/records/ledger.js'
 import type { Outbox } from '../../runtime/delivery/outbox.js'
 import type { Timers } from '../../runtime/schedule/timers.js'
+import type { StorageKeeper } from '../../runtime/storage/storage-keeper.js'
 import type { ObserveMode } from '../../runtime/host/observe-mode.js'
 import type { HostedPlugin } from '../../runtime/host/plugin-host.js'
 import type { RuntimeDeps } from '../../runtime/host/runtime-deps.js'
@@ -24,6 +25,8 @@ export interface RuntimeView {
   readonly modes: ObserveMode
   readonly outbox: Outbox
   readonly timers: Timers
+  /** The data folder's sizes as last counted (`#状态`, like `group-guard health`). */
+  readonly storage: Pick<StorageKeeper, 'usage'>
   /** The last errors, one line each. */
   readonly errors: readonly string[]
   readonly startedAt: number

@@ -4,8 +4,9 @@ import { firstLine } from '../../runtime/delivery/executor.js'
 import { healthOf } from './health.js'
 import type { RuntimeView } from './runtime-view.js'
 import { describeUnmatched, unmatchedGroups } from '../../runtime/groups/group-matcher.js'
+import { usageBrief } from '../../runtime/storage/storage-usage.js'
 
-/** `#状态`: uptime, plugins, groups, the fleet, outbox depth, health and the last errors. */
+/** `#状态`: uptime, plugins, groups, the fleet, outbox depth, storage sizes, health and the last errors. */
 export function statusCommand(rt: RuntimeView): CommandSpec {
   const p = rt.loaded.config.commandPrefix
   return {
@@ -49,7 +50,7 @@ export async function fleetLines(rt: RuntimeView): Promise<string[]> {
   ]
 }
 
-/** The `#状态` text: uptime, plugins, groups, the fleet, outbox depth, health and the last errors. */
+/** The `#状态` text: uptime, plugins, groups, the fleet, outbox depth, storage sizes, health and the last errors. */
 export function statusText(rt: RuntimeView, fleet: string[] = []): string {
   const now = rt.deps.clock.now()
   const groups = rt.deps.directory.groups()
@@ -89,6 +90,7 @@ export function statusText(rt: RuntimeView, fleet: string[] = []): string {
         : [`本账号不在的群：${describeUnmatched(missing)}（由账号组的其他账号管理）`]),
     ...fleet,
     `发送队列：${rt.outbox.depth()} 条待发；待触发定时：${rt.timers.pending().length}；内存 ${Math.round(process.memoryUsage().rss / 1048576)} MB`,
+    ...(rt.storage.usage ? [usageBrief(rt.storage.usage, now)] : []),
     ...rt.plugins.flatMap(x => (x.instance.status ? [`${pluginTitle(x.def)}：${x.instance.status()}`] : [])),
     ...(rt.deps.store.warnings.length ? ['存储警告：', ...rt.deps.store.warnings] : []),
     ...(rt.errors.length || rt.outbox.failures.length

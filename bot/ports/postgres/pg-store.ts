@@ -322,6 +322,46 @@ export class PgStore implements Store {
     return [...(this.logs.get(log)?.keys() ?? [])].sort()
   }
 
+  /** The daily logs this account holds rows of (read at open, and appended since), sorted. */
+  logNames(): string[] {
+    return [...this.logs.keys()].sort()
+  }
+
+  /**
+   * Forget the day `day` of `log` at once (lines not written yet included), then delete its rows in the write line,
+   * LOG_ROWS_A_DELETE at a time, each batch its own statement queued after the writes asked for meanwhile: a long
+   * day never holds up a flush (or a send waiting for it). Resolves with the bytes the rows took
+   * (`pg_column_size`); a process ended before the last batch leaves the rest to the next run (read again at open).
+   */
+  async dropLogDay(log: string, day: string): Promise<number> {
+    this.logs.get(log)?.delete(day)
+    this.pending = this.pending.filter(l => l.log !== log || l.day !== day)
+    let bytes = 0
+    for (;;) {
+      const batch = await this.queued(async () => {
+        const r = await sql<{ rows: string; bytes: string | null }>`
+          with gone as (
+            delete from bot_logs where account = ${this.account} and log = ${log} and day = ${day} and seq in (
+              select seq from bot_logs where account = ${this.account} and log = ${log} and day = ${day}
+              order by seq limit ${LOG_ROWS_A_DELETE})
+            returning pg_column_size(record) as size)
+          select count(*) as rows, sum(size) as bytes from gone`.execute(this.db)
+        return { rows: Number(r.rows[0]?.rows ?? 0), bytes: Number(r.rows[0]?.bytes ?? 0) }
+      })
+      bytes += batch.bytes
+      if (batch.rows < LOG_ROWS_A_DELETE) return bytes
+    }
+  }
+
+  /** The bytes of this account's rows of each daily log (`pg_column_size` of the records). */
+  async logBytes(): Promise<Map<string, number>> {
+    const r = await sql<{ log: string; bytes: string }>`
+      select log, sum(pg_column_size(record)) as bytes from bot_logs where account = ${this.account} group by log`.execute(
+      this.db,
+    )
+    return new Map(r.rows.map(x => [x.log, Number(x.bytes)]))
+  }
+
   flush(durableOnly = false, volatileToo = false): Promise<void> {
     const skipVolatile = durableOnly && !volatileToo
     const written = this.write([...this.docs.values()].filter(d => !(skipVolatile && d.spec.volatile)))
@@ -498,9 +538,12 @@ export class PgStore implements Store {
   }
 
   /** Run `write` in the write line, after the writes queued before it. */
-  private queued(write: () => Promise<void>): Promise<void> {
+  private queued<T = void>(write: () => Promise<T>): Promise<T> {
     const run = this.writing.then(write)
-    this.writing = run.catch(() => {})
+    this.writing = run.then(
+      () => {},
+      () => {},
+    )
     return run
   }
 
@@ -689,6 +732,8 @@ export const SESSION_SETTINGS = {
  * row has 3. A takeover's moved backlog or a long outage's outbox can hold more records than one statement takes.
  */
 const ROWS_A_STATEMENT = 10_000
+/** Log rows one statement of the retention deletes: a few milliseconds of the write line each. */
+const LOG_ROWS_A_DELETE = 2_000
 
 /** Append `lines` to the journal `name` of `account`, in statements of at most ROWS_A_STATEMENT rows, in order. */
 async function insertRecords(

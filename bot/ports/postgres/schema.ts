@@ -23,6 +23,8 @@ export interface Database {
     topics: Json
     /** Its WeChat name (`''` until written): texts that send an admin to another account name it so. */
     name: string
+    /** Its last renewal (kept when it stops, unlike `seen_at`): an account not renewed for `RETIRED_MS` is retired. */
+    renewed_at: Generated<Date>
   }
   /** Who acts in a group: one holder until `expires_at`, renewed while its process lives. */
   fleet_leases: { group_id: string; account: string; expires_at: Date; acquired_at: Date }
@@ -244,6 +246,14 @@ export const MIGRATIONS: SchemaMigration[] = [
       // Rows written before keep a null hash and their records version 1: `archive verify` reports them as
       // written before the chain; a chain's first chained row links to the last of them.
       await sql`alter table archive_records add column hash text`.execute(db)
+    },
+  },
+  {
+    version: 11,
+    name: 'fleet: each account keeps its last renewal (a clean stop clears seen_at); one not renewed for 7 days is retired',
+    up: async db => {
+      // Rows there before count from the upgrade: a long-gone account leaves the roster 7 days after it.
+      await sql`alter table fleet_accounts add column renewed_at timestamptz not null default now()`.execute(db)
     },
   },
 ]

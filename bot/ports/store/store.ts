@@ -205,9 +205,12 @@ export interface Store {
   logNames?(): string[]
   /**
    * Delete the day `day` of `log` (the data folder's retention, `storage.retention`), lines not written yet
-   * included; returns the bytes freed. Absent where logs are never deleted (PostgreSQL: its rows are the fleet's).
+   * included; returns the bytes freed (PostgreSQL: once its rows are deleted, in batches between the other writes).
+   * Gone from `logDays` and `readLog` at once. Absent where logs are never deleted.
    */
-  dropLogDay?(log: string, day: string): number
+  dropLogDay?(log: string, day: string): number | Promise<number>
+  /** PostgreSQL: the bytes of this account's rows of each daily log (the file store's are its folders' sizes). */
+  logBytes?(): Promise<Map<string, number>>
   /**
    * The other accounts' records of `log` for days in [fromDay, toDay] (fleet mode on PostgreSQL: the audit
    * log and the activity days are fleet-wide this way); absent for a store of one process.

@@ -254,6 +254,11 @@ export class Outbox {
     return this.journal.state.queue.length
   }
 
+  /** The images and files of the messages waiting to be sent (the one in flight included): retention keeps them. */
+  files(): string[] {
+    return this.journal.state.queue.flatMap(q => (q.file ? [q.file] : []))
+  }
+
   /** Start (or restart after a disconnect) delivering, including what a previous run left queued. */
   resume(): void {
     this.paused = false

@@ -133,6 +133,7 @@ export class BotRuntime {
       audit: this.audit,
       config: () => this.loaded.config,
       plugins: () => this.plugins,
+      queuedFiles: () => this.outbox.files(),
     })
     this.ledger = new Ledger(store, {
       base: cfg.penalties.fineBase,

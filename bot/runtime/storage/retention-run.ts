@@ -9,11 +9,11 @@ export interface RetentionRunDeps {
   store: Store
   /** `output/received/`. */
   receivedDir: string
-  /** The data folder's `logs/`, for its sizes (absent on PostgreSQL, where the logs are rows). */
+  /** The data folder's `logs/`, for its sizes (on PostgreSQL the logs are rows: `Store.logBytes`). */
   logsDir: string
   tz: string
   settings: RetentionSettings
-  /** Paths the plugins still need (`PluginInstance.filesInUse`). */
+  /** Paths still needed: the plugins' (`PluginInstance.filesInUse`) and the queued messages' attachments. */
   filesInUse: string[]
   /** Record one kind of deletion in the audit log. */
   audit(rule: string, reason: string): void
@@ -52,12 +52,14 @@ export async function runRetention(now: number, d: RetentionRunDeps): Promise<Re
       fileBytes += f.bytes
     }
   }
-  const drop = (days: LogDay[]) => ({
-    days: days.length,
-    bytes: days.reduce((n, x) => n + (d.store.dropLogDay?.(x.log, x.day) ?? 0), 0),
-  })
-  const logs = d.store.dropLogDay ? drop(plan.logDays) : { days: 0, bytes: 0 }
-  const audit = d.store.dropLogDay ? drop(plan.auditDays) : { days: 0, bytes: 0 }
+  // One day at a time (PostgreSQL: its rows in batches between the other writes).
+  const drop = async (days: LogDay[]) => {
+    let bytes = 0
+    for (const x of days) bytes += (await d.store.dropLogDay?.(x.log, x.day)) ?? 0
+    return { days: d.store.dropLogDay ? days.length : 0, bytes }
+  }
+  const logs = await drop(plan.logDays)
+  const audit = await drop(plan.auditDays)
   if (files)
     report(
       d,
@@ -66,7 +68,7 @@ export async function runRetention(now: number, d: RetentionRunDeps): Promise<Re
     )
   if (plan.keptInUse.length)
     d.log.info(
-      `保留 ${plan.keptInUse.length} 个已过期限但待发排期或活动要用的图片 kept: still needed by a queued post or campaign`,
+      `保留 ${plan.keptInUse.length} 个已过期限但待发排期、活动或待发消息要用的图片 kept: still needed by a queued post, campaign or send`,
     )
   if (logs.days)
     report(
@@ -80,10 +82,6 @@ export async function runRetention(now: number, d: RetentionRunDeps): Promise<Re
       'storage.retention.audit',
       `删除审计日志 ${audit.days} 天，${formatBytes(audit.bytes)}（超过 ${periodText(d.settings.audit)}） deleted audit log days`,
     )
-  if ((d.settings.logs || d.settings.audit) && !d.store.dropLogDay)
-    d.log.info(
-      'storage.retention 的 logs/audit 不适用于 PostgreSQL 中的日志 (logs kept in PostgreSQL are not deleted by it)',
-    )
   const usage = await measureStorage(now, d)
   d.log.info(usageLine(usage))
   return { files: { count: files, bytes: fileBytes }, keptInUse: plan.keptInUse.length, logs, audit, usage }
@@ -92,10 +90,10 @@ export async function runRetention(now: number, d: RetentionRunDeps): Promise<Re
 /** The sizes of the growing parts now (start-up, and after each run). */
 export async function measureStorage(
   now: number,
-  d: Pick<RetentionRunDeps, 'receivedDir' | 'logsDir' | 'settings'>,
+  d: Pick<RetentionRunDeps, 'store' | 'receivedDir' | 'logsDir' | 'settings'>,
 ): Promise<StorageUsage> {
   const received = await listFiles(d.receivedDir)
-  const logs = await folderBytes(d.logsDir)
+  const logs = d.store.logBytes ? await d.store.logBytes() : await folderBytes(d.logsDir)
   let other = 0
   for (const [log, bytes] of logs) if (log !== AUDIT_LOG) other += bytes
   return {

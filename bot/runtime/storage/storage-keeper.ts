@@ -18,6 +18,8 @@ export interface StorageKeeperDeps {
   audit: AuditLog
   config: () => LoadedConfig['config']
   plugins: () => { instance: PluginInstance }[]
+  /** The attachments of the messages still queued (`Outbox.files`): a published post's image waiting to be sent. */
+  queuedFiles: () => string[]
 }
 
 /**
@@ -38,20 +40,20 @@ export class StorageKeeper {
 
   /** Count the sizes and log them in one line (at start-up, and daily when nothing is deleted). */
   async measure(now: number): Promise<StorageUsage> {
-    this.usage = await measureStorage(now, this.paths())
+    this.usage = await measureStorage(now, { ...this.paths(), store: this.deps.store })
     this.deps.log.info(usageLine(this.usage))
     return this.usage
   }
 
   /** The daily run: delete what is past its period and not needed, then count. */
   async run(now: number): Promise<RetentionOutcome> {
-    const { store, log, audit, config, plugins } = this.deps
+    const { store, log, audit, config, plugins, queuedFiles } = this.deps
     const outcome = await runRetention(now, {
       ...this.paths(),
       store,
       tz: config().timezone,
       log,
-      filesInUse: plugins().flatMap(p => p.instance.filesInUse?.() ?? []),
+      filesInUse: [...plugins().flatMap(p => p.instance.filesInUse?.() ?? []), ...queuedFiles()],
       audit: (rule, reason) => audit.append({ plugin: 'runtime', rule, type: 'record', dryRun: false, reason }),
     })
     this.usage = outcome.usage

@@ -76,3 +76,20 @@ export function usageLine(u: StorageUsage): string {
     (off ? '；未设保留期限，不会自动删除 (no retention set: storage.retention in the config, docs/operations.md)' : '')
   )
 }
+
+/**
+ * The same sizes as `usageLine`, briefly and in Chinese, for `#状态`: `存储：收到的图片 1.2 GB（3120 个）、日志 4.1 MB、
+ * 审计日志 210 MB（3小时前统计；未设保留期限）`. Counted at start and after each daily run, not at the command.
+ */
+export function usageBrief(u: StorageUsage, now: number): string {
+  const { received, logs, audit } = u.retention
+  const kept = [
+    received ? `图片 ${formatDuration(received)}` : '',
+    logs ? `日志 ${formatDuration(logs)}` : '',
+    audit ? `审计 ${formatDuration(audit)}` : '',
+  ].filter(Boolean)
+  return (
+    `存储：收到的图片 ${formatBytes(u.received.bytes)}（${u.received.files} 个）、日志 ${formatBytes(u.logs)}、审计日志 ${formatBytes(u.audit)}` +
+    `（${formatDuration(Math.max(0, now - u.at))}前统计；${kept.length ? `保留 ${kept.join('、')}` : '未设保留期限'}）`
+  )
+}

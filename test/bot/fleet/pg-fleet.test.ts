@@ -7,6 +7,8 @@ import { docSpec } from '../../../bot/ports/store/store.js'
 import { usePgFixture } from '../../helpers/pg-test.js'
 import { createLogger } from '../../../bot/process/logger.js'
 import { testFleet } from '../../helpers/test-fleet.js'
+import { fleetChatLines, fleetSnapshot } from '../../../bot/fleet/status.js'
+import { formatStatus } from '../../../bot/fleet/cli.js'
 
 const { url, closers, fresh } = await usePgFixture()
 
@@ -224,6 +226,44 @@ describe.skipIf(!url)('fleet on PostgreSQL', () => {
     expect(fleet.isPeer('wxid_a')).toBe(false)
     await b.fleet.renew()
     expect(b.fleet.heldGroups()).toEqual(['g2'])
+  })
+
+  it('leaves an account not renewed for 7 days out of the roster (its overdue turn), its row kept; back when it renews', async () => {
+    const schema = fresh()
+    const old = await member(schema, 'a-old', [], 60_000)
+    const b = await member(schema, 'b', [], 60_000)
+    const c = await member(schema, 'c', [], 60_000)
+    for (const m of [old, b, c]) await m.fleet.renew()
+    await old.fleet.stop() // a clean stop: seen_at cleared, its last renewal kept
+    await c.fleet.renew()
+    expect(c.fleet.accounts()).toEqual(['a-old', 'b', 'c'])
+    const lastRenewed = (account: string, days: number) =>
+      c.store.db
+        .updateTable('fleet_accounts')
+        .set({ renewed_at: sql`now() - ${`${days} days`}::interval` })
+        .where('account', '=', account)
+        .execute()
+    await lastRenewed('a-old', 7.1)
+    await lastRenewed('b', 6.9) // down for days, not yet retired
+    await c.fleet.renew()
+    expect(c.fleet.accounts()).toEqual(['b', 'c'])
+    await b.fleet.renew()
+    expect(b.fleet.accounts()).toEqual(['b', 'c'])
+    // `fleet status` and `#状态` still list it, marked.
+    const snapshot = await fleetSnapshot(c.store.db, 60_000, schema)
+    expect(snapshot.accounts.map(a => [a.account, a.retired])).toEqual([
+      ['a-old', true],
+      ['b', false],
+      ['c', false],
+    ])
+    expect(formatStatus(snapshot)).toMatch(/a-old .*stopped \(retired\)/)
+    expect(fleetChatLines(snapshot, 'c', g => g)[1]).toContain(
+      '已停止（正常退出，群已交给其他账号）（超过 7 天未续约，已退出轮流核对）',
+    )
+    // Back: it takes its turn again from the next renewal.
+    await old.fleet.renew()
+    await c.fleet.renew()
+    expect(c.fleet.accounts()).toEqual(['a-old', 'b', 'c'])
   })
 
   it('stops acting at once when renewals fail (database gone)', async () => {
