@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely'
+import { Kysely, PostgresDialect, type QueryCreator, sql, type Transaction } from 'kysely'
 import pg from 'pg'
 import { DocDamage, VERSION_KEY, decodeDoc } from '../store/doc-codec.js'
 import type { ForeignRecords } from '../../fleet/gate.js'
@@ -77,6 +77,14 @@ interface StoredDoc {
   data: unknown
 }
 
+/** A document's row as written (`PgDoc.take`). */
+interface DocRow {
+  name: string
+  version: number
+  data: string
+  volatile?: boolean
+}
+
 interface LogLine {
   log: string
   day: string
@@ -89,8 +97,9 @@ interface LogLine {
  * account's documents and logs; reads are served from memory and writes go to the database:
  * `changed()` marks a document dirty and `flush()` (interval and shutdown) writes every dirty
  * document and buffered log record in one transaction, one flush at a time. `persist()` resolves
- * once its document is committed (synchronous commit); volatile documents are written with
- * `synchronous_commit = off` (a database crash may lose the last of them, like an unfsynced file).
+ * once its document is committed (synchronous commit); volatile documents go in the same commit when a flush has
+ * anything durable to write, else with `synchronous_commit = off` (a database crash may lose the last of them, like an
+ * unfsynced file).
  */
 export class PgStore implements Store {
   /** Marks the PostgreSQL store (brand.ts). */
@@ -594,36 +603,31 @@ export class PgStore implements Store {
     }
   }
 
+  /**
+   * Write the dirty ones of `docs` and the buffered log lines. With anything durable to write (a durable document or a
+   * log line), the volatile documents go in the same commit: one transaction, documents and lines in one statement, one
+   * synchronous commit (3 round trips, not 4 and 4 more for the volatile ones). Volatile documents alone are written
+   * with `synchronous_commit = off`.
+   */
   private async writeNow(docs: PgDoc<unknown>[]): Promise<void> {
     const dirty = docs.filter(d => d.dirty)
     const lines = this.pending
     this.pending = []
     const rows = dirty.map(d => d.take())
-    const durable = rows.filter(r => !r.volatile)
-    const volatile = rows.filter(r => r.volatile)
+    const durable = lines.length > 0 || rows.some(r => !r.volatile)
     try {
-      if (durable.length || lines.length)
+      if (durable)
         await this.retried(!lines.length, committing =>
           this.db.transaction().execute(async tx => {
-            if (durable.length) await this.upsert(tx, durable)
-            // 4 parameters a row: chunked like the journals (PostgreSQL takes at most 65,535 a statement).
-            for (let i = 0; i < lines.length; i += ROWS_A_STATEMENT)
-              await tx
-                .insertInto('bot_logs')
-                .values(
-                  lines
-                    .slice(i, i + ROWS_A_STATEMENT)
-                    .map(l => ({ account: this.account, log: l.log, day: l.day, record: l.record })),
-                )
-                .execute()
+            await this.writeRowsAndLines(tx, rows, lines)
             committing()
           }),
         )
-      if (volatile.length)
+      else if (rows.length)
         await this.retried(true, () =>
           this.db.transaction().execute(async tx => {
             await sql`set local synchronous_commit = off`.execute(tx)
-            await this.upsert(tx, volatile)
+            await this.upsert(tx, rows)
           }),
         )
     } catch (e) {
@@ -633,6 +637,27 @@ export class PgStore implements Store {
       const Failure = isConnectionLoss(e) ? DatabaseUnavailableError : StoreWriteError
       throw this.failed(new Failure(`postgres: ${what}`, e))
     }
+  }
+
+  /**
+   * Upsert `rows` and insert the log `lines` (4 parameters a line: chunked like the journals, PostgreSQL takes at most
+   * 65,535 a statement): one statement when the lines fit in one (the upsert as a data-modifying `with`).
+   */
+  private async writeRowsAndLines(tx: Transaction<Database>, rows: DocRow[], lines: LogLine[]): Promise<void> {
+    const values = (from: number) =>
+      lines
+        .slice(from, from + ROWS_A_STATEMENT)
+        .map(l => ({ account: this.account, log: l.log, day: l.day, record: l.record }))
+    if (!lines.length) return this.upsert(tx, rows)
+    if (rows.length)
+      await tx
+        .with('docs', db => this.upsertQuery(db, rows))
+        .insertInto('bot_logs')
+        .values(values(0))
+        .execute()
+    else await tx.insertInto('bot_logs').values(values(0)).execute()
+    for (let i = ROWS_A_STATEMENT; i < lines.length; i += ROWS_A_STATEMENT)
+      await tx.insertInto('bot_logs').values(values(i)).execute()
   }
 
   /**
@@ -664,12 +689,13 @@ export class PgStore implements Store {
     this.onWarning?.(warning)
   }
 
-  private async upsert(
-    tx: Kysely<Database>,
-    rows: { name: string; version: number; data: string }[],
-    account = this.account,
-  ) {
-    await tx
+  private async upsert(tx: Kysely<Database>, rows: DocRow[], account = this.account): Promise<void> {
+    await this.upsertQuery(tx, rows, account).execute()
+  }
+
+  /** The statement `upsert` runs (also a `with` of the flush's statement). */
+  private upsertQuery(db: QueryCreator<Database>, rows: DocRow[], account = this.account) {
+    return db
       .insertInto('bot_documents')
       .values(rows.map(r => ({ account, name: r.name, version: r.version, data: r.data })))
       .onConflict(oc =>
@@ -679,7 +705,6 @@ export class PgStore implements Store {
           updated_at: sql<Date>`now()`,
         })),
       )
-      .execute()
   }
 
   private remember(log: string, day: string, record: unknown): void {
@@ -830,7 +855,7 @@ class PgDoc<T> extends HeldDoc<T> {
   }
 
   /** The row to write now (clears the dirty mark; a failed write sets it again). */
-  take(): { name: string; version: number; data: string; volatile: boolean } {
+  take(): DocRow & { volatile: boolean } {
     this.dirty = false
     return {
       name: this.name,

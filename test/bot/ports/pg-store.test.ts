@@ -146,6 +146,36 @@ describe.skipIf(!url)('PgStore on PostgreSQL', () => {
     expect((await open(schema, 'sales1')).readLog('audit', '2026-12-01', '2026-12-01')).toEqual(lines)
   }, 60_000)
 
+  it('commits a flush of durable and volatile documents and log lines together, in one transaction', async () => {
+    const schema = freshSchema()
+    schemas.push(schema)
+    const store = await open(schema, 'a')
+    const counters = docSpec({
+      version: 1,
+      schema: z.object({ n: z.number() }),
+      defaults: () => ({ n: 0 }),
+      volatile: true,
+    })
+    store.doc('cases', CASES).data.confirmed.push('C-2')
+    store.doc('cases', CASES).changed()
+    store.doc('counters', counters).data.n = 5
+    store.doc('counters', counters).changed()
+    store.append('audit', '2026-12-01', { n: 1 })
+    await store.flush()
+    const docs = await schemaDb(schema)
+      .selectFrom('bot_documents')
+      .select(['name', 'data', 'updated_at'])
+      .orderBy('name')
+      .execute()
+    expect(docs.map(d => [d.name, d.data])).toEqual([
+      ['cases', { confirmed: ['C-2'] }],
+      ['counters', { n: 5 }],
+    ])
+    // One commit: now() is the transaction's start, the same for both rows.
+    expect(docs[0].updated_at).toEqual(docs[1].updated_at)
+    expect((await open(schema, 'a')).readLog('audit', '2026-12-01', '2026-12-01')).toEqual([{ n: 1 }])
+  })
+
   it('has a durable document committed when persist() resolves, without a flush', async () => {
     const schema = freshSchema()
     schemas.push(schema)
