@@ -1,4 +1,5 @@
 import type { Candidate } from './allow-filter.js'
+import { splitByClause, takesDoneObject } from './clause-splits.js'
 import { type ExpansionKind, readsAsWords, SOUND_KINDS } from './expand.js'
 import { isWordAt, wordCount, wordTables } from './expansion-data.js'
 import { asksClaim, countsValid, deniesClaim, namesInstitution, praisesRank, tellsShelfLife } from './form-claims.js'
@@ -187,7 +188,9 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
     tellsShelfLife(text, c) ||
     namesEverydayThing(text, c, allowDomains) ||
     namesEverydayMedium(text, c, allowDomains) ||
-    readsAcrossWords(text, c)
+    readsAcrossWords(text, c) ||
+    splitByClause(text, c, allowDomains) ||
+    takesDoneObject(text, c, allowDomains)
   )
 }
 

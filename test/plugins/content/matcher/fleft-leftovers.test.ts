@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
+import { EVAL_V2_OPTIONS, SHARED_DICTIONARY, SHIPPED_DICTIONARY } from './eval-helpers.js'
+
+/** The matchers of the held-out table: the shared dictionary and the shipped one, under the eval-v2 options. */
+const shared = compileMatcher(loadDictionaryFiles([SHARED_DICTIONARY, EVAL_V2_OPTIONS]).dictionary)
+const shipped = compileMatcher(loadDictionaryFiles([SHIPPED_DICTIONARY, EVAL_V2_OPTIONS]).dictionary)
+const both = [shared, shipped]
+
+/** Sentences that get a category in both setups. */
+function flagged(category: string, sentences: string[]): void {
+  for (const m of both) for (const s of sentences) expect(m.categoriesOf(s), s).toContain(category)
+}
+/** Sentences that get no category in both setups. */
+function clean(sentences: string[]): void {
+  for (const m of both) for (const s of sentences) expect(m.categoriesOf(s), s).toEqual([])
+}
+
+describe('a secret value deferred to a source, then given (issue #22, fleft)', () => {
+  it('keeps the hit when a clause of a figure follows the deferral', () => {
+    flagged('confidential', ['成本价按财务给的为准，四十二瓶', '成本价以财务给的为准，28一箱'])
+  })
+
+  it('clears the deferral that gives no figure', () => {
+    clean(['成本价以财务给的为准，明天再说', '进货价以系统为准，我三点到'])
+  })
+})
+
+describe("the speaker's own contact offer after a warning of impostors (issue #22, fleft)", () => {
+  it('keeps a later clause that asks the reader to reach the speaker', () => {
+    flagged('contact', ['有人冒充财务发兼职刷单，提醒各位，想兼职的加我微信'])
+  })
+
+  it("clears the impostor's doing, in its own clause or reported", () => {
+    clean(['有人冒充财务让你加我微信，大家注意', '有人冒充客服发兼职刷单，提醒大家注意'])
+  })
+})
+
+describe('a two-character term parted by a clause break, its last character starting a word (issue #22, fleft)', () => {
+  it('clears the word that starts the next clause', () => {
+    clean(['他就是傻，逼得大家加班', '你们别傻，逼近年底了'])
+  })
+
+  it('keeps it when the message pitches or aims it at someone', () => {
+    flagged('insult', ['他就是傻，逼得大家加班，加我微信', '最怕的是傻，逼急了，楼上说的就是你'])
+  })
+})
+
+describe('a sound-alike whose verb takes 完 or 好 and an object (issue #22, fleft)', () => {
+  it('clears the chat done with someone', () => {
+    clean(['刚罗聊完老板', '周末罗聊好合同', '明早罗聊完领导再出发'])
+  })
+
+  it('keeps the sound-alike alone or in a pitch', () => {
+    flagged('porn', ['今晚罗聊吗', '刚罗聊完老板，想看的私我'])
+  })
+})
