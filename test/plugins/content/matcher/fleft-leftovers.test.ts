@@ -55,3 +55,13 @@ describe('a sound-alike whose verb takes 完 or 好 and an object (issue #22, fl
     flagged('porn', ['今晚罗聊吗', '刚罗聊完老板，想看的私我'])
   })
 })
+
+describe('a pet name after 加 with a contact request (issue #22, fleft)', () => {
+  it("keeps the name cleared as a colleague's when the message asks for a friend request's note or names an account", () => {
+    flagged('contact', ['加威威哥，备注暗号', '加薇薇姐微信号，备注来意'])
+  })
+
+  it('clears the colleague added to a project group, and a note asked for a transfer', () => {
+    clean(['记得加薇薇姐进项目群', '转账请备注姓名'])
+  })
+})
