@@ -65,3 +65,13 @@ describe('a pet name after 加 with a contact request (issue #22, fleft)', () =>
     clean(['记得加薇薇姐进项目群', '转账请备注姓名'])
   })
 })
+
+describe('加 and 微 in another tone before an account, a note or a private chat (issue #22, fleft)', () => {
+  it('reads it as 加微', () => {
+    flagged('contact', ['加卫：lily_888', '加伟，备注来意', '加卫备注公司名', '加伟详聊', '加卫私发'])
+  })
+
+  it('leaves a name going on, a word, and a chat that happened', () => {
+    clean(['加伟明天到，备注一下', '加伟的报销单已备注', '记得加卫生间的清洁', '加伟聊了一下'])
+  })
+})
