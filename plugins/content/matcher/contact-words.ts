@@ -34,10 +34,10 @@ export const PRIVATE_MESSAGE = '私聊|私信'
 
 /**
  * Contact words only pitch-guard.ts reads alone, beyond the vocabulary above: being added on WeChat
- * (`加微信`, `加V`), `QQ` in capitals, a way of contact named (`联系电话`, `联系方式`, `联系我`) or a number to call
- * (`电话：138…`). talked-about-offers.ts reads them in its own shapes (`加微`, `联系我`, `QQ 123456`).
+ * (`加微信`, `加V`), `QQ` in capitals, a way of contact named (`联系电话`, `联系方式`, `联系我`), a number to call
+ * (`电话：138…`) or a friend request's note asked for (`备注来意`, `备注暗号`). talked-about-offers.ts reads them in its own shapes (`加微`, `联系我`, `QQ 123456`).
  */
-const GUARD_ONLY_WORDS = '加微信|加[vV](?![a-z])|QQ|联系(?:电话|方式|我)|电话\\s*[:：]?\\s*[0-9]'
+const GUARD_ONLY_WORDS = '加微信|加[vV](?![a-z])|QQ|联系(?:电话|方式|我)|电话\\s*[:：]?\\s*[0-9]|备注(?:来意|暗号)'
 /**
  * Contact words anywhere in a message, which keep a hit a pitch (pitch-guard.ts) where the offers of
  * talked-about-offers.ts leave it to a report: an account's service named (`V信`, `微信号`, `扣扣`, `wx同号`), a page

@@ -9,6 +9,8 @@
  * else's post (`刚才那条“内部价格表”的消息是谁发的`).
  */
 
+import { speakerOffersAfterWarning } from './impostor-offers.js'
+import { givesFigureAfter } from './deferred-values.js'
 import {
   ANSWER_DEFERRED,
   ASKED,
@@ -269,7 +271,12 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
     !invitedAfter(text, end)
   )
     return 'drop'
-  if ((FORBIDDEN_TO_POST.test(before) || NAMED_AFTER.test(after) || KEPT_BACK.test(after)) && !invitedAfter(text, end))
+  if (
+    (FORBIDDEN_TO_POST.test(before) ||
+      NAMED_AFTER.test(after) ||
+      (KEPT_BACK.test(after) && !givesFigureAfter(text, end))) &&
+    !invitedAfter(text, end)
+  )
     return 'drop'
   if (FORBIDDEN_TO_POST.test(beforeQuote(before, after) ?? '') && !invitedAfter(text, end) && unoffered(term))
     return 'drop'
@@ -330,7 +337,8 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
   if (IMPOSTOR.test(sentenceBefore)) {
     const sentence = text.slice(edgeBefore(text, start, SENTENCE_END), edgeAfter(text, end, SENTENCE_END))
     const warned = IMPOSTOR_WARNING.test(sentence) || IMPOSTOR_DISCLAIMED.test(sentenceAfter)
-    if (warned && (IMPOSTOR.test(before) || !DIRECTED.test(before)) && unoffered(term)) return 'drop'
+    const ownOffer = DIRECTED.test(before) || speakerOffersAfterWarning(text, start, end)
+    if (warned && (IMPOSTOR.test(before) || !ownOffer) && unoffered(term)) return 'drop'
   }
   return undefined
 }

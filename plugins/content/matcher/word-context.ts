@@ -1,4 +1,5 @@
 import type { Candidate } from './allow-filter.js'
+import { splitByClause, takesDoneObject } from './clause-splits.js'
 import { type ExpansionKind, readsAsWords, SOUND_KINDS } from './expand.js'
 import { isWordAt, wordCount, wordTables } from './expansion-data.js'
 import { asksClaim, countsValid, deniesClaim, namesInstitution, praisesRank, tellsShelfLife } from './form-claims.js'
@@ -199,6 +200,8 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
     namesEverydayMedium(text, c, allowDomains) ||
     readsByPlace(text, c, allowDomains) ||
     readsAcrossWords(text, c) ||
+    splitByClause(text, c, allowDomains) ||
+    takesDoneObject(text, c, allowDomains) ||
     saidOtherwiseMore(text, c, allowDomains)
   )
 }
