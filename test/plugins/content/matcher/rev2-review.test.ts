@@ -80,3 +80,15 @@ describe('a term talked about or cut by a word, then a pitch in another clause (
     ])
   })
 })
+
+describe('the cue words of f41/f42 written by a spammer (issue #22, rev2)', () => {
+  it('stays a hit with a sum a day earns, a price a time or a girl for company', () => {
+    staysHit('ad', ['工作日赚五百，周末翻倍', '双休日赚八百，宝妈学生都能做'])
+    staysHit('private_deal', ['自己开车去，不走公司，一次两百'])
+    staysHit('porn', ['约跑吗，小姐姐陪跑，感兴趣的群里报名'])
+  })
+
+  it('is no hit as a day earned on, a way to work or a run to sign up for', () => {
+    isClean(['工作日赚的比周末多', '明天先去仓库盘点，不走公司', '下周约跑，想去的接龙'])
+  })
+})
