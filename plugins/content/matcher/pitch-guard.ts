@@ -73,8 +73,11 @@ export function stillPitches(
   )
 }
 
-/** The guard's words of a pitch a clause may hold on its own (see pitchesAround). */
-const PITCH_WORDS = [GAMBLING_PITCH, PORN_WINK, HANDED_OVER, CONTACT_WORDS, ID_AFTER_COLON]
+/**
+ * The guard's words of a pitch a clause may hold on its own (see pitchesAround); contact details are left to offers,
+ * which knows a company's own hotline and links.
+ */
+const PITCH_WORDS = [GAMBLING_PITCH, PORN_WINK, HANDED_OVER]
 /** A quotation: what someone else wrote, reported, not the speaker's pitch. */
 const QUOTED = /[“「『"][^”」』"]*[”」』"]/gu
 /** The rest of a quotation the term stands in, up to its closing mark (`招聘兼职，日结三百”`). */
@@ -90,7 +93,7 @@ const QUESTION = /[^。！!？?\n]*[？?]/gu
 const SENTENCE_ENDS = /[。！!？?\n]/u
 
 /**
- * True if a clause pitches gambling, earnings, porn, contact or a price by the guard's words alone (see PITCH_WORDS)
+ * True if a clause pitches gambling, earnings, porn or a price by the guard's words alone (see PITCH_WORDS)
  * after the clause that ends at `to` or in a sentence before the one that holds `from`, quotations, questions and
  * clauses that warn of a pitch left out (see QUOTED, QUESTION, WARNED): the speaker pitches besides reporting or
  * disowning the term (`有人发网赌链接，已经让他删除了，正规的在我这，稳定出款`, `夜场小妹。老李跟客户说了进货价，公司已经
