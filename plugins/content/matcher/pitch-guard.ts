@@ -19,25 +19,30 @@ const ID_AFTER_COLON = new RegExp(`[:：]\\s*${ACCOUNT_ID}(?![A-Za-z0-9_])`, 'u'
  * back or recovered for a fee (`回血`, `出黑`, `帮你追回`, `不成功不收费`), a stake's floor or a bonus at the table
  * (`百元起押`, `上桌就送`), a live dealer (`真人荷官`), stakes unbounded (`输赢随意`), a bet followed or its yield or rebate told (`跟单`, `收益百分之二十`, `日返`, `返点`), credit bought or topped up
  * with a bonus (`上分`, `彩金`, `充值一百送五十`, `注册送`, `首存`), a day's or a month's takings (`日入`, `日赚`, `月入过万`, `宝妈可做`, `轻松翻倍`), a rebate (`返水`), a leader's
- * bets, slot games (`电子游艺`, `爆分`), a lottery's draw and tips (`开奖`, `特码`, `一肖`, `中特`, `期期准`).
+ * bets, slot games (`电子游艺`, `爆分`), a lottery's draw and tips (`开奖`, `特码`, `一肖`, `中特`, `期期准`); card games
+ * for money, odds and accounts opened with a bonus (`真钱牛牛`, `棋牌`, `赔率`, `网投`, `开户送`, `充100送100`), money
+ * without work or risk (`躺赚`, `日结`, `包回本`, `零风险高回报`, `手机就能做`, `理财找我`, `想赚钱的`; rev2).
  */
 const GAMBLING_PITCH =
-  /包赢|包赔|稳赚|稳赢|必赢|必中|回血|押一赔|荷官|真人视讯|输赢(?:随意|不限)|返点|一赔[十百0-9]|日返|出黑|稳定出款|先出款|帮你(?:追回|拿回|挽回|要回)|可以追回(?!吗)|不成功不收费|成功后再?(?:付款|收费)|上桌就?送|起押|跟单(?![员号据])|(?:收益|回报)率?(?:百分之|[0-9])|[上下]分(?![公店部院局厂行区类别钟析配享开成布手散数册期批])|彩金|充值[^，,；;。！!？?\n]{0,6}送|日入(?![库职园住学场])|日赚|月入(?:过万|[0-9一二两三四五六七八九十几]+万)|宝妈可做|轻松翻倍|返水|带单(?![据子])|提现秒到|注册就?送|首充|首存|电子游艺|爆分|开奖|特码|一肖|中特|期期准/u
+  /包赢|包赔|稳赚|稳赢|必赢|必中|回血|押一赔|荷官|真人视讯|输赢(?:随意|不限)|返点|一赔[十百0-9]|日返|出黑|稳定出款|先出款|帮你(?:追回|拿回|挽回|要回)|可以追回(?!吗)|不成功不收费|成功后再?(?:付款|收费)|上桌就?送|起押|跟单(?![员号据])|躺赚|牛牛|棋牌|真钱|包回本|高回报|零风险|充[0-9一二两三四五六七八九十百]+送|(?:理财|投资)[^，,；;。！!？?\n]{0,4}找我|想赚钱的|日结|开户(?:就|即)?送|赔率|网投|(?:手机|在家)就?能做|(?:收益|回报)率?(?:百分之|[0-9])|[上下]分(?![公店部院局厂行区类别钟析配享开成布手散数册期批])|彩金|充值[^，,；;。！!？?\n]{0,6}送|日入(?![库职园住学场])|日赚|月入(?:过万|[0-9一二两三四五六七八九十几]+万)|宝妈可做|轻松翻倍|返水|带单(?![据子])|提现秒到|注册就?送|首充|首存|电子游艺|爆分|开奖|特码|一肖|中特|期期准/u
 /**
  * A porn wink or a meeting offered: one's town (`同城`), a date (`约吗`, `可约`; not `约我们`), a visit or a room
  * (`空降`, `开房`, `包夜`, `酒店见`, `可上门`; not `可上门安装`), a price a time or a night (`300一晚`, `150一次`, `300全套`), company (`陪你聊天`), a girl
  * offered (`学生妹`), who wants the goods addressed (`要资源的`), a companion for hire (`陪玩`), a sign to reply (`扣1`, `想看的`), a whole series or samples
- * had (`全集`, `有样片`; not a studio's `样片拿到了`), a ping (`滴滴`, not the ride-hailing app).
+ * had (`全集`, `有样片`; not a studio's `样片拿到了`), a ping (`滴滴`, not the ride-hailing app); goods, girls, a price
+ * and a service of the trade (`福利视频`, `私密视频`, `影片合集`, `小妹`, `美女在线`, `陪聊`, `两百一晚`, `一晚800`, `一次两百`, `小姐姐陪跑`,
+ * `包月`, `一条龙`, `上门按摩`, `无套`, `包养`, `1对1视频`, `懂的来`, `要看的留言`; rev2).
  */
 const PORN_WINK =
-  /酒店见|学生妹|陪你(?:聊|睡|玩|过夜)|[0-9]{2,4}(?:块|元)?全套|全套服务|要资源的|可上门(?!安装|维修|测量|量尺|取|送|回收|服务费)|(?<![0-9.])[0-9]{2,4}(?:块|元)?一(?:次|晚|夜|炮)|同城(?!快递|配送|物流|速递|发货|自提|送)|约[吗炮pP]|约我(?!们)|可约|空降(?!兵|部队|领导|高管|干部)|开房|包夜|陪玩|陪睡|上门服务|扣1|想看的|全集|[有看要求]样片|滴滴(?!打车|出行|司机|快车|专车|顺风车)/u
+  /酒店见|学生妹|福利(?:视频|资源)|美女(?:在线|陪)|小妹|陪聊|私密(?:视频|照|图)|(?:影片|视频)合集|一条龙|上门按摩|包月|无套|包养|懂的(?:来|进|私)|[要想]看的(?:留言|扣|回复|私)|(?<![0-9.])一(?:次|晚|夜)(?:[0-9]{2,4}|[一二两三四五六七八九]百)|(?:小姐姐|妹子|美女|小妹)陪|[一二两三四五六七八九]百(?:块|元)?一(?:次|晚|夜|炮)|(?:1对1|一对一)视频|陪你(?:聊|睡|玩|过夜)|[0-9]{2,4}(?:块|元)?全套|全套服务|要资源的|可上门(?!安装|维修|测量|量尺|取|送|回收|服务费)|(?<![0-9.])[0-9]{2,4}(?:块|元)?一(?:次|晚|夜|炮)|同城(?!快递|配送|物流|速递|发货|自提|送)|约[吗炮pP]|约我(?!们)|可约|空降(?!兵|部队|领导|高管|干部)|开房|包夜|陪玩|陪睡|上门服务|扣1|想看的|全集|[有看要求]样片|滴滴(?!打车|出行|司机|快车|专车|顺风车)/u
 /**
  * A price or a secret handed over privately: asked for by private message (`私信报价`), a price or a list fetched
  * from the speaker or sent privately (`底价找我拿`, `名单私发`), left where members pick it up (`报价在群文件`); a
- * firm's quote sent to a colleague (`报价单我发你邮箱`) is work.
+ * firm's quote sent to a colleague (`报价单我发你邮箱`) is work; a contact pointed at (`飞机@…`, `Q群12345`, `看我动态`,
+ * `有需要的联系`, `需要的私`, `懂的都懂`, `资源在群文件`; rev2).
  */
 const HANDED_OVER =
-  /私[信聊]报价|(?:(?<!报)价|名单|资料)[^，,；;。！!？?\n]{0,4}(?:找我(?:要|拿)|私[信聊发]|在群文件)|私发/u
+  /有需要的联系|懂的都懂|资源在群文件|飞机[@＠号]|电报[@＠号]|[qQ扣]群\s*[0-9]{5,}|看我(?:动态|主页)|的私(?=$|[。！!～~\s])|私[信聊]报价|(?:(?<!报)价|名单|资料)[^，,；;。！!？?\n]{0,4}(?:找我(?:要|拿)|私[信聊发]|在群文件)|私发/u
 /**
  * Someone an insult is aimed at: who posted above (`楼上`), the speaker's swagger (`老子`), a person pointed at
  * (`这人`, `这货`, `那人`), a gift to the reader (`送你`).
@@ -66,6 +71,45 @@ export function stillPitches(
     PORN_WINK.test(text) ||
     HANDED_OVER.test(text)
   )
+}
+
+/**
+ * The guard's words of a pitch a clause may hold on its own (see pitchesAround); contact details are left to offers,
+ * which knows a company's own hotline and links.
+ */
+const PITCH_WORDS = [GAMBLING_PITCH, PORN_WINK, HANDED_OVER]
+/** A quotation: what someone else wrote, reported, not the speaker's pitch. */
+const QUOTED = /[“「『"][^”」』"]*[”」』"]/gu
+/** The rest of a quotation the term stands in, up to its closing mark (`招聘兼职，日结三百”`). */
+const UNCLOSED = /^[^“「『”」』"]*[”」』]/u
+/** A clause that warns of a pitch or bans it (`不要相信任何日赚几百的说法`, `不得发布日赚类广告`): no pitch of its own. */
+const WARNED = /不要|不得|不能|别|禁止|严禁|勿|诈骗|骗子|骗局|相信|说法|类|举报|截图|问是不是/u
+/** A clause's end. */
+const CLAUSE_ENDS = /[，,；;。！!？?\n]/u
+
+/** A question asked (`加v领红包是真的吗？`): it quotes what it asks about, no pitch. */
+const QUESTION = /[^。！!？?\n]*[？?]/gu
+/** A sentence's end. */
+const SENTENCE_ENDS = /[。！!？?\n]/u
+
+/**
+ * True if a clause pitches gambling, earnings, porn or a price by the guard's words alone (see PITCH_WORDS)
+ * after the clause that ends at `to` or in a sentence before the one that holds `from`, quotations, questions and
+ * clauses that warn of a pitch left out (see QUOTED, QUESTION, WARNED): the speaker pitches besides reporting or
+ * disowning the term (`有人发网赌链接，已经让他删除了，正规的在我这，稳定出款`, `夜场小妹。老李跟客户说了进货价，公司已经
+ * 处罚了`). What the talked-about rules and a cut word add to offers (see unoffered).
+ */
+export function pitchesAround(text: string, from: number, to: number): boolean {
+  const closing = UNCLOSED.exec(text.slice(to))
+  const after = text.slice(to + (closing === null ? 0 : closing[0].length))
+  const first = after.search(CLAUSE_ENDS)
+  let sentenceFrom = from
+  while (sentenceFrom > 0 && !SENTENCE_ENDS.test(text[sentenceFrom - 1])) sentenceFrom--
+  const rest = `${text.slice(0, sentenceFrom).replace(QUESTION, ' ')}，${first < 0 ? '' : after.slice(first + 1)}`
+  return rest
+    .replace(QUOTED, ' ')
+    .split(CLAUSE_ENDS)
+    .some(clause => !WARNED.test(clause) && PITCH_WORDS.some(words => words.test(clause)))
 }
 
 /**

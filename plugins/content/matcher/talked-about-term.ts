@@ -5,6 +5,7 @@
  */
 
 import { CLAUSE_END, SENTENCE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
+import { pitchesAround } from './pitch-guard.js'
 import { offers } from './talked-about-offers.js'
 
 /** A term text[start, end) in its message, with the parts of its clause and sentence the rules read. */
@@ -45,9 +46,10 @@ export function termAt(text: string, start: number, end: number, allowDomains: r
 
 /**
  * True if nothing in the message outside text[from, to) (the term itself unless a rule reads more: who reported it,
- * its list) offers the reader something or carries contact details (see offers): the guard that ends every rule
- * that clears a term.
+ * its list) offers the reader something or carries contact details (see offers), nor pitches by the pitch guard's
+ * words in another clause or sentence (see pitchesAround: `有人发网赌链接，已经让他删除了，正规的在我这，稳定出款`):
+ * the guard that ends every rule that clears a term.
  */
 export function unoffered(term: TermAt, from = term.start, to = term.end): boolean {
-  return !offers(term.text, from, to, term.allowDomains)
+  return !offers(term.text, from, to, term.allowDomains) && !pitchesAround(term.text, from, to)
 }

@@ -40,6 +40,7 @@ import { isOrderTaken } from './initials-context.js'
 import { namesWeChatFeature } from './measure-words.js'
 import { namesByDoubledName } from './doubled-names.js'
 import { nounSaidOf } from './said-nouns.js'
+import { pitchesAround } from './pitch-guard.js'
 import { readsByPlace } from './place-readings.js'
 import { namesBySurname } from './surname-names.js'
 import { talkedAbout } from './talked-about.js'
@@ -279,7 +280,9 @@ const NUMERALS = new Set('〇零一二三四五六七八九十两几百千万012
  * swapped a numeral into. 下注 in 表格|下|注明, 援交 in 救援|交接, 去死 in 去|死角, 日赚 in 节日|赚, 老虎机 →
  * 老胡机 in 老|胡|机电, 去死 → 去四 in 去|四楼 are no hits; 下注 in 网上|下|注|平台, 去死 in 你|快|去死吧 and 约炮
  * in 约|炮|吧 are (no word reaches out of the hit); nor is an order term taken by the verb before it (走私单 in
- * 这单走私单, see isOrderTaken). The text is segmented only when an edge pair is such a word, which few hits have.
+ * 这单走私单, see isOrderTaken), nor one in a message that pitches in another clause or sentence (发网|赌 in
+ * `有人发网赌链接，已经删了，正规的在我这，稳定出款`, see pitchesAround). The text is segmented only when an edge pair is
+ * such a word, which few hits have.
  */
 function cutsWords(text: string, c: Candidate): boolean {
   if (!CUT_KINDS.has(c.kind) || (c.term.length > SHORT_TERM && codePoints(c.term) > SHORT_TERM)) return false
@@ -289,7 +292,7 @@ function cutsWords(text: string, c: Candidate): boolean {
   const endPair =
     end < text.length && (isWordAt(text, end - 1) || (c.kind === 'homophone' && swapsInNumeral(text, end - 1, c)))
   const startJoins = startPair || swapKeepsFirst(text, c)
-  if (!startJoins && !endPair) return false
+  if ((!startJoins && !endPair) || pitchesAround(text, c.start, c.end)) return false
   const segments = segmentsOf(text, Math.max(0, start - WINDOW), Math.min(text.length, end + WINDOW))
   for (const s of segments) {
     if (!s.wordLike) continue
