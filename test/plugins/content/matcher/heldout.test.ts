@@ -349,8 +349,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // then fsub (挑去|死蟹, 下|注明|日期, 六合|彩椒, 春货 上新).
   // then fname's names of people and mail prefixes.
   // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
-  it('heldout-blind24: at least the figures measured (precision 101/101, recall 101/103)', () => {
-    expectFloors(matcherOf(), BLIND24, 101 / 101, 101 / 103)
+  it('heldout-blind24: at least the figures measured (precision 102/102, recall 102/103)', () => {
+    expectFloors(matcherOf(), BLIND24, 102 / 102, 102 / 103)
   })
 
   // Blind on 2d9497d3 99/114, 99/103; opened in the thirtieth session. fstate's statement classes (a rival says we
@@ -504,8 +504,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
 
   // Issue #22's recall goal is NOT met here. Blind on e2df478: 0.900 / 0.818; after blind11's fixes: 0.924 / 0.826; below, after its classes (b12fix:
   // reports, initials where a verb of paying stands, zz/sx/gs and 割韭菜/跑路/出厂价 slang with context, short links).
-  it('heldout-blind12: at least the figures after its classes (precision 125/125, recall 125/132)', () => {
-    expectFloors(matcher, BLIND12, 125 / 125, 125 / 132)
+  it('heldout-blind12: at least the figures after its classes (precision 126/126, recall 126/132)', () => {
+    expectFloors(matcher, BLIND12, 126 / 126, 126 / 132)
   })
 
   // Issue #22's goals are NOT met here. Unseen: at least what it measures after the session's fixes (0.883 / 0.869),
@@ -580,8 +580,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // then fsub.
   // then fname's names of people and mail prefixes.
   // then frec's recall classes (a noun said of someone, wx, 私发, 哔, a sounding side, SB领导).
-  it('heldout-blind24: at least the figures measured (precision 101/101, recall 101/103)', () => {
-    expectFloors(matcher, BLIND24, 101 / 101, 101 / 103)
+  it('heldout-blind24: at least the figures measured (precision 102/102, recall 102/103)', () => {
+    expectFloors(matcher, BLIND24, 102 / 102, 102 / 103)
   })
 
   // Blind on 2d9497d3 99/114, 99/103; opened in the thirtieth session; fstate 99/108.
