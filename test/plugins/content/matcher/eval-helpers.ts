@@ -1,3 +1,4 @@
+import { expect } from 'vitest'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { scopedFindings } from '../../../../plugins/content/assess/message-policy.js'
@@ -151,4 +152,16 @@ function score(matcher: Matcher, cases: EvalCase[]): EvalScore {
     falsePositives,
     falseNegatives,
   }
+}
+
+/** Asserts that each sentence gets `category` with both eval matchers (shared and shipped, eval-v2 options). */
+export function flaggedInBoth(category: string, sentences: string[]): void {
+  for (const m of [sharedEvalMatcher(), shippedEvalMatcher()])
+    for (const s of sentences) expect(m.categoriesOf(s), s).toContain(category)
+}
+
+/** Asserts that each sentence gets no category with both eval matchers (shared and shipped, eval-v2 options). */
+export function cleanInBoth(sentences: string[]): void {
+  for (const m of [sharedEvalMatcher(), shippedEvalMatcher()])
+    for (const s of sentences) expect(m.categoriesOf(s), s).toEqual([])
 }

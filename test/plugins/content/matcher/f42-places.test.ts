@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
-import { EVAL_V2_OPTIONS, SHARED_DICTIONARY, SHIPPED_DICTIONARY } from './eval-helpers.js'
+import { sharedEvalMatcher, shippedEvalMatcher } from './eval-helpers.js'
 
 /** The matchers of the held-out table: the shared dictionary and the shipped one, under the eval-v2 options. */
-const shared = compileMatcher(loadDictionaryFiles([SHARED_DICTIONARY, EVAL_V2_OPTIONS]).dictionary)
-const shipped = compileMatcher(loadDictionaryFiles([SHIPPED_DICTIONARY, EVAL_V2_OPTIONS]).dictionary)
+const shared = sharedEvalMatcher()
+const shipped = shippedEvalMatcher()
 const both = [shared, shipped]
 
 /** Sentences that stay hits of a category with both dictionaries. */

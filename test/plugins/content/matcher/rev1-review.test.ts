@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { compileMatcher, loadDictionaryFiles } from '../../../../plugins/content/matcher/index.js'
-import { EVAL_V2_OPTIONS, SHARED_DICTIONARY, SHIPPED_DICTIONARY } from './eval-helpers.js'
+import { sharedEvalMatcher, shippedEvalMatcher } from './eval-helpers.js'
 
 /** The matchers of the held-out table: the shared dictionary and the shipped one, under the eval-v2 options. */
-const shared = compileMatcher(loadDictionaryFiles([SHARED_DICTIONARY, EVAL_V2_OPTIONS]).dictionary)
-const shipped = compileMatcher(loadDictionaryFiles([SHIPPED_DICTIONARY, EVAL_V2_OPTIONS]).dictionary)
+const shared = sharedEvalMatcher()
+const shipped = shippedEvalMatcher()
 
 /** Sentences that stay hits of a category in a setup, whatever clean reading their words also have. */
 function staysHit(m: typeof shared, category: string, sentences: string[]): void {
