@@ -43,7 +43,7 @@ import {
   quotedTo,
 } from './talked-about-quotes.js'
 import { CLAUSE_END, SENTENCE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
-import { stillPitches } from './pitch-guard.js'
+import { pitchesAround, stillPitches } from './pitch-guard.js'
 import {
   CONCEALED,
   CONDITION,
@@ -268,14 +268,16 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
     !CONDITION.test(after) &&
     (!before.endsWith('是不是') || ASKED.test(before)) &&
     !turnsToOffer(text, end) &&
-    !invitedAfter(text, end)
+    !invitedAfter(text, end) &&
+    !pitchesAround(text, start, end)
   )
     return 'drop'
   if (
     (FORBIDDEN_TO_POST.test(before) ||
       NAMED_AFTER.test(after) ||
       (KEPT_BACK.test(after) && !givesFigureAfter(text, end))) &&
-    !invitedAfter(text, end)
+    !invitedAfter(text, end) &&
+    !pitchesAround(text, start, end)
   )
     return 'drop'
   if (FORBIDDEN_TO_POST.test(beforeQuote(before, after) ?? '') && !invitedAfter(text, end) && unoffered(term))
@@ -285,7 +287,8 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
       FORBIDDEN_LIST.test(before) ||
       LISTED_FORBIDDEN.test(after) ||
       (KEPT_FROM.test(before) && namesValue(text.slice(start, end)))) &&
-    !invitedAfter(text, end)
+    !invitedAfter(text, end) &&
+    !pitchesAround(text, start, end)
   )
     return 'drop'
   const pretext = PRETEXT_BEFORE.test(before) && PRETEXT_AFTER.test(after)

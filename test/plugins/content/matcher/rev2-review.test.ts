@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sharedEvalMatcher, shippedEvalMatcher } from './eval-helpers.js'
+import { cleanInBoth, flaggedInBoth, sharedEvalMatcher, shippedEvalMatcher } from './eval-helpers.js'
 
 /** The shared dictionary's matcher under the eval-v2 options, as the held-out table runs it. */
 const shared = sharedEvalMatcher()
@@ -89,5 +89,15 @@ describe('the cue words of f41/f42 written by a spammer (issue #22, rev2)', () =
 
   it('is no hit as a day earned on, a way to work or a run to sign up for', () => {
     isClean(['工作日赚的比周末多', '明天先去仓库盘点，不走公司', '下周约跑，想去的接龙'])
+  })
+})
+
+describe('a ban, a denial or a rule naming a term, then a pitch around it (issue #22, the lead after rev2)', () => {
+  it('stays a hit when a porn or gambling pitch follows the ban', () => {
+    flaggedInBoth('porn', ['请勿发成人视频，学妹上门一条龙', '群公告：禁止发成人视频。小妹上门，一条龙'])
+    flaggedInBoth('gambling', ['别转发网赌链接，真钱棋牌开户送'])
+  })
+  it('is still no hit as the ban alone', () => {
+    cleanInBoth(['请勿发成人视频', '群公告：禁止发成人视频。违者移出', '别转发网赌链接，发现一律踢出'])
   })
 })
