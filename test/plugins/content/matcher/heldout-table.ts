@@ -85,6 +85,10 @@ const files = [
     'blind42',
     'blind43',
     'blind44',
+    'blind45',
+    'blind46',
+    'blind47',
+    'blind48',
   ].map(name => path.join(fixtures, `heldout-${name}.jsonl`)),
 ]
 const shared = asInternalStaff(matcherOf(SHARED_DICTIONARY), files, internal)

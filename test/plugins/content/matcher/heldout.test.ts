@@ -170,6 +170,16 @@ const BLIND42 = fixture('heldout-blind42.jsonl')
 const BLIND43 = fixture('heldout-blind43.jsonl')
 const BLIND44 = fixture('heldout-blind44.jsonl')
 /**
+ * Written blind on c75b49fa in the thirty-fourth session by four new authors (blind45: health insurance agents, dental
+ * clinics, kitchen appliances; blind46: baijiu and wine distribution, mother-and-baby products, car rental; blind47:
+ * gold and jewellery shops, homestay and hotel booking, agricultural seeds; blind48: mobile phone retail and repair,
+ * children's programming classes, tiles and bathroom fixtures); kept unseen.
+ */
+const BLIND45 = fixture('heldout-blind45.jsonl')
+const BLIND46 = fixture('heldout-blind46.jsonl')
+const BLIND47 = fixture('heldout-blind47.jsonl')
+const BLIND48 = fixture('heldout-blind48.jsonl')
+/**
  * Probes of terms inside statements about messages (rules, reports, warnings, quotes): rule-report-probe, the class
  * repgen fixed in the twenty-eighth session; offer-probe, written blind by another author for the disguises a review
  * of repgen named (a ban then an offer, a report that vouches, a leak with figures, turns), measured on a6541f17
@@ -462,6 +472,22 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     expectFloors(matcherOf(), BLIND44, 100 / 106, 100 / 101, true)
   })
 
+  // Issue #22's precision goal is NOT met here. Never opened: blind on c75b49fa 95/101, 95/100.
+  it('heldout-blind45 (unseen): at least the figures measured (precision 95/101, recall 95/100)', () => {
+    expectFloors(matcherOf(), BLIND45, 95 / 101, 95 / 100, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on c75b49fa 100/107, 100/102.
+  it('heldout-blind46 (unseen): at least the figures measured (precision 100/107, recall 100/102)', () => {
+    expectFloors(matcherOf(), BLIND46, 100 / 107, 100 / 102, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on c75b49fa 100/111, 100/101.
+  it('heldout-blind47 (unseen): at least the figures measured (precision 100/111, recall 100/101)', () => {
+    expectFloors(matcherOf(), BLIND47, 100 / 111, 100 / 101, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on c75b49fa 97/103, 97/100.
+  it('heldout-blind48 (unseen): at least the figures measured (precision 97/103, recall 97/100)', () => {
+    expectFloors(matcherOf(), BLIND48, 97 / 103, 97 / 100, true)
+  })
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
     expectFloors(matcherOf(), RULE_REPORT_PROBE, 45 / 46, 45 / 45)
   })
@@ -688,6 +714,22 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND44, 100 / 107, 100 / 101, true)
   })
 
+  // Issue #22's precision goal is NOT met here. Never opened: blind on c75b49fa 95/101, 95/100.
+  it('heldout-blind45 (unseen): at least the figures measured (precision 95/101, recall 95/100)', () => {
+    expectFloors(matcher, BLIND45, 95 / 101, 95 / 100, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on c75b49fa 100/109, 100/102.
+  it('heldout-blind46 (unseen): at least the figures measured (precision 100/109, recall 100/102)', () => {
+    expectFloors(matcher, BLIND46, 100 / 109, 100 / 102, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on c75b49fa 100/111, 100/101.
+  it('heldout-blind47 (unseen): at least the figures measured (precision 100/111, recall 100/101)', () => {
+    expectFloors(matcher, BLIND47, 100 / 111, 100 / 101, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on c75b49fa 97/102, 97/100.
+  it('heldout-blind48 (unseen): at least the figures measured (precision 97/102, recall 97/100)', () => {
+    expectFloors(matcher, BLIND48, 97 / 102, 97 / 100, true)
+  })
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
     expectFloors(matcher, RULE_REPORT_PROBE, 45 / 46, 45 / 45)
   })
