@@ -337,7 +337,7 @@ export class PgStore implements Store {
   }
 
   /**
-   * Forget the day `day` of `log` at once (lines not written yet included), then delete its rows in the write line,
+   * Forget the day `day` of `log` at once (lines not written yet included, and those of a write in flight if it fails), then delete its rows in the write line,
    * LOG_ROWS_A_DELETE at a time, each batch its own statement queued after the writes asked for meanwhile: a long
    * day never holds up a flush (or a send waiting for it). Resolves with the bytes the rows took
    * (`pg_column_size`); a process ended before the last batch leaves the rest to the next run (read again at open).
@@ -632,7 +632,8 @@ export class PgStore implements Store {
         )
     } catch (e) {
       for (const d of dirty) d.dirty = true
-      this.pending = [...lines, ...this.pending]
+      // Lines of a day dropped while they were in flight stay dropped (see dropLogDay).
+      this.pending = [...lines.filter(l => this.logs.get(l.log)?.has(l.day)), ...this.pending]
       const what = [...dirty.map(d => d.name), ...new Set(lines.map(l => `${l.log}/${l.day}`))].join(', ')
       const Failure = isConnectionLoss(e) ? DatabaseUnavailableError : StoreWriteError
       throw this.failed(new Failure(`postgres: ${what}`, e))

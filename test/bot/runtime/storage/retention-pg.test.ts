@@ -1,6 +1,7 @@
 import { mkdtempSync, realpathSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { PgStore } from '../../../../bot/ports/postgres/pg-store.js'
 import { campaignPlugin } from '../../../../plugins/campaign/index.js'
@@ -78,5 +79,29 @@ describe.skipIf(!url)('storage.retention on PostgreSQL: the account’s log rows
     // The sizes are the rows' (not the absent logs folder's).
     expect(rt.storage.usage?.logs).toBeGreaterThan(0)
     expect(rt.storage.usage?.audit).toBeGreaterThan(0)
+  })
+  it('keeps a dropped day gone when the write in flight with its last lines fails', async () => {
+    const schema = fresh()
+    const store = await open(schema, 'a1')
+    const refuse = sql.raw(`"${schema}".refuse`)
+    await sql`create function ${refuse}() returns trigger language plpgsql as $$ begin raise exception 'refused'; end $$`.execute(
+      store.db,
+    )
+    await sql`create trigger refuse before insert on ${sql.raw(`"${schema}".bot_logs`)} for each row execute function ${refuse}()`.execute(
+      store.db,
+    )
+    store.append('activity-days', '2026-09-01', { group: 'r1', messages: 3 })
+    store.append('activity-days', '2027-02-20', { group: 'r1', messages: 3 })
+    // The flush takes both lines; the day is dropped while its write is in flight, and that write fails.
+    const flushed = store.flush().catch((e: Error) => e)
+    await new Promise(resolve => setImmediate(resolve))
+    const dropped = store.dropLogDay('activity-days', '2026-09-01')
+    expect(await flushed).toBeInstanceOf(Error)
+    await dropped
+    await sql`drop trigger refuse on ${sql.raw(`"${schema}".bot_logs`)}`.execute(store.db)
+    await store.flush()
+    // The next flush writes the kept day's line again, not the dropped day's.
+    expect(await rows(store, 'a1')).toEqual({ 'activity-days/2027-02-20': 1 })
+    expect(store.logDays('activity-days')).toEqual(['2027-02-20'])
   })
 })
