@@ -33,6 +33,13 @@ export interface Renewed {
 export const RETIRED_MS = 7 * 24 * 3_600_000
 
 /**
+ * True for a row of `fleet_accounts` retired (see RETIRED_MS): its last renewal, or its last sighting while running,
+ * is older. A bot of a release before `renewed_at` (schema 11) renews only `seen_at`: while it runs it stays on the
+ * roster.
+ */
+export const RETIRED = sql<boolean>`greatest(renewed_at, seen_at) < now() - ${`${RETIRED_MS} milliseconds`}::interval`
+
+/**
  * Record the account as seen, hand over the leases of groups it left, take or renew the lease of each group it
  * is in (a lease is taken over only once it expired) and read the fleet's accounts: one statement, so one
  * round trip, atomic without a transaction around it. Every part reads the table as it was when the statement
@@ -78,7 +85,7 @@ export async function renewLeases(db: Kysely<Database>, a: RenewArgs): Promise<R
     from up left join before using (group_id)
     union all
     select 'account', contact_id, account, seen_at > now() - ${lease}::interval, seen_at = 'epoch'::timestamptz, name,
-      renewed_at < now() - ${`${RETIRED_MS} milliseconds`}::interval
+      ${RETIRED}
     from fleet_accounts`.execute(db)
   const held = rows.filter(r => r.kind === 'held')
   return {

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../ports/postgres/schema.js'
 import { botAccountText } from './account-name.js'
-import { RETIRED_MS } from './renew.js'
+import { RETIRED } from './renew.js'
 
 /** One account of the fleet as the database sees it. */
 export interface FleetAccount {
@@ -61,7 +61,7 @@ export async function fleetSnapshot(
       'topics',
       sql<number>`extract(epoch from now() - seen_at) * 1000`.as('ago'),
       sql<boolean>`seen_at = 'epoch'::timestamptz`.as('stopped'),
-      sql<boolean>`renewed_at < now() - ${`${RETIRED_MS} milliseconds`}::interval`.as('retired'),
+      RETIRED.as('retired'),
       sql<boolean>`exists (select 1 from pg_locks l, lateral (select hashtext('bot_account:' || ${schema || 'public'} || ':' || account)::bigint as k) h
         where l.locktype = 'advisory' and l.granted and l.objsubid = 1
         and l.database = (select oid from pg_database where datname = current_database())

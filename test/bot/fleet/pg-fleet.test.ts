@@ -260,6 +260,14 @@ describe.skipIf(!url)('fleet on PostgreSQL', () => {
     expect(fleetChatLines(snapshot, 'c', g => g)[1]).toContain(
       '已停止（正常退出，群已交给其他账号）（超过 7 天未续约，已退出轮流核对）',
     )
+    // A bot of an older release renews only seen_at: while it runs, it stays on the roster.
+    await c.store.db
+      .updateTable('fleet_accounts')
+      .set({ renewed_at: sql`now() - interval '30 days'`, seen_at: sql`now()` })
+      .where('account', '=', 'b')
+      .execute()
+    await c.fleet.renew()
+    expect(c.fleet.accounts()).toEqual(['b', 'c'])
     // Back: it takes its turn again from the next renewal.
     await old.fleet.renew()
     await c.fleet.renew()
