@@ -5,6 +5,8 @@
 
 import { CLAUSE_END, SENTENCE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
 import { mayRuleShape } from './talked-about-rule-shapes.js'
+import { givesFigureAfter } from './deferred-values.js'
+import { namesValue } from './talked-about-offers.js'
 import { type TermAt, unoffered } from './talked-about-term.js'
 
 /**
@@ -76,12 +78,13 @@ export function mayRuleTopic(text: string, start: number, end: number): boolean 
  * follows in its sentence (`私单一律不算业绩`, `客户名单只能在 CRM 里看，严禁截图外发`, `提成比例的调整方案 HR 会单独邮件
  * 通知`), with nothing that says it (`了`, `吗` right after), more than a value in its clause unless a lead names it
  * the topic (`底价：1200，严禁外传` hands it over; `关于飞单，公司会发文件通知` does not) and no offer or handover
- * (`客户名单发你了，严禁外传`).
+ * (`客户名单发你了，严禁外传`), nor a secret value's figure in a clause of its own after it (`成本价只能在内部群看，380一台`,
+ * see givesFigureAfter; f43).
  */
 export function ruleTopic(term: TermAt): boolean {
   const { text, end, before, after } = term
   if (!TOPIC_BEFORE.test(before) || SAID_AFTER.test(text.slice(end, end + 2))) return false
   if (!TOPIC_LEAD.test(before) && BARE_OR_VALUE.test(after)) return false
   if (!RULE_AFTER.test(text.slice(end, Math.min(end + RULE_REACH, edgeAfter(text, end, SENTENCE_END))))) return false
-  return unoffered(term)
+  return unoffered(term) && !(namesValue(text.slice(term.start, end)) && givesFigureAfter(text, end))
 }

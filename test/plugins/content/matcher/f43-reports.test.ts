@@ -44,8 +44,8 @@ describe('a rule on where a secret is seen, and a claim whose sayer is asked for
     ])
   })
 
-  it('stays a hit when the message pitches too, or the claim is made outright', () => {
-    flaggedInBoth('confidential', ['内部资料只在内部群看，想要的私聊我'])
+  it('stays a hit when the message pitches too, a secret value’s figure follows, or the claim is made outright', () => {
+    flaggedInBoth('confidential', ['内部资料只在内部群看，想要的私聊我', '成本价只能在内部群看，380一台'])
     flaggedInBoth('defamation', [
       '说公司骗人的请拿出证据，加我微信细聊',
       '说老板是骗子的请拿出证据，注册送彩金',
