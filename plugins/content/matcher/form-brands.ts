@@ -117,6 +117,13 @@ const SHOPS = [
   '地板',
   '涂料',
   '石材',
+  // A club's or a dealer's kind after its name: `司丹健身的团课`, `伯才瑜伽`, `家薇汽车`.
+  '健身',
+  '瑜伽',
+  '体育',
+  '汽车',
+  '车业',
+  '二手车',
 ]
 /** The first characters of SHOPS: a quick test before the list. */
 const SHOP_FIRST = new Set(SHOPS.map(shop => shop[0]))

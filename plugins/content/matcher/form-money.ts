@@ -8,6 +8,7 @@ import type { Candidate } from './allow-filter.js'
 import { SOUND_KINDS } from './expand.js'
 import { OUTSIDE_REACH } from './form-work.js'
 import { clauseBefore } from './form-clause.js'
+import { CLAUSE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
 import { stillPitches } from './pitch-guard.js'
 
 /**
@@ -129,7 +130,8 @@ const COST_TERM = /(?:成本|进货|拿货|供货)价$/u
 /**
  * True for a price term (ending in 价: 底价, 内部价) offered to the reader or claimed as the lowest, with no table
  * and no figure told after it: the bait of a private contact or a claim (`要底价的私聊我`, `加我微信，发你底价`,
- * `私聊我，有底价`, `团购底价加我微信`, `全网最底价`, `要空调底价的加我`, spaced out too: `私 聊 我 拿 底 价`), which the
+ * `私聊我，有底价`, `团购底价加我微信`, `全网最底价`, `要空调底价的加我`, `➕我微信，二手车内部价` (see baitsContact), spaced out
+ * too: `私 聊 我 拿 底 价`), which the
  * message's other hits name; no price is leaked. `底价表我拍下来了`, `发你底价，三百八`, `底价是多少我都知道` and
  * `不要泄露底价的事` stay hits, and so does what the company pays (COST_TERM) offered in a message that pitches (see
  * stillPitches: `加我微信，拿成本价` leaks it to whoever writes).
@@ -139,8 +141,33 @@ export function offersPrice(text: string, c: Candidate, allowDomains: readonly s
   const after = text.slice(c.end).replace(SPACES, '')
   const before = clauseBefore(text, c.start).replace(SPACES, '')
   const offered =
-    OFFERED_BEFORE.test(before) || (WANTED_BEFORE.test(before) && after.startsWith('的')) || CONTACT_AFTER.test(after)
+    OFFERED_BEFORE.test(before) ||
+    (WANTED_BEFORE.test(before) && after.startsWith('的')) ||
+    CONTACT_AFTER.test(after) ||
+    baitsContact(text, c)
   return offered && !TOLD_AFTER.test(after) && !AMOUNT.test(after)
+}
+
+/** A request to contact the speaker that starts a clause, maybe with ➕ or + for 加: `加我微信`, `➕我`, `私聊`, `找我`. */
+const CONTACT_CLAUSE = /^\s*(?:[加➕+＋]\s*(?:我|个|[vV微威薇])|私(?:聊|信|我)|找我|联系我|滴我)/u
+/** What may follow a price ending its clause as bait: nothing, or the reader given it (`给你`, `发你`). */
+const BAIT_END = /^\s*(?:(?:给|发)(?:你|您))?\s*$/u
+
+/** A plea to keep it secret: the price is leaked, not baited (`加我微信，底价，别外传`). */
+const HUSHED = /外传|外泄|保密|别说出去|不能说|别告诉|不要告诉|别声张/u
+
+/**
+ * True for a price term ending its clause (maybe before `给你`) next to a clause that asks to contact the speaker (see
+ * CONTACT_CLAUSE): the price is the bait of the contact (`➕我微信，二手车内部价`, `内部价给你，私聊我`), none told;
+ * not in a message that hushes it (HUSHED).
+ */
+function baitsContact(text: string, c: Candidate): boolean {
+  const clauseTo = edgeAfter(text, c.end, CLAUSE_END)
+  if (!BAIT_END.test(text.slice(c.end, clauseTo))) return false
+  const clauseFrom = edgeBefore(text, c.start, CLAUSE_END)
+  const previous = clauseFrom > 0 ? text.slice(edgeBefore(text, clauseFrom - 1, CLAUSE_END), clauseFrom - 1) : ''
+  const next = text.slice(clauseTo + 1, edgeAfter(text, clauseTo + 1, CLAUSE_END))
+  return (CONTACT_CLAUSE.test(previous) || CONTACT_CLAUSE.test(next)) && !HUSHED.test(text)
 }
 
 /**

@@ -5,7 +5,7 @@
 
 import type { Candidate } from './allow-filter.js'
 import { SOUND_KINDS } from './expand.js'
-import { stillPitches } from './pitch-guard.js'
+import { pitchesOrAims, stillPitches } from './pitch-guard.js'
 import { clauseBefore } from './form-clause.js'
 import { wordTables } from './expansion-data.js'
 
@@ -26,6 +26,23 @@ export function countsSwap(text: string, c: Candidate): boolean {
   if (!SWAP_KINDS.has(c.kind) || c.start < 2 || !c.form || c.form[0] === c.term[0]) return false
   if (!TIME_UNITS.has(c.form[0])) return false
   return COUNTERS.has(text[c.start - 2]) && wordTables().classifiers.has(text[c.start - 1])
+}
+
+/**
+ * After a swap form, an amount of what its last character does (`量`: 跑量, the distance run) or a distance counted
+ * (`三百公里`, `50km`): what is done per unit of time.
+ */
+const RATE_AFTER =
+  /^(?:量|[0-9０-９]+(?:\.[0-9]+)?\s*(?:公里|千米|km|KM|Km|k|K)|[一二两三四五六七八九十百千几]+(?:公里|千米))/u
+
+/**
+ * True for a homophone form whose swapped first character is a unit of time and whose last character, a verb, is
+ * followed by its amount or a distance (see RATE_AFTER): what is done per month or week (约炮 → 月跑 in `月跑量破百的会员`,
+ * `月跑三百公里`). A message that still pitches or aims the hit at someone (see pitchesOrAims) stays a hit.
+ */
+export function ratesSwap(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
+  if (!SWAP_KINDS.has(c.kind) || !c.form || c.form[0] === c.term[0] || !TIME_UNITS.has(c.form[0])) return false
+  return RATE_AFTER.test(text.slice(c.end, c.end + 8)) && !pitchesOrAims(text, c, allowDomains)
 }
 
 /** A count of an action after a verb, never after a noun: `一下`, `一脚`, `两下`, `几下`. */

@@ -49,11 +49,12 @@ const EDGE_BEFORE = /(?:^|[\s\p{P}])$/u
 /**
  * Where the term itself stands in a sentence: the text's start, a space or punctuation, or a word that puts a
  * noun after it (个, 是, 的, 这, a pronoun, a verb of seeking or playing: `你个沙比`, `找我罗聊`), a time of day
- * an offer runs at (`深夜罗聊一对一`, `凌晨约泡`; frec3), or a manner of meeting (`一对一罗聊`, `视频罗聊`; f42). After
+ * an offer runs at (`深夜罗聊一对一`, `凌晨约泡`; frec3), a manner of meeting (`一对一罗聊`, `视频罗聊`; f42), or where one meets
+ * (`同城罗聊`, `附近约泡`; f43). After
  * any other ideograph the form makes a word with what stands before it (`门店春货`, `进口原胶`), no term.
  */
 const TERM_BEFORE =
-  /(?:^|[\s\p{P}\p{S}]|[个是的这那些我你他她们找约加玩买做当像都也了吧啊呢吗]|深夜|半夜|午夜|今晚|今夜|每晚|晚上|夜里|夜间|凌晨|一对一|1对1|视频|在线)$/u
+  /(?:^|[\s\p{P}\p{S}]|[个是的这那些我你他她们找约加玩买做当像都也了吧啊呢吗]|深夜|半夜|午夜|今晚|今夜|每晚|晚上|夜里|夜间|凌晨|一对一|1对1|视频|在线|同城|附近|本地)$/u
 
 /**
  * True for a homophone, toneless or look-alike hit of a term of up to NAME_LENGTH characters whose swapped

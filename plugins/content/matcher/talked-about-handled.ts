@@ -71,8 +71,16 @@ const DECIDED =
   '(?:处罚|处分|处理|罚款|追责|问责|开除|辞退|通报)(?:决定|结果|通知|意见|单)?(?:已经?|都已|均已)(?:出|下|发|公布|下达)|(?:处罚|处分|处理|罚款)(?:决定|结果|通知|单)(?:出来|下来)了'
 /** Evidence of the deed told kept: `监控视频已经保存`, `录音都已留存`. */
 const EVIDENCE_KEPT = '(?:录音|截图|聊天记录|记录|证据|视频|录像|照片)(?:已经?|都已|均已)(?:保存|留存|保留)'
-/** Who did it asked, ending its sentence: `，是谁？`, `，到底是谁干的？`, `，谁发的？`. */
-const WHO_ASKED = '(?:到底|究竟)?是谁(?:干|发|做|弄|说|搞|拉)?的?[？?]|谁(?:干|发|做|弄|说|搞|拉)的[？?]'
+/** Who did it told to own up: `谁干的自己来找我`, `谁发的站出来`, `谁转的主动承认`. */
+const SUMMONED =
+  '谁(?:干|发|做|弄|转|传|搞|拉)的(?:人)?[，,]?(?:自己|主动|赶紧|马上)?(?:来|过来)?(?:找我|站出来|承认|认领|说一声|出来)'
+/** SUMMONED ending a text's part: the summons of the speaker (找我) is no offer to the reader. */
+const SUMMONS_END = new RegExp(`${SUMMONED}$`, 'u')
+/**
+ * Who did it asked, ending its sentence (`，是谁？`, `，到底是谁干的？`, `，谁发的？`), looked for (`，查一下是谁`) or told to
+ * own up (`，谁干的自己来找我`, `，谁发的站出来`, `，谁转的主动承认`).
+ */
+const WHO_ASKED = `(?:到底|究竟)?是谁(?:干|发|做|弄|说|搞|拉)?的?[？?]|谁(?:干|发|做|弄|说|搞|拉)的[？?]|查(?:一下|一查|查|下)?(?:到底|究竟)?是(?:谁|哪(?:个|位))|${SUMMONED}`
 /**
  * Who did it made to undo it, told done: `已经让他撤回了`, `已让她改掉`, `已经要求对方整改`, `已责令其删除`.
  */
@@ -144,8 +152,10 @@ export function handledReport(term: TermAt): boolean {
   const reporter = REPORTER.exec(sentenceBefore)
   if (reporter === null || ADDRESSED.test(sentenceBefore)) return false
   const sentenceEnd = edgeAfter(text, end, SENTENCE_END)
-  if (!HANDLED.test(text.slice(end, edgeAfter(text, sentenceEnd + 1, SENTENCE_END))) || ownTake(text, end)) return false
-  const deedEnd = MADE_TO.test(term.before) ? end + term.after.length : end
+  const handled = HANDLED.exec(text.slice(end, edgeAfter(text, sentenceEnd + 1, SENTENCE_END)))
+  if (handled === null || ownTake(text, end)) return false
+  let deedEnd = MADE_TO.test(term.before) ? end + term.after.length : end
+  if (SUMMONS_END.test(handled[0])) deedEnd = Math.max(deedEnd, end + handled.index + handled[0].length)
   return unoffered(term, start - sentenceBefore.length + reporter.index, deedEnd)
 }
 

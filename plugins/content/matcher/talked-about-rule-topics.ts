@@ -5,6 +5,8 @@
 
 import { CLAUSE_END, SENTENCE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
 import { mayRuleShape } from './talked-about-rule-shapes.js'
+import { givesFigureAfter } from './deferred-values.js'
+import { namesValue } from './talked-about-offers.js'
 import { type TermAt, unoffered } from './talked-about-term.js'
 
 /**
@@ -19,7 +21,7 @@ const TOPIC_LEAD = /(?:关于|对于|至于|凡是?|所有的?|任何|一切)\s*
 /**
  * A rule or notice about a topic, after it in its sentence: an invalidation or a penalty (`一律不算业绩`, `一律不管`,
  * `不计入提成`, `会罚款`, `发现直接处理`), a prohibition of passing it on (`严禁截图外发`, `不要在群里讨论`,
- * `不要转到客户群`), a restriction on where it is seen (`只能在 CRM 里看`, `仅限本群`; not `只能找我`, nor where it
+ * `不要转到客户群`), a restriction on where it is seen (`只能在 CRM 里看`, `只在内部群看`, `仅限本群`; not `只能找我`, nor where it
  * is done: `只能在APP里操作`), or an
  * announcement by a role of the company (`HR 会单独邮件通知`, `财务统一通知`).
  */
@@ -30,7 +32,7 @@ const RULE_AFTER = new RegExp(
     '不算(?:业绩|提成|销量|考核|工作量)|不计入|不予(?:认可|受理|承认|报销|结算)|概不负责',
     '(?:严禁|禁止|不得|不准|不许|请勿|切勿|不要)(?:私自|随意|随便)?(?:在[^，,；;。！!？?\\n]{1,6}?)?(?:截图|拍照|外发|外传|转发|泄露|透露|讨论|复制|下载|带出|发到|转到|转给|发给|转进|私下)',
     '仅限(?:本群|内部|员工|公司|本部门)',
-    '只能(?:在|通过|由|用|找)(?![我本])[^，,；;。！!？?\\n]{1,12}?(?:看|查)',
+    '只(?:能|可以?|准|许)?(?:在|通过|由|用|找)(?![我本])[^，,；;。！!？?\\n]{1,12}?(?:看|查|阅)',
     '(?:会|将)被?(?:罚款|处罚|追责|开除|辞退)',
     '(?:HR|hr|人事|财务|行政|公司|总部|领导|主管|经理|部门)[^，,；;。！!？?\\n]{0,8}?通知',
     '发现[^，,；;。！!？?\\n]{0,4}?(?:处理|处罚|开除|辞退|追责|罚款)',
@@ -76,12 +78,13 @@ export function mayRuleTopic(text: string, start: number, end: number): boolean 
  * follows in its sentence (`私单一律不算业绩`, `客户名单只能在 CRM 里看，严禁截图外发`, `提成比例的调整方案 HR 会单独邮件
  * 通知`), with nothing that says it (`了`, `吗` right after), more than a value in its clause unless a lead names it
  * the topic (`底价：1200，严禁外传` hands it over; `关于飞单，公司会发文件通知` does not) and no offer or handover
- * (`客户名单发你了，严禁外传`).
+ * (`客户名单发你了，严禁外传`), nor a secret value's figure in a clause of its own after it (`成本价只能在内部群看，380一台`,
+ * see givesFigureAfter; f43).
  */
 export function ruleTopic(term: TermAt): boolean {
   const { text, end, before, after } = term
   if (!TOPIC_BEFORE.test(before) || SAID_AFTER.test(text.slice(end, end + 2))) return false
   if (!TOPIC_LEAD.test(before) && BARE_OR_VALUE.test(after)) return false
   if (!RULE_AFTER.test(text.slice(end, Math.min(end + RULE_REACH, edgeAfter(text, end, SENTENCE_END))))) return false
-  return unoffered(term)
+  return unoffered(term) && !(namesValue(text.slice(term.start, end)) && givesFigureAfter(text, end))
 }

@@ -33,12 +33,12 @@ import {
   namesPersonBeforeWord,
   namesSubject,
 } from './form-names.js'
-import { countsCompanies, countsSwap, namesWaste, takesComplement } from './form-waste-counts.js'
+import { countsCompanies, countsSwap, namesWaste, ratesSwap, takesComplement } from './form-waste-counts.js'
 import { namesPetBeforeVerb, namesProduct, settlesInPlace, switchesPeriod } from './form-usages.js'
 import { handedInside, invitesToOwnGroup, namesPremises, promotesOwn, requiresSafety } from './form-work.js'
 import { isOrderTaken } from './initials-context.js'
 import { namesWeChatFeature } from './measure-words.js'
-import { namesByDoubledName } from './doubled-names.js'
+import { namesByDoubledGivenName, namesByDoubledName } from './doubled-names.js'
 import { nounSaidOf } from './said-nouns.js'
 import { pitchesAround } from './pitch-guard.js'
 import { readsByPlace } from './place-readings.js'
@@ -54,6 +54,7 @@ import { forbidsHandover } from './talked-about-handover-bans.js'
 import { disclaimsClaim } from './talked-about-disclaimers.js'
 import { answersNotOurs } from './talked-about-denied-asks.js'
 import { pointsQuotedPost } from './talked-about-pointed-quotes.js'
+import { demandsProof } from './talked-about-proof-demands.js'
 import { isSegmenterWord, type Segment, segmentsOf } from './word-segments.js'
 
 /**
@@ -92,8 +93,9 @@ const WINDOW = 12
  *   required of the work, initials where a verb of paying stands, a colour made, a sale to the speaker, a
  *   claim asked about or denied, a thing handed in to a role inside the company, a file sent, a price offered, changed or worked out by adding to it, letters
  *   defined or given as a label or said to be a code, a first place praised, an institution named, a document
- *   counted valid, a shelf life told, a sound-alike that is the everyday word the message is about, a medium in a lesson or a film made (see
- *   form-codes.ts, form-names.ts, form-money.ts, form-work.ts, form-claims.ts, form-waste-counts.ts, form-senses.ts);
+ *   counted valid, a shelf life told, a sound-alike that is the everyday word the message is about, a medium in a lesson or a film made,
+ *   a surname before a doubled given name, a rate per unit of time (see form-codes.ts, form-names.ts, form-money.ts,
+ *   form-work.ts, form-claims.ts, form-waste-counts.ts, form-senses.ts, doubled-names.ts);
  * - a hit its place in the sentence reads otherwise: a name before a word of kin, a numeral starting a number, goods
  *   graded, a part code's classifier, a word of days, a filter's verdict, a modal's verb, a sign-up (see place-readings.ts);
  * - a fuzzy hit inside a longer hit of another term that reads its letters otherwise (see readInLonger);
@@ -211,7 +213,8 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
  * More readings of a hit as other words (issue #22, f41): 去 removing dead matter (form-removal.ts), a building named
  * as a landmark (form-landmarks.ts), a way past the office (form-commute.ts), a ban on handing it over, a claim
  * disowned, a thing passed on and disowned, a quoted post pointed at and taken down (talked-about-handover-bans.ts,
- * talked-about-disclaimers.ts, talked-about-denied-asks.ts, talked-about-pointed-quotes.ts).
+ * talked-about-disclaimers.ts, talked-about-denied-asks.ts, talked-about-pointed-quotes.ts); a claim whose sayer is asked
+ * for proof (talked-about-proof-demands.ts, f43).
  */
 function saidOtherwiseMore(text: string, c: Candidate, allowDomains: readonly string[]): boolean {
   return (
@@ -221,7 +224,10 @@ function saidOtherwiseMore(text: string, c: Candidate, allowDomains: readonly st
     forbidsHandover(text, c, allowDomains) ||
     disclaimsClaim(text, c, allowDomains) ||
     answersNotOurs(text, c, allowDomains) ||
-    pointsQuotedPost(text, c, allowDomains)
+    pointsQuotedPost(text, c, allowDomains) ||
+    demandsProof(text, c, allowDomains) ||
+    namesByDoubledGivenName(text, c, allowDomains) ||
+    ratesSwap(text, c, allowDomains)
   )
 }
 

@@ -165,7 +165,8 @@ const BLIND42 = fixture('heldout-blind42.jsonl')
 /**
  * Written blind on 4367abaf in the thirty-third session by two more new authors (blind43: home renovation and
  * building materials, second-hand cars, fitness clubs; blind44: study-abroad and visa agencies, seafood and
- * cold-chain wholesale, printing and office supplies); kept unseen while blind39–42 were opened.
+ * cold-chain wholesale, printing and office supplies); kept unseen while blind39–42 were opened; blind43 opened in
+ * the thirty-fourth session (f43).
  */
 const BLIND43 = fixture('heldout-blind43.jsonl')
 const BLIND44 = fixture('heldout-blind44.jsonl')
@@ -463,9 +464,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind42: at least the figures measured (precision 100/100, recall 100/102)', () => {
     expectFloors(matcherOf(), BLIND42, 100 / 100, 100 / 102)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on 4367abaf 100/110, 100/102.
-  it('heldout-blind43 (unseen): at least the figures measured (precision 100/110, recall 100/102)', () => {
-    expectFloors(matcherOf(), BLIND43, 100 / 110, 100 / 102, true)
+  // Blind on 4367abaf 100/110, 100/102; opened in the thirty-fourth session for f43.
+  it('heldout-blind43: at least the figures measured (precision 101/101, recall 101/102)', () => {
+    expectFloors(matcherOf(), BLIND43, 101 / 101, 101 / 102)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 4367abaf 100/106, 100/101.
   it('heldout-blind44 (unseen): at least the figures measured (precision 100/106, recall 100/101)', () => {
@@ -705,9 +706,9 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   it('heldout-blind42: at least the figures measured (precision 100/100, recall 100/102)', () => {
     expectFloors(matcher, BLIND42, 100 / 100, 100 / 102)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on 4367abaf 100/111, 100/102.
-  it('heldout-blind43 (unseen): at least the figures measured (precision 100/111, recall 100/102)', () => {
-    expectFloors(matcher, BLIND43, 100 / 111, 100 / 102, true)
+  // Blind on 4367abaf 100/111, 100/102; opened in the thirty-fourth session for f43.
+  it('heldout-blind43: at least the figures measured (precision 101/101, recall 101/102)', () => {
+    expectFloors(matcher, BLIND43, 101 / 101, 101 / 102)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 4367abaf 100/107, 100/101.
   it('heldout-blind44 (unseen): at least the figures measured (precision 100/107, recall 100/101)', () => {
