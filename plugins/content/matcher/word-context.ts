@@ -55,6 +55,10 @@ import { disclaimsClaim } from './talked-about-disclaimers.js'
 import { answersNotOurs } from './talked-about-denied-asks.js'
 import { pointsQuotedPost } from './talked-about-pointed-quotes.js'
 import { isSegmenterWord, type Segment, segmentsOf } from './word-segments.js'
+import { namesPriceShop } from './form-price-shops.js'
+import { namesSignal } from './form-signals.js'
+import { namesBrandOwned } from './form-brand-owned.js'
+import { warnsByExample } from './talked-about-examples.js'
 
 /**
  * Context rules that read the words around a hit (ICU's word segmenter, `Intl.Segmenter`). They run on
@@ -211,7 +215,9 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
  * More readings of a hit as other words (issue #22, f41): 去 removing dead matter (form-removal.ts), a building named
  * as a landmark (form-landmarks.ts), a way past the office (form-commute.ts), a ban on handing it over, a claim
  * disowned, a thing passed on and disowned, a quoted post pointed at and taken down (talked-about-handover-bans.ts,
- * talked-about-disclaimers.ts, talked-about-denied-asks.ts, talked-about-pointed-quotes.ts).
+ * talked-about-disclaimers.ts, talked-about-denied-asks.ts, talked-about-pointed-quotes.ts); and (f44) a price term
+ * naming a shop, 信号 as a signal, capitals as a carrier or a maker, a term given as an example of a warning
+ * (form-price-shops.ts, form-signals.ts, form-brand-owned.ts, talked-about-examples.ts).
  */
 function saidOtherwiseMore(text: string, c: Candidate, allowDomains: readonly string[]): boolean {
   return (
@@ -221,7 +227,11 @@ function saidOtherwiseMore(text: string, c: Candidate, allowDomains: readonly st
     forbidsHandover(text, c, allowDomains) ||
     disclaimsClaim(text, c, allowDomains) ||
     answersNotOurs(text, c, allowDomains) ||
-    pointsQuotedPost(text, c, allowDomains)
+    pointsQuotedPost(text, c, allowDomains) ||
+    namesPriceShop(text, c, allowDomains) ||
+    namesSignal(text, c, allowDomains) ||
+    namesBrandOwned(text, c, allowDomains) ||
+    warnsByExample(text, c, allowDomains)
   )
 }
 
