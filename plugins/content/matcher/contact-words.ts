@@ -14,9 +14,9 @@ const DOCUMENT_LABEL = '单号?|工号|型号|货号|编号|票号|SKU|sku|ref|R
 /**
  * An account's id as a WeChat id is written, which the rule that reads it bounds: a letter, then letters, digits, `_`
  * or `-`, six to twenty in all with a digit among them (`abc12345`, `lily_888`); not a document's number after its
- * label, maybe past a colon (`型号：SD2023A`, `工单 CS123456`, `订单号：ORD20231201`, `ref TK2023001`).
+ * label, maybe past 是 or a colon (`型号：SD2023A`, `型号是 CC388A`, `工单 CS123456`, `订单号：ORD20231201`, `ref TK2023001`).
  */
-export const ACCOUNT_ID = `(?<!(?:${DOCUMENT_LABEL})\\s*[:：]?\\s*)[A-Za-z](?=[A-Za-z0-9_-]*[0-9])[A-Za-z0-9_-]{5,19}`
+export const ACCOUNT_ID = `(?<!(?:${DOCUMENT_LABEL})(?:是|为)?\\s*[:：]?\\s*)[A-Za-z](?=[A-Za-z0-9_-]*[0-9])[A-Za-z0-9_-]{5,19}`
 
 /** A WeChat id said to be the phone number too: `wx同号`, `VX同号`. */
 export const SAME_NUMBER = '[vVwW][xX]同号'

@@ -12,7 +12,8 @@ import { stillPitches } from './pitch-guard.js'
  * Forms by sound that are everyday words, each with the words of a message about what it names (`words`), or
  * the word that follows the form when it is one (`next`): 约跑 (a run arranged: 约炮's form), 春货 (the spring's
  * stock: 蠢货's), 一夜晴 (clear by the morning: 一夜情's, with the weather or what it lets a farmer or a walker do,
- * within `near` characters of the form), 援教 (teaching sent as aid: 援交's), 月抛 (contact lenses worn a month: 约炮's, with
+ * within `near` characters of the form), 原胶 (raw glue or rubber, with glue, binding or the brand used: 援交's), 援教
+ * (teaching sent as aid: 援交's), 月抛 (contact lenses worn a month: 约炮's, with
  * lenses, their wear or eyesight), 日转 before 夜 (from day into night,
  * as stored power is used: 日赚's).
  */
@@ -31,6 +32,13 @@ const EVERYDAY_SENSES: ReadonlyMap<string, { words?: RegExp; next?: RegExp; near
       words:
         /(?<!云)雨|雪(?!白)|霜|台风|天气|阴天|放晴|晴天|多云|降温|升温|气温|雾霾|出太阳|太阳|阳光|下种|播种|插秧|育苗|施肥|打药|收割|晒(?:谷|粮|被|衣|场)|晾晒|晾衣|菜地|庄稼|地里|田里|出游|踏青|郊游|露营|星空|月亮/u,
       near: 8,
+    },
+  ],
+  [
+    '原胶',
+    {
+      words:
+        /胶装|胶水|胶[辊层]|粘|黏|涂胶|热熔|橡胶|乳胶|天然胶|装订|印刷|包装|牌子|用量|配方|固化|[涨降]价|[到进备囤缺]货|采购|每吨|一吨/u,
     },
   ],
   ['援教', { words: /老师|教师|支教|学校|课程|教学|任教|山区|西部|乡村|援疆|援藏/u }],

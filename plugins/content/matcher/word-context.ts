@@ -56,6 +56,10 @@ import { answersNotOurs } from './talked-about-denied-asks.js'
 import { pointsQuotedPost } from './talked-about-pointed-quotes.js'
 import { demandsProof } from './talked-about-proof-demands.js'
 import { isSegmenterWord, type Segment, segmentsOf } from './word-segments.js'
+import { namesPriceShop } from './form-price-shops.js'
+import { namesSignal } from './form-signals.js'
+import { namesBrandOwned } from './form-brand-owned.js'
+import { warnsByExample } from './talked-about-examples.js'
 
 /**
  * Context rules that read the words around a hit (ICU's word segmenter, `Intl.Segmenter`). They run on
@@ -214,7 +218,9 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
  * as a landmark (form-landmarks.ts), a way past the office (form-commute.ts), a ban on handing it over, a claim
  * disowned, a thing passed on and disowned, a quoted post pointed at and taken down (talked-about-handover-bans.ts,
  * talked-about-disclaimers.ts, talked-about-denied-asks.ts, talked-about-pointed-quotes.ts); a claim whose sayer is asked
- * for proof (talked-about-proof-demands.ts, f43).
+ * for proof (talked-about-proof-demands.ts, f43); and (f44) a price term naming a shop, 信号 as a signal, capitals as a
+ * carrier or a maker, a term given as an example of a warning (form-price-shops.ts, form-signals.ts,
+ * form-brand-owned.ts, talked-about-examples.ts).
  */
 function saidOtherwiseMore(text: string, c: Candidate, allowDomains: readonly string[]): boolean {
   return (
@@ -227,7 +233,11 @@ function saidOtherwiseMore(text: string, c: Candidate, allowDomains: readonly st
     pointsQuotedPost(text, c, allowDomains) ||
     demandsProof(text, c, allowDomains) ||
     namesByDoubledGivenName(text, c, allowDomains) ||
-    ratesSwap(text, c, allowDomains)
+    ratesSwap(text, c, allowDomains) ||
+    namesPriceShop(text, c, allowDomains) ||
+    namesSignal(text, c, allowDomains) ||
+    namesBrandOwned(text, c, allowDomains) ||
+    warnsByExample(text, c, allowDomains)
   )
 }
 

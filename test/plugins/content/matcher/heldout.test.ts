@@ -165,8 +165,8 @@ const BLIND42 = fixture('heldout-blind42.jsonl')
 /**
  * Written blind on 4367abaf in the thirty-third session by two more new authors (blind43: home renovation and
  * building materials, second-hand cars, fitness clubs; blind44: study-abroad and visa agencies, seafood and
- * cold-chain wholesale, printing and office supplies); kept unseen while blind39–42 were opened; blind43 opened in
- * the thirty-fourth session (f43).
+ * cold-chain wholesale, printing and office supplies); kept unseen while blind39–42 were opened; both opened in the
+ * thirty-fourth session (f43, f44).
  */
 const BLIND43 = fixture('heldout-blind43.jsonl')
 const BLIND44 = fixture('heldout-blind44.jsonl')
@@ -468,9 +468,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind43: at least the figures measured (precision 101/101, recall 101/102)', () => {
     expectFloors(matcherOf(), BLIND43, 101 / 101, 101 / 102)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on 4367abaf 100/106, 100/101.
-  it('heldout-blind44 (unseen): at least the figures measured (precision 100/106, recall 100/101)', () => {
-    expectFloors(matcherOf(), BLIND44, 100 / 106, 100 / 101, true)
+  // Blind on 4367abaf 100/106, 100/101; opened in the thirty-fourth session for f44.
+  it('heldout-blind44: at least the figures measured (precision 100/100, recall 100/101)', () => {
+    expectFloors(matcherOf(), BLIND44, 100 / 100, 100 / 101)
   })
 
   // Issue #22's precision goal is NOT met here. Never opened: blind on c75b49fa 95/101, 95/100.
@@ -710,9 +710,9 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   it('heldout-blind43: at least the figures measured (precision 101/101, recall 101/102)', () => {
     expectFloors(matcher, BLIND43, 101 / 101, 101 / 102)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on 4367abaf 100/107, 100/101.
-  it('heldout-blind44 (unseen): at least the figures measured (precision 100/107, recall 100/101)', () => {
-    expectFloors(matcher, BLIND44, 100 / 107, 100 / 101, true)
+  // Blind on 4367abaf 100/107, 100/101; opened in the thirty-fourth session for f44.
+  it('heldout-blind44: at least the figures measured (precision 100/100, recall 100/101)', () => {
+    expectFloors(matcher, BLIND44, 100 / 100, 100 / 101)
   })
 
   // Issue #22's precision goal is NOT met here. Never opened: blind on c75b49fa 95/101, 95/100.

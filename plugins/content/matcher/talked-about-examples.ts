@@ -1,0 +1,42 @@
+/**
+ * A term given as an example of what a warning warns against, in the clause after it: `不要点来路不明的链接，尤其是什么
+ * 免费领取`. It runs on the candidates of a scan only.
+ */
+
+import type { Candidate } from './allow-filter.js'
+import { pitchesAround, stillPitches } from './pitch-guard.js'
+
+/**
+ * The start of a clause that gives an example of what the clause before named, right before the term: `尤其是`,
+ * `特别是什么`, `比如那种`, `例如所谓的`, maybe past a verb of saying what it says (`尤其是那种说`, `特别是写着`).
+ */
+const EXAMPLE_BEFORE =
+  /[，,；;：:]\s*(?:尤其|特别|比如|例如|譬如|像|包括)(?:是)?(?:什么|那种|这种|这类|那类|那些|这些|一些|所谓的?)?(?:说|写着?|标着?|号称|打着)?$/u
+/**
+ * A warning or a prohibition in the clause before the example: `不要点`, `别信`, `切勿`, `谨防`, `小心`, `警惕`.
+ */
+const WARNING_BEFORE =
+  /(?:禁止|严禁|不要|不准|不许|不能|不得|千万别|别|切勿|请勿|勿|谨防|小心|警惕|当心|提防|注意防范)[^，,；;。！!？?\n]*[，,；;：:]\s*[^，,；;。！!？?\n]*$/u
+
+/**
+ * The end of the example right after the term, maybe past 的 or a word that closes it (`之类的`, `这种`, `等`): the
+ * clause says no more of it (`例如进货价我手上有` goes on to offer it).
+ */
+const EXAMPLE_END = /^(?:的|之类的?|这种|这类|那种|等|什么的)?(?:[，,；;。！!？?\n]|$)/u
+
+/**
+ * True for a term right after a clause start that gives an example (see EXAMPLE_BEFORE) of a warning or a
+ * prohibition in the clause before (see WARNING_BEFORE), the example ending with it (see EXAMPLE_END): the term is
+ * what not to trust, not offered (`别乱加群，比如什么兼职日结`, `别信陌生来电，特别是那种说内部价的`). An example with no
+ * warning before (`好东西多，尤其是免费领取`), an example the clause goes on to offer (`禁止外传，例如进货价我手上有`) and
+ * a message that still pitches or pitches around the term (see stillPitches, pitchesAround: `…，尤其是免费领取，加我微信
+ * 免费领取`) stay hits.
+ */
+export function warnsByExample(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
+  const before = text.slice(Math.max(0, c.start - 40), c.start)
+  if (!EXAMPLE_END.test(text.slice(c.end, c.end + 6))) return false
+  if (!EXAMPLE_BEFORE.test(before) || !WARNING_BEFORE.test(before)) return false
+  // The hit's own words may be the guard's (日赚): the rest of the message is asked whether it pitches.
+  const rest = text.slice(0, c.start) + '　'.repeat(c.end - c.start) + text.slice(c.end)
+  return !stillPitches(rest, c, allowDomains) && !pitchesAround(text, c.start, c.end)
+}
