@@ -1,9 +1,8 @@
 import type { Candidate } from './allow-filter.js'
 import { SWAP_KINDS } from './expand.js'
 import { stillPitches } from './pitch-guard.js'
+import { SENTENCE_END, edgeAfter } from './talked-about-clauses.js'
 
-/** A sentence's end: a sign-up call must be in the hit's sentence. */
-const SENTENCE_END = /[。！!？?\n]/u
 /**
  * A call to sign up in the group for an activity, after the hit: 报名 or 报个名 in the group, or a list to add one's name to
  * (`有兴趣的在群里报名`, `想去的接龙`). Not a bare 报名, which a course or a job ad asks for too, nor 报名费 (a fee asked).
@@ -15,7 +14,7 @@ const SIGN_UP = /(?:群里|群内|本群|群中)(?:报名|报个名)(?!费)|接�
  */
 const INVITED_TO_SIGN_UP =
   /(?:有兴趣的|感兴趣的|想(?:参加|去|来|跑|玩)的|有意向的)(?:(?:就|请|可以)?(?:在|到)?(?:群里|群内|本群|下面|评论区))?(?:报名|报个名|接龙)/gu
-/** How far after the hit a sign-up call may stand. */
+/** How far after the hit a sign-up call may stand, in its sentence (see SENTENCE_END). */
 const REACH = 20
 
 /**
@@ -27,8 +26,7 @@ const REACH = 20
  */
 export function callsSignUp(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!SWAP_KINDS.has(c.kind as never) || c.form === undefined || c.form === c.term) return false
-  let to = c.end
-  while (to < text.length && to < c.end + REACH && !SENTENCE_END.test(text[to])) to++
+  const to = Math.min(edgeAfter(text, c.end, SENTENCE_END), c.end + REACH)
   if (!SIGN_UP.test(text.slice(c.end, to))) return false
   return !stillPitches(
     text.replace(INVITED_TO_SIGN_UP, m => ' '.repeat(m.length)),

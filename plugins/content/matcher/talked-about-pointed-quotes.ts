@@ -10,6 +10,8 @@ import { reportedFrom } from './talked-about-reports.js'
 
 /** Opening quotation marks and the marks that close them. */
 const QUOTES: Readonly<Record<string, string>> = { '“': '”', '‘': '’', '「': '」', '『': '』', '"': '"' }
+/** QUOTES by the UTF-16 code of the opening mark (a code looked up allocates no one-character string). */
+const QUOTE_CODES = new Map(Object.entries(QUOTES).map(([open, close]) => [open.charCodeAt(0), close]))
 /** A classifier of a post right after the closing mark: `那条`, `这条`, `那则`, `那段`, `那个帖子`. */
 const POINTED_AFTER = /^[那这](?:条|则|段|篇|个(?:帖子|消息|链接|广告))/u
 /** A post taken down or to be, later: `撤回`, `撤不回`, `删了`, `删掉`, `删除`. */
@@ -22,7 +24,7 @@ const TAKEN_DOWN = /撤回|撤不回|撤销|删了|删掉|删除|删不掉/u
  * pitches (see stillPitches) stay hits.
  */
 export function pointsQuotedPost(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
-  const close = QUOTES[text[c.start - 1]]
+  const close = QUOTE_CODES.get(text.charCodeAt(c.start - 1))
   if (close === undefined || text[c.end] !== close || !POINTED_AFTER.test(text.slice(c.end + 1, c.end + 8)))
     return false
   const later = text.slice(c.end + 1)

@@ -14,8 +14,10 @@ export const NAMED_AFTER =
   /^(?:[、和及与或][^，,；;。！!？?\n]{1,8}?)*\s*(?:(?:这种|这类|这些|此类|之类的?|等)(?:话|词|字眼|说法|用语|极限词|违禁词|敏感词|缩写|拼音|字母|暗语|暗号|黑话|字样|关键词)|[这那][几两三四五六七八九十]?个字)/u
 /** Quotation marks, opening to closing. */
 const QUOTES: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '"': '"', "'": "'" }
-/** Closing marks that are no opening ones: a quotation that closes before the hit does not hold it. */
-const CLOSING = new Set('”’」』')
+/** QUOTES by the UTF-16 code of the opening mark (a code looked up allocates no one-character string). */
+const QUOTE_CODES = new Map(Object.entries(QUOTES).map(([open, close]) => [open.charCodeAt(0), close]))
+/** The codes of the closing marks that are no opening ones: a quotation that closes before the hit does not hold it. */
+const CLOSING = new Set([...'”’」』'].map(mark => mark.charCodeAt(0)))
 /** At most this many characters between the quotes around a hit. */
 const QUOTED_MAX = 12
 /**
@@ -63,8 +65,9 @@ export const IMPOSTOR_DISCLAIMED =
  */
 export function quotedTo(text: string, clauseFrom: number, start: number, end: number, clauseTo: number): number {
   for (let open = start - 1; open >= clauseFrom && start - open <= QUOTED_MAX; open--) {
-    if (CLOSING.has(text[open])) return -1
-    const close = QUOTES[text[open]]
+    const code = text.charCodeAt(open)
+    if (CLOSING.has(code)) return -1
+    const close = QUOTE_CODES.get(code)
     if (close === undefined) continue
     const at = text.indexOf(close, end)
     return at >= 0 && at < clauseTo && at - open - 1 <= QUOTED_MAX ? at : -1
