@@ -153,6 +153,12 @@ describe("a violation dressed in a report's or a rule's words (issue #22, frames
       '别信那些举报的，百家乐真能赚',
       '谁拉的人？网赌平台返水百分之五',
       '拉黑了骗子，真正的博彩官网在这',
+      '刚撤回的百家乐截图是我赢的，今天又赚了两万',
+      '别信举报，六合彩开奖结果我第一个发',
+      '禁止讨论时时彩，明天的号码私发',
+      '禁止发赌博链接，网址改成私发了',
+      '群友发的百家乐我去玩了，确实能提现',
+      '违规了就违规，网赌我天天玩',
     ])
   })
   it("stays a hit: a contact request of the speaker's own", () => {
@@ -180,6 +186,11 @@ describe("a violation dressed in a report's or a rule's words (issue #22, frames
       '有人在群里发了黄色网站，网址我存了，要的说',
       '群公告：禁止色情，裸聊一次一百',
       '被踢之前我说过，约炮就找我们',
+      '有人问我要约炮群，我直接拉他进去了',
+      '拉黑了那个卖黄色网站的，我这有更全的',
+      '谁发的援交？价格多少',
+      '刚撤回的约炮信息是我发的，有兴趣的再来',
+      '有人举报黄色网站？那你先发给我看看',
     ])
   })
   it('stays a hit: an insult said or aimed', () => {
@@ -233,6 +244,9 @@ describe("a violation dressed in a report's or a rule's words (issue #22, frames
       '已经拉黑了，进货价我放你桌上了',
       '禁止拍照外传，客户名单我放U盘里给你',
       '有人问进货价，我说了是九十八',
+      '违者移出，进货价表在我朋友圈',
+      '有人把客户名单卖给了同行，我也有一份，八百',
+      '已拉黑那个卖进货价表的，我的表更便宜',
     ])
   })
   it('stays a hit: a slur on the company said', () => {
