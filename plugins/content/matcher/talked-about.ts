@@ -92,6 +92,7 @@ import { ruleShape } from './talked-about-rule-shapes.js'
 import { inStatement, statesAboutMessages, turnsToOffer } from './talked-about-statements.js'
 import { simplifiedCjk } from './talked-about-simplified.js'
 import { withoutWordNegations } from './talked-about-words.js'
+import { framedAsReport } from './talked-about-frames.js'
 
 /** A verb of saying or posting before a quotation: `说“`, `发了“`, `骂“`. */
 const SAID_OR_POSTED = /说|讲|提到|写|喊|称|问|发|贴|骂/u
@@ -192,15 +193,19 @@ const NEGATION_ENDS = new Set(
  *   `不要透露客户名单，我私下发你一份`, see invitedAfter), or the
  *   speaker's own instruction follows a warning of impostors (`谨防冒充客服，所以有事直接加我微信`);
  * - `review` when quoted in a clause with a verb of saying and nothing more (`他说“第一品牌”`);
- * - undefined otherwise: the term is said (`不是骗子就加我vx` still finds 加我vx).
+ * - undefined otherwise: the term is said (`不是骗子就加我vx` still finds 加我vx);
+ * - last, `drop` when the whole message reads as a report or a rule that names the hit of `category` (framedAsReport).
  */
 export function talkedAbout(
   text: string,
   start: number,
   end: number,
   allowDomains: readonly string[] = [],
+  category?: string,
 ): TalkedAbout {
-  return talkedAboutIn(withoutWordNegations(simplifiedCjk(text)), start, end, allowDomains)
+  const read = withoutWordNegations(simplifiedCjk(text))
+  const how = talkedAboutIn(read, start, end, allowDomains)
+  return how !== 'drop' && framedAsReport(read, start, end, category, allowDomains) ? 'drop' : how
 }
 
 /**

@@ -281,7 +281,7 @@ function readInLonger(c: Candidate, candidates: Candidate[]): boolean {
 
 /** How the hit is talked about (see talkedAbout); a quotation in speech marks the candidate for review. */
 function talked(text: string, c: Candidate, allowDomains: readonly string[]): 'drop' | 'review' | undefined {
-  const how = talkedAbout(text, c.start, c.end, allowDomains)
+  const how = talkedAbout(text, c.start, c.end, allowDomains, c.category)
   if (how === 'review') c.review = true
   return how
 }
