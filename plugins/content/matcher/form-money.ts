@@ -148,8 +148,12 @@ export function offersPrice(text: string, c: Candidate, allowDomains: readonly s
   return offered && !TOLD_AFTER.test(after) && !AMOUNT.test(after)
 }
 
-/** A request to contact the speaker that starts a clause, maybe with ➕ or + for 加: `加我微信`, `➕我`, `私聊`, `找我`. */
-const CONTACT_CLAUSE = /^\s*(?:[加➕+＋]\s*(?:我|个|[vV微威薇])|私(?:聊|信|我)|找我|联系我|滴我)/u
+/**
+ * A request to contact the speaker that starts a clause and names the channel, maybe with ➕ or + for 加: `加我微信`,
+ * `➕我V`, `加个vx`, `私聊我`. A bare `找我`, `私聊` or `滴我` names none: no other hit names the contact, and the price
+ * is the message's only hit (`底价给你，找我`).
+ */
+const CONTACT_CLAUSE = /^\s*(?:[加➕+＋]\s*(?:我|个)?\s*(?:[vV]|微|威|薇|wx|WX)|私聊我)/u
 /** What may follow a price ending its clause as bait: nothing, or the reader given it (`给你`, `发你`). */
 const BAIT_END = /^\s*(?:(?:给|发)(?:你|您))?\s*$/u
 

@@ -7,6 +7,7 @@
 
 import type { Candidate } from './allow-filter.js'
 import { ACCOUNT_ID, CONTACT_WORDS } from './contact-words.js'
+import { CLAUSE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
 import { offers } from './talked-about-offers.js'
 
 /**
@@ -38,11 +39,11 @@ const PORN_WINK =
 /**
  * A price or a secret handed over privately: asked for by private message (`私信报价`), a price or a list fetched
  * from the speaker or sent privately (`底价找我拿`, `名单私发`), left where members pick it up (`报价在群文件`); a
- * firm's quote sent to a colleague (`报价单我发你邮箱`) is work; a contact pointed at (`飞机@…`, `Q群12345`, `看我动态`,
- * `有需要的联系`, `需要的私`, `懂的都懂`, `资源在群文件`; rev2).
+ * firm's quote sent to a colleague (`报价单我发你邮箱`) is work; a contact pointed at (`飞机@…`, `Q群12345`, `群号123456`, `看我动态`,
+ * `有需要的联系`, `需要的私`, `懂的都懂`, `资源在群文件`; rev2; `需要的联系他`).
  */
 const HANDED_OVER =
-  /有需要的联系|懂的都懂|资源在群文件|飞机[@＠号]|电报[@＠号]|[qQ扣]群\s*[0-9]{5,}|看我(?:动态|主页)|的私(?=$|[。！!～~\s])|私[信聊]报价|(?:(?<!报)价|名单|资料)[^，,；;。！!？?\n]{0,4}(?:找我(?:要|拿)|私[信聊发]|在群文件)|私发/u
+  /有?需要的联系|懂的都懂|资源在群文件|飞机[@＠号]|电报[@＠号]|(?:[qQ扣]群|群号)\s*[:：]?\s*[0-9]{5,}|看我(?:动态|主页)|的私(?=$|[。！!～~\s])|私[信聊]报价|(?:(?<!报)价|名单|资料)[^，,；;。！!？?\n]{0,4}(?:找我(?:要|拿)|私[信聊发]|在群文件)|私发/u
 /**
  * Someone an insult is aimed at: who posted above (`楼上`), the speaker's swagger (`老子`), a person pointed at
  * (`这人`, `这货`, `那人`), a gift to the reader (`送你`).
@@ -126,4 +127,29 @@ export function aimedAt(text: string, c: Candidate): boolean {
 /** True if the message still pitches (stillPitches) or aims an insult hit at someone (aimedAt). */
 export function pitchesOrAims(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   return stillPitches(text, c, allowDomains) || aimedAt(text, c)
+}
+
+/**
+ * Before an insult in its clause, only who is called it and a copula or a classifier (`你个`, `你才是`, `就是个`,
+ * `真是个`, `这货就是`, `什么`): the clause calls someone the insult, it reports no one's words.
+ */
+const CALLED_BEFORE =
+  /^\s*(?:你们?|他们?|她们?|这人|那人|此人|这货|那货|什么)?[就真才也都纯简直根本]*(?:是)?(?:个|一个|一群|一帮)?[大死臭]?$/u
+/** After an insult, the rest of its clause when it calls someone it: `一个`, `玩意`, `东西`, a particle (`脑残吧`). */
+const CALLED_AFTER = /^(?:一个|玩意儿?|东西)?[吧啊呀嘛哦]?\s*$/u
+/** The speaker's swagger or a threat at the reader: `老子`, `弄死你`, `打死你`. */
+const THREATENED = /老子|(?:弄|打|砍|干|整|揍|搞)死你/u
+
+/**
+ * True for an insult hit the speaker says, whatever report or rule around it reads it as someone else's: unquoted, its
+ * clause only calls someone it (CALLED_BEFORE and CALLED_AFTER, not both empty: `这人天天发广告，就是个傻逼，别理`,
+ * `…，傻逼一个，请勿传播`, `你才是废物`), or the message swaggers or threatens outside its quotations (THREATENED:
+ * `截图发你了，楼上这人骂我“脑残”，老子弄死你`). `那人骂我“蠢货”，已举报` and `有人骂我是傻逼，已举报` report it.
+ */
+export function callsNames(text: string, c: Candidate): boolean {
+  if (c.category !== 'insult') return false
+  if (THREATENED.test(text.replace(QUOTED, ' '))) return true
+  const before = text.slice(edgeBefore(text, c.start, CLAUSE_END), c.start)
+  const after = text.slice(c.end, edgeAfter(text, c.end, CLAUSE_END))
+  return (before.trim() !== '' || after.trim() !== '') && CALLED_BEFORE.test(before) && CALLED_AFTER.test(after)
 }

@@ -7,6 +7,7 @@
  * saying, labelled as words or a post, or banned in its clause.
  */
 
+import { ownTake } from './talked-about-handled.js'
 import { pitchesAround, stillPitches } from './pitch-guard.js'
 import { CONCEALED } from './talked-about-bans.js'
 import { CLAUSE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
@@ -72,6 +73,13 @@ const TOPICAL = new Set(['porn', 'gambling', 'confidential'])
  */
 const OWN_PITCH =
   /资源|合集|网盘|群文件|种子|(?:来|到|进|去)我(?:的|们)?(?:直播间|店|群|主页|家|这)|来玩|一起玩|有(?:想|要|需要)|(?:正规|靠谱|大|官方)(?:的)?平台|认准|带你|回本|开局|开桌|开台|开盘|重发|再发一[遍次]|欢迎(?!举报|监督|反馈|指正)|我也要|也给我|求(?:一份|分享|资源|链接|网址)|我(?:的|家的?|这的?)货|比我(?:的|家)|我赢|赢了|又赚|赚了|价格多少|多少钱|怎么卖|怎么收费|什么价|发给我|发我看|给我(?:看|发)|更便宜|更全|我的(?:更|表|资源)|哪里有/u
+
+/**
+ * The speaker's own word or deed before the hit in its clause, or the speaker telling the reader: `我说的那个`, `我推荐的`,
+ * `给你说个`, `告诉你`.
+ */
+const OWN_BEFORE =
+  /(?:我们?(?:说|推荐|介绍|发|讲|提|找)(?:过|了)?|(?:给|跟|和|对)(?:你|您)们?(?:说|讲|介绍|推荐|发)(?:过|了)?|告诉(?:你|您)们?)(?:个|一个|的)?(?:那个|这个|那|这)?[^，,；;。！!？?\n]{0,6}$/u
 
 /** A value or a list handed over right after the hit: `如下`, `见附件`, `发群里了`, `在附件`. */
 const VALUE_GIVEN = /^[^，,；;。！!？?\n]{0,4}?(?:如下|如图|见图|见附件|在附件|附后|发群里了?|发在群里)/u
@@ -221,6 +229,7 @@ export function framedAsReport(
   if (!isQuoted && ASKED_AFTER.test(text.slice(end))) return false
   if (category === 'insult' && AIMED_AT_MEMBER.test(outside)) return false
   if (UNDONE.test(outside) || CONCEALED.test(before) || HANDED_WITH_BAN.test(text.slice(end))) return false
+  if (OWN_BEFORE.test(before) || ownTake(text, end)) return false
   if (tellsValue(text, start, end) || answersPrice(text, end) || VALUE_GIVEN.test(text.slice(end))) return false
   const quiet = outside.replace(REPORT_NOT_OFFER, sent => ' '.repeat(sent.length))
   if (OWN_PITCH.test(quiet) || invitedAfter(quiet, 0)) return false

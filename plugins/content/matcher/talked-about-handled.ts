@@ -108,15 +108,19 @@ const CHECKED_NOT = new RegExp(
 /** After a denied term, a comparison or a kind that turns the denial into a claim: `没网赌平台比我这稳`, `没下注的`. */
 const NOT_DENIED = /^(?:的|比|更)/u
 /**
- * The speaker's own offer of the thing after a report: `我这私单照接`, `来我这玩`, `我那有`; not evidence the speaker
- * keeps (`我这有录音`).
+ * The speaker's own offer of the thing after a report: `我这私单照接`, `来我这玩`, `我那有`, `我这也能开`; not evidence the
+ * speaker keeps (`我这有录音`).
  */
 export const OWN_OFFER =
-  /(?:来|找|到)我(?:这|那|们)|我(?:这|那)(?:里|边)?(?:(?:也|还)?有(?!截图|录音|证据|记录|聊天记录|照片|视频|监控)|照|可以|能|开)/u
+  /(?:来|找|到)我(?:这|那|们)|我(?:这|那)(?:里|边)?(?:也|还)?(?:有(?!截图|录音|证据|记录|聊天记录|照片|视频|监控)|照|可以|能|开)/u
 /** The speaker asking for a copy after a report: `快发我一份`, `给我个链接`; not evidence asked (`截图发我`). */
 const WANTS_COPY = /(?<!截图)(?:发|给|转|传|私发)(?:我|俺)(?:一份|一个|个|一张|链接|地址|网址)/u
-/** The speaker praising the thing after a report: `特码很准`, `真好玩`, `跟着买`, `稳赚`. */
-const PRAISED = /(?:很|真|超|特别|挺|太|贼)(?:准|好玩|好用|靠谱|划算|爽|刺激)|必中|包中|稳赚|跟着(?:买|下注|玩|投)/u
+/**
+ * The speaker praising the thing after a report or taking part in it: `特码很准`, `真的好看`, `跟着买`, `稳赚`, `我也想约`,
+ * `我也在玩`, `我接了`, `我同意了`, `我赢了两万`.
+ */
+const PRAISED =
+  /(?:很|真的?|超|特别|挺|太|贼)(?:准|好玩|好看|好用|靠谱|划算|爽|刺激)|必中|包中|稳赚|跟着(?:买|下注|玩|投)|我(?:也|还|一直)(?:想|在|要)(?:约|玩|买|下注|投|看|做)|我(?:也|都)?(?:接|同意|答应|做|跟|买|玩|约|下注|投|赢|办)了/u
 
 /**
  * True if the speaker, after the term at `end`, offers it (OWN_OFFER: `我这有`), asks for a copy (WANTS_COPY) or praises

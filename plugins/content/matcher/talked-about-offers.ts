@@ -11,17 +11,19 @@ import {
   SERVICE_NAMES,
   SERVICE_SPELLINGS,
 } from './contact-words.js'
+import { givesFigureAfter } from './deferred-values.js'
 import { findUrls, isAllowedHost } from './links.js'
 import { CLAUSE_END, edgeAfter } from './talked-about-clauses.js'
 
 /**
  * An offer or a call to the reader outside the hit, which keeps a hit its report or reminder would clear:
  * `加我`, `私聊我`, `进群`, `联系我`, `跟我买`, `懂的来`, `V我`, `+v`, `wx同号`, `私发` ending a clause; a bare `私聊` (`私聊了解`, not `私聊了他`) or who is addressed by what they
- * want (`想做的`, `想了解的`, `有意者`); not who joined (`新进群的号`): a spammer's report
+ * want (`想做的`, `想了解的`, `有意者`), the speaker pulling the reader into a group or pointing at a page of theirs
+ * (`我拉你`, `在我主页`); not who joined (`新进群的号`): a spammer's report
  * (`…，管理员处理一下吧，想做的私聊`) still offers; so does an invitation (see invitation: `需要资源的加我微信`, `看我签名`).
  */
 export const OFFER = new RegExp(
-  `加我|加微|私聊(?!了?[他她对])|跟我(?:买|玩|下|投|做)|懂[的得]来|来我这|(?<![A-Za-z])[vVＶ]我|滴我|[+＋]\\s*[vVＶ](?![A-Za-z])|${SAME_NUMBER}|私发(?=[，,。！!？?～~\\s]|$)|私信我|私我|找我|联系我|滴滴我|戳我|(?<![新刚])进群|加群|扫码|带你|私发你|发你|转我|转给我|打给我|想(?:做|了解|玩|要|赚|买|参加)的|有意者|有意向的|有兴趣的|${invitation()}`,
+  `加我|加微|私聊(?!了?[他她对])|跟我(?:买|玩|下|投|做)|懂[的得]来|来我这|(?<![A-Za-z])[vVＶ]我|滴我|[+＋]\\s*[vVＶ](?![A-Za-z])|${SAME_NUMBER}|私发(?=[，,。！!？?～~\\s]|$)|私信我|私我|找我|联系我|滴滴我|戳我|(?<![新刚])进群|加群|扫码|带你|私发你|发你|转我|转给我|打给我|想(?:做|了解|玩|要|赚|买|参加)的|有意者|有意向的|有兴趣的|我拉你(?!一把)|[在看见进]我的?(?:主页|简介|朋友圈)|${invitation()}`,
   'u',
 )
 
@@ -140,20 +142,23 @@ export function namesValue(term: string): boolean {
 const VALUE_TERM = /(?:价|价格表|比例|比率|名单|资料|返点)$/u
 /**
  * A figure: an amount with its unit (`8%`, `每瓶68`, `六折`, `千分之八`, `三十五块`), a list's size (`412家企业客户`, not
- * `3家公司`), or a number after a word that states it (`是3400`, `旗舰款3400`, `标价4999`, `（进货价 45`).
+ * `3家公司`), a number after a word that states it (`是3400`, `旗舰款3400`, `标价4999`, `（进货价 45`, `我说了3200`), or
+ * right after the term (`成本价380一台`; not a date, an edition or a file: `客户名单2023年版`, `客户名单20231201.xlsx`).
  */
 const FIGURE =
-  /[0-9]+(?:\.[0-9]+)?\s*(?:%|％|‰|元|块|万|折|个点|家(?:企业|公司)?客户)|(?:千分之|百分之)[0-9零一二三四五六七八九十两]|[零一二三四五六七八九十两百千万]{2,}(?:块|元)|[一二三四五六七八九十两](?:折|成)|(?:每|一)[台瓶箱套件个斤][0-9一二三四五六七八九十两百]+|(?:是|为|才|款|价|说|[：:（(])\s*[0-9]{2,}|说[零一二三四五六七八九十两百]{2,}/gu
+  /[0-9]+(?:\.[0-9]+)?\s*(?:%|％|‰|元|块|万|折|个点|家(?:企业|公司)?客户)|(?:千分之|百分之)[0-9零一二三四五六七八九十两]|[零一二三四五六七八九十两百千万]{2,}(?:块|元)|[一二三四五六七八九十两](?:折|成)|(?:每|一)[台瓶箱套件个斤][0-9一二三四五六七八九十两百]+|(?:是|为|才|款|价|说了?|报了?|[：:（(])\s*[0-9]{2,}|^\s*[0-9]{2,}(?:\.[0-9]+)?(?![0-9._A-Za-z-]|\s*(?:年|月|日|号|版|期|级|届|楼|层|人|天|条|款|项))|说[零一二三四五六七八九十两百]{2,}/gu
 /** What a figure follows when it is a fine, a reward or a number of a rule, not a value told: `罚款500元`, `第3条`. */
 const NOT_A_VALUE = /(?:罚|扣|奖|违者|第|赔)[^，,；;。！!？?\n]{0,3}$/u
 
 /**
  * True if the hit names a secret value (VALUE_TERM) and the message tells it after the hit: `进货价不能透露，这批红酒
- * 进货价每瓶68`, `不要讨论提成比例！新盘是千分之八`, `客户问成本价，就说二十八`. A rule that forbids telling it gives it away
- * all the same; a fine (`违者罚款500元`) is no value told.
+ * 进货价每瓶68`, `不要讨论提成比例！新盘是千分之八`, `客户问成本价，就说二十八`, in a clause of its own too (see
+ * givesFigureAfter: `刚撤回的消息里有底价，1200一平，请勿传播`). A rule that forbids telling it gives it away all the same;
+ * a fine (`违者罚款500元`) is no value told.
  */
 export function tellsValue(text: string, start: number, end: number): boolean {
   if (!VALUE_TERM.test(text.slice(start, end))) return false
+  if (givesFigureAfter(text, end)) return true
   for (const figure of text.slice(end).matchAll(FIGURE)) {
     const at = end + (figure.index ?? 0)
     if (!NOT_A_VALUE.test(text.slice(Math.max(end, at - 6), at))) return true

@@ -38,8 +38,17 @@ export const REMOVED =
  * newcomer (`一进群就发`, `刚进来就发`); or the post itself pointed at (`群里那条…链接`, `刚才那个发…的`) or taken down
  * (`刚撤回的消息里有`, `删除的帖子里`; f43).
  */
-const SOMEONE_SAID =
-  /(?:有人|有个[^，,；;。！!？?\n]{0,3}?[人号]|[@＠][^\s@＠，,；;。！!？?]{1,12}|这人|这个人|此人|(?:一|刚|才)(?:进群|入群|加群|进来)就?|(?:群)?成员|群员|(?:很多|好多|不少|一些|有些|几个|那些|这些|(?<![我你])的)(?:账号|小号|号)|那人|那个人|那个号|这个号|那个|某人|陌生人|对方|客户|顾客|客人|用户|买家|网友|群友|家长|业主|学员|员工|同事|店员|销售|竞品|同行|友商|对手|差评|骗子|谁|遇到|碰到|看到|见到)[^。！!？?\n]{0,14}?(?:说|发|刷|贴|推|骂|称|讲|喊|问|让|叫|私信|私聊|传|收到|接到|组织|开设|聚众)|(?:找|问|跟|向)我(?:要|讨|拿)|被(?:人|陌生人|骗子)拉|(?:短信|消息|电话|来电|私信|邮件)[^。！!？?\n]{0,4}?(?:说|称|写)|(?:那条|这条|那则|这则|那张|这张)|(?:撤回|删除|删掉|删了|清理|屏蔽)(?:了)?的(?:那条|这条)?(?:消息|信息|帖子|链接|图片|内容|广告|视频)/u
+const SOMEONE_SAID_WORDS =
+  /(?:有人|有个[^，,；;。！!？?\n]{0,3}?[人号]|这人|这个人|此人|(?:一|刚|才)(?:进群|入群|加群|进来)就?|(?<!全体)(?:群)?成员|群员|(?:很多|好多|不少|一些|有些|几个|那些|这些|(?<![我你])的)(?:账号|小号|号)|那人|那个人|那个号|这个号|那个|某人|陌生人|对方|客户|顾客|客人|用户|买家|网友|群友|家长|业主|学员|员工|同事|店员|销售|竞品|同行|友商|对手|差评|骗子|谁|遇到|碰到|看到|见到)[^。！!？?\n]{0,14}?(?:说|发|刷|贴|推|骂|称|讲|喊|问|让|叫|私信|私聊|传|收到|接到|组织|开设|聚众)|(?:找|问|跟|向)我(?:要|讨|拿)|被(?:人|陌生人|骗子)拉|(?:短信|消息|电话|来电|私信|邮件)[^。！!？?\n]{0,4}?(?:说|称|写)|(?:那条|这条|那则|这则|那张|这张)|(?:撤回|删除|删掉|删了|清理|屏蔽)(?:了)?的(?:那条|这条)?(?:消息|信息|帖子|链接|图片|内容|广告|视频)/u
+/**
+ * A member @-mentioned as the one who said or posted it (`@阿龙 一直在群里说`), not the member the speaker addresses: no
+ * 我 (the speaker) or 你 (the reader) before the verb, no 你, 个 or 好 right after it (`@小美 发你了`, `@王总 我推荐的`, `@老王
+ * 给你说个`, `@阿强 说好的`), and not everyone (`@全体成员 发个福利`).
+ */
+const MENTIONED_SAID =
+  /[@＠](?!全体|所有人)[^\s@＠，,；;。！!？?]{1,12}\s*(?:(?!我(?!们)|你|您)[^。！!？?\n]){0,14}?(?:说|发|刷|贴|推|骂|称|讲|喊|问|让|叫|私信|私聊|传|收到|接到|组织|开设|聚众)(?![你您个好])/u
+/** Who else said or posted it: the words of SOMEONE_SAID_WORDS or a member @-mentioned (MENTIONED_SAID). */
+const SOMEONE_SAID = new RegExp(`${SOMEONE_SAID_WORDS.source}|${MENTIONED_SAID.source}`, 'u')
 /**
  * What the reader does about it, later in its sentence: reports it, hands it over, calls it a rumour, asks
  * to check it, ignores it, has put it out or asks an admin to (`我直接拉黑了`, `已经撤了`, `管理员处理一下`,
@@ -131,6 +140,12 @@ export function reportedPost(term: TermAt): boolean {
 }
 
 /**
+ * Between who said it and the hit, the speaker as whose it is or who sent it: `是我的`, `我自己发的`, `我推荐的`; not whom
+ * it was said to (`有人骂我说的`, `客户问我要的`).
+ */
+const SPEAKERS_OWN = /(?:是|就是)我(?:自己)?的|(?<![骂问找跟向给叫让聊信加])我(?:自己)?(?:发|说|推荐|转|给)的/u
+
+/**
  * True for a hit a member reports or a rule reminder forbids, with no offer to the reader outside it:
  * forbidden where (`请勿在群内私下转账`), forbidden with a sanction after (`本群不允许拉人进赌博群，发现一次踢一次`), not to
  * be sent to a group (`内部价格表不能发到客户群`), who says it
@@ -138,7 +153,9 @@ export function reportedPost(term: TermAt): boolean {
  * else and reported (`那人骂我“蠢货”，已经交给主管处理了`, `@管理员 有人发…`), maybe in the sentence that answers a question
  * about it (`谁发的…？管理员已经撤回了吧`). What the someone else did to the reader is not the
  * reader's offer (`有人私信我说…，我拉黑了`); contact details written out in the message are (CONTACT_DETAILS). The
- * reporter's own word for the member dealt with stays said (`有人发赌博广告，这傻逼已经被踢了`, see namesMemberDealtWith).
+ * reporter's own word for the member dealt with stays said (`有人发赌博广告，这傻逼已经被踢了`, see namesMemberDealtWith),
+ * and so does a report the speaker's own take follows (see ownTake: `刚进来就发裸聊广告，别理，我这有真人的`) or whose
+ * post is the speaker's own (SPEAKERS_OWN: `刚撤回的消息里是我的私单报价`).
  */
 export function reportedOrForbidden(term: TermAt): boolean {
   const { text, start, end, before, after, sentenceBefore, sentenceAfter } = term
@@ -155,7 +172,9 @@ export function reportedOrForbidden(term: TermAt): boolean {
   if (
     said === null ||
     namesMemberDealtWith(before, after, sentenceBefore) ||
-    !(REPORTED.test(sentenceAfter) || lead !== null || REPORTED.test(answer(text, end)))
+    !(REPORTED.test(sentenceAfter) || lead !== null || REPORTED.test(answer(text, end))) ||
+    ownTake(text, end) ||
+    SPEAKERS_OWN.test(sentenceBefore.slice(said.index))
   )
     return false
   return unoffered(term, start - sentenceBefore.length + Math.min(said.index, lead?.index ?? said.index))

@@ -40,7 +40,7 @@ import { isOrderTaken } from './initials-context.js'
 import { namesWeChatFeature } from './measure-words.js'
 import { namesByDoubledGivenName, namesByDoubledName } from './doubled-names.js'
 import { nounSaidOf } from './said-nouns.js'
-import { pitchesAround } from './pitch-guard.js'
+import { callsNames, pitchesAround } from './pitch-guard.js'
 import { readsByPlace } from './place-readings.js'
 import { namesBySurname } from './surname-names.js'
 import { talkedAbout } from './talked-about.js'
@@ -279,9 +279,13 @@ function readInLonger(c: Candidate, candidates: Candidate[]): boolean {
   )
 }
 
-/** How the hit is talked about (see talkedAbout); a quotation in speech marks the candidate for review. */
+/**
+ * How the hit is talked about (see talkedAbout); a quotation in speech marks the candidate for review. An insult the
+ * speaker calls someone is never dropped as talked about (see callsNames).
+ */
 function talked(text: string, c: Candidate, allowDomains: readonly string[]): 'drop' | 'review' | undefined {
   const how = talkedAbout(text, c.start, c.end, allowDomains, c.category)
+  if (how === 'drop' && callsNames(text, c)) return undefined
   if (how === 'review') c.review = true
   return how
 }
