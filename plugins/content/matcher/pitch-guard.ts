@@ -39,10 +39,11 @@ const PORN_WINK =
  * A price or a secret handed over privately: asked for by private message (`私信报价`), a price or a list fetched
  * from the speaker or sent privately (`底价找我拿`, `名单私发`), left where members pick it up (`报价在群文件`); a
  * firm's quote sent to a colleague (`报价单我发你邮箱`) is work; a contact pointed at (`飞机@…`, `Q群12345`, `看我动态`,
- * `有需要的联系`, `需要的私`, `懂的都懂`, `资源在群文件`; rev2), a ping asked of who wants it (`要的扣我`, `需要的滴我`).
+ * `有需要的联系`, `需要的私`, `懂的都懂`, `资源在群文件`; rev2), a ping asked of who wants it (`要的扣我`, `需要的滴我`,
+ * `有需要的留言`), the first comers' gift (`前100名免费送`).
  */
 const HANDED_OVER =
-  /有需要的联系|懂的都懂|资源在群文件|飞机[@＠号]|电报[@＠号]|[qQ扣]群\s*[0-9]{5,}|看我(?:动态|主页)|的私(?=$|[。！!～~\s])|要的[扣滴私]我|私[信聊]报价|(?:(?<!报)价|名单|资料)[^，,；;。！!？?\n]{0,4}(?:找我(?:要|拿)|私[信聊发]|在群文件)|私发/u
+  /有需要的联系|懂的都懂|资源在群文件|飞机[@＠号]|电报[@＠号]|[qQ扣]群\s*[0-9]{5,}|看我(?:动态|主页)|的私(?=$|[。！!～~\s])|要的[扣滴私]我|有需要的(?:留言|私|扣|滴)|前[0-9一二三四五六七八九十百]+名(?:免费|送|半价)|私[信聊]报价|(?:(?<!报)价|名单|资料)[^，,；;。！!？?\n]{0,4}(?:找我(?:要|拿)|私[信聊发]|在群文件)|私发/u
 /**
  * Someone an insult is aimed at: who posted above (`楼上`), the speaker's swagger (`老子`), a person pointed at
  * (`这人`, `这货`, `那人`), a gift to the reader (`送你`).

@@ -26,8 +26,12 @@ const WARNING_BEFORE =
 const URGED_BEFORE =
   /(?:不要|别|勿)(?:再|太|总)?(?:犹豫|错过|怕|害羞|客气|不信|等|观望|担心|纠结|迟疑|后悔|急|慌|[去找买选问看](?:别家|别人|其他|外面|同行))[^，,；;。！!？?\n]*[，,；;：:]\s*[^，,；;。！!？?\n]*$/u
 
-/** The speaker saying they have what the example names, after it: `我这里有`, `真的在我这`, `找我`; rev2. */
-const SPEAKER_HAS = /我(?:这里?|这边|手上|手里)(?:有|就有|都有)|在我这|找我/u
+/**
+ * The speaker saying they have what the example names, or vouching for their own, after it: `我这里有`, `真的在我这`,
+ * `找我`, `我这个是真的`; rev2.
+ */
+const SPEAKER_HAS =
+  /我(?:这里?|这边|手上|手里)(?:有|就有|都有)|在我这|找我|我(?:这个?|这里|这边|们的?)?才?是(?:真的|正规|靠谱)/u
 
 /**
  * The end of the example right after the term, maybe past 的 or a word that closes it (`之类的`, `这种`, `等`): the

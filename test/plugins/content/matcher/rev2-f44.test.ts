@@ -42,7 +42,11 @@ describe('a warning given by example after an urging, or a word holding 别 (iss
       '不要加陌生人，特别是那种约炮的，我这里有',
     ])
     flaggedInBoth('gambling', ['不要去别家，尤其是那种六合彩'])
-    flaggedInBoth('ad', ['千万别错过，特别是那种免费领取', '警惕诈骗，尤其是那种免费领取的，真的在我这'])
+    flaggedInBoth('ad', [
+      '千万别错过，特别是那种免费领取',
+      '警惕诈骗，尤其是那种免费领取的，真的在我这',
+      '不要信，特别是那种日赚的。我这个是真的',
+    ])
   })
 
   it('is no hit after a warning', () => {
@@ -51,6 +55,7 @@ describe('a warning given by example after an urging, or a word holding 别 (iss
       '不要轻信，特别是那种日赚的',
       '严禁发广告，尤其是那种约炮的',
       '不要乱加好友，特别是那种日赚的',
+      '不要乱加好友，特别是那种日赚的，我有被骗过',
     ])
   })
 })
@@ -70,7 +75,11 @@ describe('capitals said of a group, a curse or three letters long (issue #22, re
 describe('原胶 before a person or a service, 号源, a ping (issue #22, rev2 on f44)', () => {
   it('stays a hit', () => {
     flaggedInBoth('porn', ['原胶服务，用量随意，价格好说', '原胶少妇，黏人，带回家'])
-    flaggedInBoth('confidential', ['成本价折扣店，要的扣我'])
+    flaggedInBoth('confidential', [
+      '成本价折扣店，要的扣我',
+      '成本价专卖店，有需要的留言',
+      '成本价超市开业，前100名免费送',
+    ])
     expect(shipped.categoriesOf('出售微信号源，一手实名')).toContain('ad')
   })
 
