@@ -18,6 +18,10 @@ describe('a ban on posting after a pitch in its own sentence (issue #22, rev2 on
     flaggedInBoth('porn', ['包夜三百，群里禁止发约炮', '同城可约，别发一夜情'])
   })
 
+  it('stays a hit when the speaker does what the ban forbids after it', () => {
+    flaggedInBoth('false_ad', ['不能印第一品牌、全网最低，我们都能印，私聊', '不能印第一品牌，我们照印，私我'])
+  })
+
   it('is no hit when the clause before warns, reports someone else or asks', () => {
     cleanInBoth([
       '包装盒上不能印第一品牌',
@@ -26,6 +30,7 @@ describe('a ban on posting after a pitch in its own sentence (issue #22, rev2 on
       '以前有人说包赢，这里禁止发六合彩',
       '有人发日赚的广告，群里禁止发日赚',
       '有人问包赢的那种，不能发六合彩吧？',
+      '禁止发布六合彩，违者移出，我们也不会发',
     ])
   })
 })
