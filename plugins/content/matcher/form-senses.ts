@@ -53,6 +53,11 @@ const EVERYDAY_SENSES: ReadonlyMap<string, { words?: RegExp; next?: RegExp; near
 const OFFER_WORDS =
   /同城|寂寞|懂的|私聊|私我|私信|私发|包夜|上门|可约|约吗|了解一?下|加我|加微|颜值|妹子|小妹|美女|帅哥|兼职|日结|开房|陪玩|空降|酒店|[\d一二两三四五六七八九十百千万][百千万]?[块元]/u
 
+/**
+ * A person or a service of the trade right after the form: `原胶少妇`, `原胶服务`, `约跑妹子` (not `春货女装`); rev2.
+ */
+const SERVED_AFTER = /^(?:服务|妹|女(?![装鞋款式包])|少妇|人妻|学生|学妹|小姐|美女|萝莉|嫩模|外围|包夜|上门)/u
+
 /** Someone the form is said of, just before it: `你个`, `真是`, `他就是`. */
 const SAID_OF = /(?:[你他她个]|真是|就是)$/u
 
@@ -60,14 +65,19 @@ const SAID_OF = /(?:[你他她个]|真是|就是)$/u
  * True for a homophone or toneless form that is an everyday word (see EVERYDAY_SENSES) in a message with the
  * words of what that word names, said of no one, and no offer of company or contact: `周六早上约跑的在群里接龙`,
  * `春货上新，连衣裙到了一批`, `昨晚下了一夜雨，今早一夜晴`, `她去山区援教半年`, `隐形眼镜有日抛和月抛`, `光伏板白天充电，日转夜用`.
- * `同城约跑，颜值高`, `你个春货`, `真是个春货，发货都能发错`, `寂寞吗，一夜晴了解下`, `援教妹子可上门` and
+ * `同城约跑，颜值高`, `原胶少妇，黏人` (see SERVED_AFTER), `你个春货`, `真是个春货，发货都能发错`, `寂寞吗，一夜晴了解下`, `援教妹子可上门` and
  * `在家日转三百` stay hits, as does a message that still pitches (see stillPitches) or names the weather far from the
  * form (`一夜晴 出游 陪玩`).
  */
 export function namesEverydayThing(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!SOUND_KINDS.has(c.kind) || c.form === undefined) return false
   const sense = EVERYDAY_SENSES.get(c.form)
-  if (sense === undefined || OFFER_WORDS.test(text) || SAID_OF.test(text.slice(Math.max(0, c.start - 2), c.start)))
+  if (
+    sense === undefined ||
+    OFFER_WORDS.test(text) ||
+    SERVED_AFTER.test(text.slice(c.end)) ||
+    SAID_OF.test(text.slice(Math.max(0, c.start - 2), c.start))
+  )
     return false
   const about = sense.near === undefined ? text : text.slice(Math.max(0, c.start - sense.near), c.end + sense.near)
   return (

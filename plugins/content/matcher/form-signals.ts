@@ -7,12 +7,12 @@ import type { Candidate } from './allow-filter.js'
 import { stillPitches } from './pitch-guard.js'
 
 /**
- * What a signal is or does right after 信号: a thing that sends or shows it (`灯`, `塔`, `弹`, `源`, `线`, `旗`,
- * `机`, `站`, `器`, `放大器`) or how strong it is (`不好`, `差`, `弱`, `满格`, `断了`, `覆盖`). Not 号码, an account's
+ * What a signal is or does right after 信号: a thing that sends or shows it (`灯`, `塔`, `弹`, `线`, `旗`,
+ * `机`, `站`, `器`, `放大器`; not `源`: 号源 is accounts for sale, `出售微信号源`) or how strong it is (`不好`, `差`, `弱`, `满格`, `断了`, `覆盖`). Not 号码, an account's
  * number, nor how hard it is to remember, type or find, nor digits it lacks (`不好记`, `不好搜`, `差一位`).
  */
 const SIGNAL_AFTER =
-  /^(?:灯|塔|弹|源|线|旗|机|站|器|兵|枪|放大|屏蔽|干扰|覆盖|强度|满格|(?:不好|不太好|不行|很差|太差|差|弱|很弱|太弱|断了|中断|没了|不稳定?)(?![记加找搜输念写认一二两几个位点]))/u
+  /^(?:灯|塔|弹|线|旗|机|站|器|兵|枪|放大|屏蔽|干扰|覆盖|强度|满格|(?:不好|不太好|不行|很差|太差|差|弱|很弱|太弱|断了|中断|没了|不稳定?)(?![记加找搜输念写认一二两几个位点]))/u
 
 /**
  * True for a term whose last characters are 信号 followed by what a signal is or does (see SIGNAL_AFTER): a

@@ -40,10 +40,11 @@ const PORN_WINK =
  * A price or a secret handed over privately: asked for by private message (`私信报价`), a price or a list fetched
  * from the speaker or sent privately (`底价找我拿`, `名单私发`), left where members pick it up (`报价在群文件`); a
  * firm's quote sent to a colleague (`报价单我发你邮箱`) is work; a contact pointed at (`飞机@…`, `Q群12345`, `群号123456`, `看我动态`,
- * `有需要的联系`, `需要的私`, `懂的都懂`, `资源在群文件`; rev2; `需要的联系他`).
+ * `有需要的联系`, `需要的私`, `懂的都懂`, `资源在群文件`; rev2; `需要的联系他`), a ping asked of who wants it (`要的扣我`,
+ * `需要的滴我`, `有需要的留言`), the first comers' gift (`前100名免费送`).
  */
 const HANDED_OVER =
-  /有?需要的联系|懂的都懂|资源在群文件|飞机[@＠号]|电报[@＠号]|(?:[qQ扣]群|群号)\s*[:：]?\s*[0-9]{5,}|看我(?:动态|主页)|的私(?=$|[。！!～~\s])|私[信聊]报价|(?:(?<!报)价|名单|资料)[^，,；;。！!？?\n]{0,4}(?:找我(?:要|拿)|私[信聊发]|在群文件)|私发/u
+  /有?需要的联系|懂的都懂|资源在群文件|飞机[@＠号]|电报[@＠号]|(?:[qQ扣]群|群号)\s*[:：]?\s*[0-9]{5,}|看我(?:动态|主页)|的私(?=$|[。！!～~\s])|要的[扣滴私]我|有需要的(?:留言|私|扣|滴)|前[0-9一二三四五六七八九十百]+名(?:免费|送|半价)|私[信聊]报价|(?:(?<!报)价|名单|资料)[^，,；;。！!？?\n]{0,4}(?:找我(?:要|拿)|私[信聊发]|在群文件)|私发/u
 /**
  * Someone an insult is aimed at: who posted above (`楼上`), the speaker's swagger (`老子`), a person pointed at
  * (`这人`, `这货`, `那人`), a gift to the reader (`送你`).
@@ -85,8 +86,11 @@ const QUOTED = /[“「『"][^”」』"]*[”」』"]/gu
 const OPENING_MARK = /[“「『"]/u
 /** The rest of a quotation the term stands in, up to its closing mark (`招聘兼职，日结三百”`). */
 const UNCLOSED = /^[^“「『”」』"]*[”」』]/u
-/** A clause that warns of a pitch or bans it (`不要相信任何日赚几百的说法`, `不得发布日赚类广告`): no pitch of its own. */
-const WARNED = /不要|不得|不能|别|禁止|严禁|勿|诈骗|骗子|骗局|相信|说法|类|举报|截图|问是不是/u
+/**
+ * A clause that warns of a pitch, bans it or reports someone else's (`不要相信任何日赚几百的说法`, `不得发布日赚类广告`,
+ * `有人发日赚的广告`, `以前有人说包赢`): no pitch of its own.
+ */
+const WARNED = /不要|不得|不能|别|禁止|严禁|勿|诈骗|骗子|骗局|相信|说法|类|举报|截图|问是不是|有人[发说问讲传]|广告/u
 /** A clause's end. */
 const CLAUSE_ENDS = /[，,；;。！!？?\n]/u
 
@@ -94,10 +98,14 @@ const CLAUSE_ENDS = /[，,；;。！!？?\n]/u
 const QUESTION = /[^。！!？?\n]*[？?]/gu
 /** The UTF-16 codes of a sentence's end (。！!？?, a line break). */
 const SENTENCE_END_CODES = new Set([...'。！!？?\n'].map(end => end.charCodeAt(0)))
+/** The UTF-16 codes of a clause's end (CLAUSE_ENDS). */
+const CLAUSE_END_CODES = new Set([...'，,；;。！!？?\n'].map(end => end.charCodeAt(0)))
+/** The rest of a sentence that ends in a question mark. */
+const ASKED_SENTENCE = /^[^。！!？?\n]*[？?]/u
 
 /**
  * True if a clause pitches gambling, earnings, porn or a price by the guard's words alone (see PITCH_WORDS)
- * after the clause that ends at `to` or in a sentence before the one that holds `from`, quotations, questions and
+ * after the clause that ends at `to` or in a clause before the one that holds `from` (rev2: its own sentence's too), quotations, questions and
  * clauses that warn of a pitch left out (see QUOTED, QUESTION, WARNED): the speaker pitches besides reporting or
  * disowning the term (`有人发网赌链接，已经让他删除了，正规的在我这，稳定出款`, `夜场小妹。老李跟客户说了进货价，公司已经
  * 处罚了`). What the talked-about rules and a cut word add to offers (see unoffered).
@@ -106,9 +114,12 @@ export function pitchesAround(text: string, from: number, to: number): boolean {
   const closing = UNCLOSED.exec(text.slice(to))
   const after = text.slice(to + (closing === null ? 0 : closing[0].length))
   const first = after.search(CLAUSE_ENDS)
-  let sentenceFrom = from
+  let clauseFrom = from
+  while (clauseFrom > 0 && !CLAUSE_END_CODES.has(text.charCodeAt(clauseFrom - 1))) clauseFrom--
+  let sentenceFrom = clauseFrom
   while (sentenceFrom > 0 && !SENTENCE_END_CODES.has(text.charCodeAt(sentenceFrom - 1))) sentenceFrom--
-  const before = text.slice(0, sentenceFrom)
+  // The clauses before the term's in its own sentence are read unless the sentence asks (`有人问包赢的，能发吗？`).
+  const before = text.slice(0, ASKED_SENTENCE.test(text.slice(to)) ? sentenceFrom : clauseFrom)
   // QUESTION ends at a question mark: without one nothing is replaced (its search from every place is quadratic).
   const unasked = before.includes('？') || before.includes('?') ? before.replace(QUESTION, ' ') : before
   const rest = `${unasked}，${first < 0 ? '' : after.slice(first + 1)}`

@@ -18,6 +18,10 @@ export const NEGATED =
 export const FORBIDDEN_TO_POST =
   /(?:禁止|严禁|不准|不许|不得|切勿|请勿|勿|不要|别|杜绝|不让|不能)[^，,；;。！!？?\n]{0,8}?(?:发布|发送|转发|发|讨论|谈论|宣传|写|印|刷|参与|从事|传播|出现|使用)的?(?:任何|各种|此类|这类)?(?:[^，,；;。！!？?\n、]{1,8}[、和及与或])*(?:[^，,；;。！!？?\n、]{1,8}?(?:等|之类的?)(?:任何|各种|一切|所有)?)?$/u
 /**
+ * The speaker doing what a ban forbids, after it: `…不能印第一品牌，我们照印`, `…，我们都能印`, `我这边也敢写`; rev2.
+ */
+export const DONE_ANYWAY = /我们?(?:这边?|家)?(?:都|照|照样|也|就|敢|可以|能)+(?:印|写|发|做)/u
+/**
  * A prohibition, then with whom, before a term in its clause: `不要与陌生人私下交易`, `切勿跟对方私下转账`; or whom
  * not to make do it, named right before it: `不准让客户私下转账`, `不要引导顾客私下转账` (not `别让老板知道私下转账`).
  */

@@ -52,6 +52,7 @@ import {
   DENIED_NOUN,
   FORBIDDEN_LIST,
   FORBIDDEN_TO_DO,
+  DONE_ANYWAY,
   FORBIDDEN_TO_POST,
   FORBIDDEN_WHO,
   FORBIDDEN_WITH,
@@ -278,7 +279,7 @@ function talkedAboutIn(text: string, start: number, end: number, allowDomains: r
   )
     return 'drop'
   if (
-    (FORBIDDEN_TO_POST.test(before) ||
+    ((FORBIDDEN_TO_POST.test(before) && !DONE_ANYWAY.test(text.slice(end))) ||
       NAMED_AFTER.test(after) ||
       (KEPT_BACK.test(after) && !givesFigureAfter(text, end))) &&
     !invitedAfter(text, end) &&
