@@ -25,7 +25,7 @@ import {
 import { SwapChoices } from '../plugins/content/matcher/swap-filter.js'
 import { SwapForms } from '../plugins/content/matcher/swap-form-cache.js'
 import { bareLookupLoop, benchInputs, dictionaryOf } from './matcher.js'
-import { interleavedCpuSamples, medianMsPerMb, loadAverageLine } from './measure.js'
+import { interleavedCpuSamples, medianMsPerMb, loadAverageLine, numberOption } from './measure.js'
 
 /** Rounds dropped before the medians (the JIT's warm-up). */
 const WARM_ROUNDS = 3
@@ -177,9 +177,5 @@ interface Scanner {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const option = (name: string, fallback: number): number => {
-    const at = process.argv.indexOf(name)
-    return at > 0 ? Number(process.argv[at + 1]) : fallback
-  }
-  for (const line of matcherHits(option('--rounds', 21), option('--size', 10_000))) console.log(line)
+  for (const line of matcherHits(numberOption('--rounds', 21), numberOption('--size', 10_000))) console.log(line)
 }

@@ -27,7 +27,7 @@ import {
   type StartScanTables,
 } from '../plugins/content/matcher/start-scan.js'
 import { bareLookupLoop, benchInputs, dictionaryOf } from './matcher.js'
-import { interleavedCpuSamples, medianMsPerMb } from './measure.js'
+import { interleavedCpuSamples, medianMsPerMb, numberOption } from './measure.js'
 
 /** Rounds dropped before the medians (the JIT's warm-up). */
 const WARM_ROUNDS = 3
@@ -143,9 +143,5 @@ export function matcherKinds(rounds: number, size: number): string[] {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const option = (name: string, fallback: number): number => {
-    const at = process.argv.indexOf(name)
-    return at > 0 ? Number(process.argv[at + 1]) : fallback
-  }
-  for (const line of matcherKinds(option('--rounds', 21), option('--size', 10_000))) console.log(line)
+  for (const line of matcherKinds(numberOption('--rounds', 21), numberOption('--size', 10_000))) console.log(line)
 }

@@ -13,7 +13,7 @@ import { compileTables } from '../plugins/content/matcher/compiled-tables.js'
 import { HitList } from '../plugins/content/matcher/hit-list.js'
 import { scanKeyStarts, startScanTables } from '../plugins/content/matcher/start-scan.js'
 import { bareLookupLoop, benchInputs, dictionaryOf } from './matcher.js'
-import { interleavedCpuSamples } from './measure.js'
+import { interleavedCpuSamples, numberOption } from './measure.js'
 
 /** The goal's ratio to the bare loop (issue #18). */
 const GOAL = 0.3
@@ -76,11 +76,7 @@ export function matcherParts(rounds: number, size: number): { parts: PartTime[];
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const option = (name: string, fallback: number): number => {
-    const at = process.argv.indexOf(name)
-    return at > 0 ? Number(process.argv[at + 1]) : fallback
-  }
-  const { parts, mb, groups } = matcherParts(option('--rounds', 21), option('--size', 10_000))
+  const { parts, mb, groups } = matcherParts(numberOption('--rounds', 21), numberOption('--size', 10_000))
   const bare = parts[0].ms
   console.log(`${mb.toFixed(2)} MB of chat, ${groups}; ms a MB (median), bare ÷ this`)
   for (const { name, ms } of parts)

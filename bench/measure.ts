@@ -19,6 +19,12 @@ export function median(values: number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
 }
 
+/** The number after the command-line option `name` (`--rounds 21`), or `fallback` when it is absent. */
+export function numberOption(name: string, fallback: number): number {
+  const at = process.argv.indexOf(name)
+  return at > 0 ? Number(process.argv[at + 1]) : fallback
+}
+
 /** Resident set size in MB. */
 export function rssMb(): number {
   return process.memoryUsage.rss() / 2 ** 20

@@ -11,15 +11,11 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { DEFAULT_EXPANSIONS, type Matcher, compileMatcher } from '../plugins/content/matcher/index.js'
 import { bareLookupLoop, benchInputs, dictionaryOf } from './matcher.js'
-import { interleavedCpuSamples, loadAverageLine, medianMsPerMb } from './measure.js'
+import { interleavedCpuSamples, loadAverageLine, medianMsPerMb, numberOption } from './measure.js'
 
-const option = (name: string, fallback: number): number => {
-  const at = process.argv.indexOf(name)
-  return at > 0 ? Number(process.argv[at + 1]) : fallback
-}
 const other = resolve(process.argv[2] ?? '.')
-const rounds = option('--rounds', 21)
-const warm = option('--warm', 15)
+const rounds = numberOption('--rounds', 21)
+const warm = numberOption('--warm', 15)
 const theirs = await import(pathToFileURL(join(other, 'plugins/content/matcher/index.ts')).href)
 const { allTerms, messages, table, mb } = benchInputs([10_000], true)
 const dictionary = dictionaryOf(allTerms.slice(0, 10_000), DEFAULT_EXPANSIONS)

@@ -14,6 +14,7 @@ import { compileTables } from '../plugins/content/matcher/compiled-tables.js'
 import { HitList } from '../plugins/content/matcher/hit-list.js'
 import { scanKeyStarts, startScanTables } from '../plugins/content/matcher/start-scan.js'
 import { bareLookupLoop, benchInputs, dictionaryOf } from './matcher.js'
+import { median, numberOption } from './measure.js'
 
 /** Rounds dropped before the medians (the JIT's warm-up). */
 const WARM_ROUNDS = 3
@@ -24,18 +25,9 @@ function cpuMs(): number {
   return (user + system) / 1000
 }
 
-/** The median of a list of numbers. */
-function median(values: number[]): number {
-  return [...values].sort((x, y) => x - y)[values.length >> 1]
-}
-
-const option = (name: string, fallback: number): number => {
-  const at = process.argv.indexOf(name)
-  return at > 0 ? Number(process.argv[at + 1]) : fallback
-}
 const other = resolve(process.argv[2] ?? '.')
-const rounds = option('--rounds', 31)
-const size = option('--size', 10_000)
+const rounds = numberOption('--rounds', 31)
+const size = numberOption('--size', 10_000)
 const load = (file: string) => import(pathToFileURL(join(other, 'plugins/content/matcher', file)).href)
 const theirIndex = await load('index.ts')
 const theirTables = (await load('compiled-tables.ts')).compileTables
