@@ -1,0 +1,33 @@
+import { describe, it } from 'vitest'
+import { cleanInBoth, flaggedInBoth } from './eval-helpers.js'
+
+describe('a report or a rule of frames with a pitch no list held (issue #22, rev3)', () => {
+  it('stays a hit when a header or a pointer to a notice stands for the rule', () => {
+    flaggedInBoth('porn', ['公告：裸聊服务请看置顶'])
+    flaggedInBoth('gambling', [
+      '群公告：网赌平台见置顶',
+      '注意：六合彩资料详情见群公告',
+      '群规：禁止发广告，六合彩内部资料详情看群公告',
+      '公告：网赌暗号888，老地方',
+    ])
+  })
+
+  it('stays a hit when the goods or a private message are pointed at', () => {
+    flaggedInBoth('gambling', ['群规：网赌请私，不要公开', '禁止刷屏，六合彩请私', '严禁发广告，百家乐进我空间'])
+    flaggedInBoth('porn', ['已撤回，裸聊点头像', '已举报，约炮看我朋友圈', '违规者踢，裸聊请私我'])
+  })
+
+  it('stays an insult aimed at whoever does it', () => {
+    flaggedInBoth('insult', ['禁止广告，谁发谁是傻逼', '已举报，楼主这个傻逼', '提醒大家：张三是个傻逼'])
+  })
+
+  it('is still no hit for a rule that points at its notice or asks for a private message to an admin', () => {
+    cleanInBoth([
+      '禁止发六合彩，详情看群公告',
+      '有问题请私聊管理员，禁止发六合彩',
+      '已举报，有人发约炮的图',
+      '群规：禁止发网赌链接，违者踢',
+      '请勿传播，刚撤回的消息里有六合彩',
+    ])
+  })
+})
