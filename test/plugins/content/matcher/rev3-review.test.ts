@@ -21,6 +21,19 @@ describe('a report or a rule of frames with a pitch no list held (issue #22, rev
     flaggedInBoth('insult', ['禁止广告，谁发谁是傻逼', '已举报，楼主这个傻逼', '提醒大家：张三是个傻逼'])
   })
 
+  it('stays a hit with a stake a hand, a draw promised, a meeting place, where it is had or a figure told after all', () => {
+    flaggedInBoth('gambling', [
+      '严禁赌博，今晚老地方斗地主一百一局',
+      '禁止外传的六合彩内部资料，今晚必出',
+      '撤回了，刚才那个网赌网址换成新的了',
+    ])
+    flaggedInBoth('porn', [
+      '有人在群里问裸聊，已举报，不过我知道哪里有',
+      '群规禁止发约炮信息，想约的来老地方，今晚十点',
+    ])
+    flaggedInBoth('confidential', ['客户问成本价，已上报，其实就是六十五'])
+  })
+
   it('is still no hit for a rule that points at its notice or asks for a private message to an admin', () => {
     cleanInBoth([
       '禁止发六合彩，详情看群公告',
