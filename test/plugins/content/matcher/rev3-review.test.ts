@@ -17,8 +17,21 @@ describe('a report or a rule of frames with a pitch no list held (issue #22, rev
     flaggedInBoth('porn', ['已撤回，裸聊点头像', '已举报，约炮看我朋友圈', '违规者踢，裸聊请私我'])
   })
 
+  it('stays a hit when another group, the reader let in or who wants it is pointed at', () => {
+    flaggedInBoth('gambling', [
+      '已截图，“六合彩”内部群进来',
+      '违者踢，发六合彩的都去我那个群',
+      '已举报，六合彩的图我存了，要的说',
+    ])
+  })
+
   it('stays an insult aimed at whoever does it', () => {
-    flaggedInBoth('insult', ['禁止广告，谁发谁是傻逼', '已举报，楼主这个傻逼', '提醒大家：张三是个傻逼'])
+    flaggedInBoth('insult', [
+      '已举报，叫你一声傻逼',
+      '禁止广告，谁发谁是傻逼',
+      '已举报，楼主这个傻逼',
+      '提醒大家：张三是个傻逼',
+    ])
   })
 
   it('stays a hit with a stake a hand, a draw promised, a meeting place, where it is had or a figure told after all', () => {
