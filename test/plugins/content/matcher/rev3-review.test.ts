@@ -54,6 +54,8 @@ describe('a report or a rule of frames with a pitch no list held (issue #22, rev
       '已举报，有人发约炮的图',
       '群规：禁止发网赌链接，违者踢',
       '请勿传播，刚撤回的消息里有六合彩',
+      '禁止在群里讨论六合彩，老地方的聚会照常',
+      '已举报，有人发六合彩，其实就是三个号在刷',
     ])
   })
 })
