@@ -40,13 +40,14 @@ const EVIDENCE =
   /已经?截图|截图(?:了|存证|留证|为证|保存|在此|在这|已留存)|截图(?:已经?|都)?(?:发|给|转|交)给?(?:你|您|管理|群主|主管|领导|经理|客服|公司|老板|店长|平台)/u
 
 /**
- * Words of a rule or a ban: a group's rules (`群规`, `公告`), a ban (`严禁`, `禁止`, `不得`, `不准`, `不许`, `请勿`, `切勿`,
+ * Words of a rule or a ban: a group's rules (`群规`, `公告`; not a bare header `公告：` a pitch may open with, nor a notice
+ * pointed at, `详情看群公告`), a ban (`严禁`, `禁止`, `不得`, `不准`, `不许`, `请勿`, `切勿`,
  * `杜绝`), a sanction (`违者`, `违规`, `违反`, `一经发现`, `一律踢`), a ban on a deed in the group (`不要点`, `别转`, `别发`).
  * Not `舍不得`, `怪不得`, `说不准`, `不准确`, `不得不`.
  */
 const RULE = new RegExp(
   [
-    '群规|群公告|公告|规定(?!时间|期限|的时间)|严禁|禁止|(?<![舍了怪记晓由巴恨顾])不得(?![不了])|(?<![说拿看估])不准(?!确|时)|不许|请勿|切勿|杜绝',
+    '群规|(?<![看见在查点])群公告(?![:：])|(?<![看见在查点群])公告(?![:：])|规定(?!时间|期限|的时间)|严禁|禁止|(?<![舍了怪记晓由巴恨顾])不得(?![不了])|(?<![说拿看估])不准(?!确|时)|不许|请勿|切勿|杜绝',
     '违者|违规|违反|违禁|一经发现|发现(?:一次|一个)|一律(?:踢|删|移|封|禁|处理|开除|罚|清|拉黑|不|严)',
     `(?:不要|别|勿|不能)(?:在群里?|随便|随意|乱|私自)?(?:点|转|发|加|扫|传|碰|下载|注册|相信|泄露|透露|外传)|(?:不要|别|勿|不能|不准|不许|不得)(?:跟|和|对|向|给)(?:顾客|客户|客人|外人|别人|他人|对方|家长|学员|患者|病人|业主|乘客|买家|供应商)`,
   ].join('|'),
@@ -69,10 +70,13 @@ const TOPICAL = new Set(['porn', 'gambling', 'confidential'])
  * `有想玩…的吗`), a platform vouched for (`正规平台`, `认准我们`), losses won back (`回本`, `带你`), a table opened
  * (`开局`), a post made again (`重发`), a welcome, the thing asked for (`我也要`, `求一份`) or the speaker's own goods
  * (`我的货`, `比我的差`), winnings boasted (`是我赢的`, `又赚了`), a price asked or
- * the thing asked for (`价格多少`, `发给我看看`), the speaker's own offer compared (`我的表更便宜`, `我知道哪里有`).
+ * the thing asked for (`价格多少`, `发给我看看`), the speaker's own offer compared (`我的表更便宜`, `我知道哪里有`), a place
+ * the goods or a contact are pointed at (`请看置顶`, `点头像`, `在相册`, `进我空间`; rev3), a private message asked (`请私`,
+ * `请私我`; not `请私聊管理员`), an address renewed (`网址换成新的了`, `新网址：`), another group or the speaker's pointed
+ * at (`去新群`, `去我那个群`), the reader let in (`内部群进来`), who wants it told to speak (`要的说`).
  */
 const OWN_PITCH =
-  /资源|合集|网盘|群文件|种子|(?:来|到|进|去)我(?:的|们)?(?:直播间|店|群|主页|家|这)|来玩|一起玩|有(?:想|要|需要)|(?:正规|靠谱|大|官方)(?:的)?平台|认准|带你|回本|开局|开桌|开台|开盘|重发|再发一[遍次]|欢迎(?!举报|监督|反馈|指正)|我也要|也给我|求(?:一份|分享|资源|链接|网址)|我(?:的|家的?|这的?)货|比我(?:的|家)|我赢|赢了|又赚|赚了|价格多少|多少钱|怎么卖|怎么收费|什么价|发给我|发我看|给我(?:看|发)|更便宜|更全|我的(?:更|表|资源)|哪里有/u
+  /资源|合集|网盘|群文件|种子|(?:来|到|进|去|加)我(?:的|们)?(?:那个?|这个?)?(?:直播间|店|群|主页|家|这)|(?:去|到|进|加|挪到|转到)(?:新|[二三四五2-5]|小|备用|另一个)群|(?<![拉带放让叫他她人])进来(?=$|[，,；;。！!～~\s吧啊呀])|(?<!不)(?:要|想要|需要)的(?:说|吱|扣|私|留言|找|来|滴)|来玩|一起玩|有(?:想|要|需要)|(?:正规|靠谱|大|官方)(?:的)?平台|认准|带你|回本|开局|开桌|开台|开盘|重发|再发一[遍次]|欢迎(?!举报|监督|反馈|指正)|我也要|也给我|求(?:一份|分享|资源|链接|网址)|我(?:的|家的?|这的?)货|比我(?:的|家)|我赢|赢了|又赚|赚了|价格多少|多少钱|怎么卖|怎么收费|什么价|发给我|发我看|给我(?:看|发)|更便宜|更全|我的(?:更|表|资源)|哪里有|(?:看|见|在|点|进|戳)我?的?(?:置顶|头像|主页|相册|空间|朋友圈|动态|简介|签名)|请私(?:我|聊我|信我)?(?![^，,；;。！!？?\n])|换成新的|新(?:网址|地址|链接|域名)(?:是|在|见|如下|[:：])/u
 
 /**
  * The speaker's own word or deed before the hit in its clause, or the speaker telling the reader: `我说的那个`, `我推荐的`,
@@ -109,11 +113,11 @@ const BANNED_BEFORE = new RegExp(
 /** Opening quotation marks ending the text before a quoted hit: an aim before them aims the quotation (`你就是个“废物”`). */
 const OPENING_MARKS = /[“‘「『"'《]+\s*$/u
 /**
- * Someone the hit is aimed at, right before it: `你个`, `你这`, `你就是个`, `您`, `他妈的`, a bare `你` unless a verb of
- * saying reports it (`他骂你`).
+ * Someone the hit is aimed at, right before it: `你个`, `你这`, `你就是个`, `您`, `他妈的`, whoever does it (`谁发谁是`;
+ * rev3), the reader called it (`叫你一声`), a bare `你` unless a verb of saying reports it (`他骂你`).
  */
 const AIMED_BEFORE =
-  /(?:(?:你|您)们?(?:这|那)(?:个|种|群|帮|些)?|(?:你|您)们?(?:个|就是个?|真是个?|也是个?|还是个?|才是)|(?<![骂说叫喊称讲])(?:你|您)们?(?:是个?|真|才)?|他妈的?|妈的|特么|tmd)\s*$/iu
+  /(?:(?:你|您)们?(?:这|那)(?:个|种|群|帮|些)?|(?:你|您)们?(?:个|就是个?|真是个?|也是个?|还是个?|才是)|(?<![骂说叫喊称讲])(?:你|您)们?(?:是个?|真|才)?|他妈的?|妈的|特么|tmd|(?:叫|喊|称)(?:你|您)们?一?声|谁(?:就|都)?(?:就是|是)个?)\s*$/iu
 /**
  * An insult aimed at a member anywhere in the message: an @-mention, `楼上`, `老子`, `这货`, `送你`, `说的就是你`.
  */
