@@ -44,10 +44,11 @@ const PORN_WINK =
  * firm's quote sent to a colleague (`报价单我发你邮箱`) is work; a contact pointed at (`飞机@…`, `Q群12345`, `群号123456`, `看我动态`,
  * `有需要的联系`, `需要的私`, `懂的都懂`, `资源在群文件`; rev2; `需要的联系他`), a ping asked of who wants it (`要的扣我`,
  * `需要的滴我`, `有需要的留言`), the first comers' gift (`前100名免费送`), a second account to reach (`联系店长小号`), where
- * it is had (`我知道哪里有`), the figure told after all (`其实就是六十五`; rev3).
+ * it is had (`我知道哪里有`), the figure told after all (`其实就是六十五`; rev3), where the goods wait (`看头像`, `在相册`,
+ * `置顶链接`; older).
  */
 const HANDED_OVER =
-  /有?需要的联系|懂的都懂|资源在群文件|飞机[@＠号]|电报[@＠号]|(?:[qQ扣]群|群号)\s*[:：]?\s*[0-9]{5,}|看我(?:动态|主页)|的私(?=$|[。！!～~\s])|要的[扣滴私]我|有需要的(?:留言|私|扣|滴)|前[0-9一二三四五六七八九十百]+名(?:免费|送|半价)|私[信聊]报价|(?:联系|找|加|走|私)[^，,；;。！!？?\n]{0,3}小号|(?:我|咱)知道(?:哪里|哪儿|哪)有|其实(?:就|也|才)?(?:是|只有|只要|不到)?[0-9一二两三四五六七八九十百千万.点]+(?:块|元|毛|折)?(?:[一每](?:件|个|箱|盒|斤|吨|瓶))?(?=$|[，,；;。！!？?\s])|(?:(?<!报)价|名单|资料)[^，,；;。！!？?\n]{0,4}(?:找我(?:要|拿)|私[信聊发]|在群文件)|私发/u
+  /有?需要的联系|懂的都懂|资源在群文件|飞机[@＠号]|电报[@＠号]|(?:[qQ扣]群|群号)\s*[:：]?\s*[0-9]{5,}|看我(?:动态|主页)|的私(?=$|[。！!～~\s])|要的[扣滴私]我|有需要的(?:留言|私|扣|滴)|前[0-9一二三四五六七八九十百]+名(?:免费|送|半价)|私[信聊]报价|(?:联系|找|加|走|私)[^，,；;。！!？?\n]{0,3}小号|(?:我|咱)知道(?:哪里|哪儿|哪)有|(?:看|在|见)(?:我的?)?(?:头像|相册|置顶)|置顶链接|其实(?:就|也|才)?(?:是|只有|只要|不到)?[0-9一二两三四五六七八九十百千万.点]+(?:块|元|毛|折)?(?:[一每](?:件|个|箱|盒|斤|吨|瓶))?(?=$|[，,；;。！!？?\s])|(?:(?<!报)价|名单|资料)[^，,；;。！!？?\n]{0,4}(?:找我(?:要|拿)|私[信聊发]|在群文件)|私发/u
 /**
  * Someone an insult is aimed at: who posted above (`楼上`), the speaker's swagger (`老子`), a person pointed at
  * (`这人`, `这货`, `那人`), a gift to the reader (`送你`).
@@ -130,6 +131,28 @@ export function pitchesAround(text: string, from: number, to: number): boolean {
   return quoted.split(CLAUSE_ENDS).some(clause => !WARNED.test(clause) && PITCH_WORDS.some(words => words.test(clause)))
 }
 
+/** A colon, a list's comma or a clause's end: the hit's own clause is read between the nearest of them. */
+const OWN_CLAUSE_EDGE = /[:：、，,；;。！!？?\n]/u
+/** Someone else who did it, before the hit in its clause (`有人私发…`): a report, no pitch of the speaker's. */
+const DONE_BY_OTHERS = /有人|有个|那人|这人|此人|对方|陌生人|骗子/u
+
+/**
+ * True if the hit's own clause, between its nearest colon, list comma or clause end on either side, pitches by the
+ * guard's words with the hit blanked (`已删，六合彩走小号`, `违者必究，成本价拿货联系店长小号`, `请勿传播：…请看置顶链接`),
+ * unless it warns or quotes (see WARNED), asks, or tells what someone else did (DONE_BY_OTHERS): pitchesAround
+ * leaves that clause out, so a report or a rule that clears the hit reads it here too.
+ */
+export function pitchesBeside(text: string, start: number, end: number): boolean {
+  let clauseFrom = start
+  while (clauseFrom > 0 && !OWN_CLAUSE_EDGE.test(text[clauseFrom - 1] ?? '')) clauseFrom--
+  let clauseTo = end
+  while (clauseTo < text.length && !OWN_CLAUSE_EDGE.test(text[clauseTo] ?? '')) clauseTo++
+  if (text[clauseTo] === '？' || text[clauseTo] === '?') return false
+  const clause = `${text.slice(clauseFrom, start)} ${text.slice(end, clauseTo)}`
+  if (OPENING_MARK.test(clause) || WARNED.test(clause) || DONE_BY_OTHERS.test(clause)) return false
+  return PITCH_WORDS.some(words => words.test(clause))
+}
+
 /**
  * True for an insult hit in a message that aims it at someone: an @-mention, `楼上`, `老子`, `这人`, `送你` anywhere
  * in it (`楼上SB和SD`, `SB（Super Boss）@张三`, `老子SB版，你服不服`). Hits of other categories are aimed at no one.
@@ -151,6 +174,8 @@ const CALLED_BEFORE =
   /^\s*(?:你们?|他们?|她们?|这人|那人|此人|这货|那货|什么)?[就真才也都纯简直根本]*(?:是)?(?:个|一个|一群|一帮)?[大死臭]?$/u
 /** After an insult, the rest of its clause when it calls someone it: `一个`, `玩意`, `东西`, a particle (`脑残吧`). */
 const CALLED_AFTER = /^(?:一个|玩意儿?|东西)?[吧啊呀嘛哦]?\s*$/u
+/** Only 这 or 那 (个, 位) before an insult in its clause: the speaker's own name for whom the clause is about. */
+const POINTED_SUBJECT = /^\s*[这那](?:个|位)?$/u
 /** The speaker's swagger or a threat at the reader: `老子`, `弄死你`, `打死你`. */
 const THREATENED = /老子|(?:弄|打|砍|干|整|揍|搞)死你/u
 
@@ -158,12 +183,14 @@ const THREATENED = /老子|(?:弄|打|砍|干|整|揍|搞)死你/u
  * True for an insult hit the speaker says, whatever report or rule around it reads it as someone else's: unquoted, its
  * clause only calls someone it (CALLED_BEFORE and CALLED_AFTER, not both empty: `这人天天发广告，就是个傻逼，别理`,
  * `…，傻逼一个，请勿传播`, `你才是废物`), or the message swaggers or threatens outside its quotations (THREATENED:
- * `截图发你了，楼上这人骂我“脑残”，老子弄死你`). `那人骂我“蠢货”，已举报` and `有人骂我是傻逼，已举报` report it.
+ * `截图发你了，楼上这人骂我“脑残”，老子弄死你`), or the clause points at whom it calls so, unquoted (POINTED_SUBJECT:
+ * `这傻逼发广告，已举报`). `那人骂我“蠢货”，已举报` and `有人骂我是傻逼，已举报` report it.
  */
 export function callsNames(text: string, c: Candidate): boolean {
   if (c.category !== 'insult') return false
   if (THREATENED.test(text.replace(QUOTED, ' '))) return true
   const before = text.slice(edgeBefore(text, c.start, CLAUSE_END), c.start)
   const after = text.slice(c.end, edgeAfter(text, c.end, CLAUSE_END))
+  if (POINTED_SUBJECT.test(before) && !OPENING_MARK.test(text.slice(0, c.start))) return true
   return (before.trim() !== '' || after.trim() !== '') && CALLED_BEFORE.test(before) && CALLED_AFTER.test(after)
 }

@@ -14,7 +14,7 @@ import {
   PUNISHED_AFTER,
   SANCTION,
 } from './talked-about-bans.js'
-import { pitchesAround } from './pitch-guard.js'
+import { pitchesAround, pitchesBeside } from './pitch-guard.js'
 import { SENTENCE_END, edgeAfter } from './talked-about-clauses.js'
 import { offers } from './talked-about-offers.js'
 import { ownTake } from './talked-about-handled.js'
@@ -166,7 +166,7 @@ export function reportedOrForbidden(term: TermAt): boolean {
     (FOUND.test(before) && (DEALT_WITH.test(sentenceAfter) || REPORTED.test(sentenceAfter))) ||
     FOUND_AFTER.test(sentenceAfter) ||
     (FORBIDDEN_BEFORE.test(before) && SANCTION.test(sentenceAfter))
-  if (ruled) return !offers(text, start, end) && !pitchesAround(text, start, end)
+  if (ruled) return !offers(text, start, end) && !pitchesAround(text, start, end) && !pitchesBeside(text, start, end)
   const said = SOMEONE_SAID.exec(sentenceBefore)
   const lead = REPORT_LEAD.exec(sentenceBefore)
   if (

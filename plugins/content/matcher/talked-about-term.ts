@@ -5,7 +5,7 @@
  */
 
 import { CLAUSE_END, SENTENCE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
-import { pitchesAround } from './pitch-guard.js'
+import { pitchesAround, pitchesBeside } from './pitch-guard.js'
 import { offers } from './talked-about-offers.js'
 
 /** A term text[start, end) in its message, with the parts of its clause and sentence the rules read. */
@@ -51,5 +51,9 @@ export function termAt(text: string, start: number, end: number, allowDomains: r
  * the guard that ends every rule that clears a term.
  */
 export function unoffered(term: TermAt, from = term.start, to = term.end): boolean {
-  return !offers(term.text, from, to, term.allowDomains) && !pitchesAround(term.text, from, to)
+  return (
+    !offers(term.text, from, to, term.allowDomains) &&
+    !pitchesAround(term.text, from, to) &&
+    !pitchesBeside(term.text, term.start, term.end)
+  )
 }

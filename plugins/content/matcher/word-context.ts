@@ -40,7 +40,7 @@ import { isOrderTaken } from './initials-context.js'
 import { namesWeChatFeature } from './measure-words.js'
 import { namesByDoubledGivenName, namesByDoubledName } from './doubled-names.js'
 import { nounSaidOf } from './said-nouns.js'
-import { callsNames, pitchesAround } from './pitch-guard.js'
+import { callsNames, pitchesAround, pitchesBeside } from './pitch-guard.js'
 import { readsByPlace } from './place-readings.js'
 import { namesBySurname } from './surname-names.js'
 import { talkedAbout } from './talked-about.js'
@@ -312,7 +312,8 @@ function cutsWords(text: string, c: Candidate): boolean {
   const endPair =
     end < text.length && (isWordAt(text, end - 1) || (c.kind === 'homophone' && swapsInNumeral(text, end - 1, c)))
   const startJoins = startPair || swapKeepsFirst(text, c)
-  if ((!startJoins && !endPair) || pitchesAround(text, c.start, c.end)) return false
+  if ((!startJoins && !endPair) || pitchesAround(text, c.start, c.end) || pitchesBeside(text, c.start, c.end))
+    return false
   const segments = segmentsOf(text, Math.max(0, start - WINDOW), Math.min(text.length, end + WINDOW))
   for (const s of segments) {
     if (!s.wordLike) continue
