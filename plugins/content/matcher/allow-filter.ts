@@ -1,5 +1,12 @@
 import type { MatchKind } from './types.js'
 
+/**
+ * A reading of a hit as other words than its term (a name, a place, a report…): true clears the hit. `allowDomains`
+ * tells the readings that ask pitch-guard.ts which links are the company's own. The word rules keep their readings
+ * in lists (word-context.ts, place-readings.ts) and ask each in turn.
+ */
+export type Reading = (text: string, c: Candidate, allowDomains: readonly string[]) => boolean
+
 /** A match candidate before allowed phrases are applied. */
 export interface Candidate {
   category: string

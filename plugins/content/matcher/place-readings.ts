@@ -1,4 +1,4 @@
-import type { Candidate } from './allow-filter.js'
+import type { Candidate, Reading } from './allow-filter.js'
 import { countsAfterCode } from './code-classifiers.js'
 import { endsDayWord } from './day-words.js'
 import { namesFlag } from './flagged-as.js'
@@ -17,14 +17,16 @@ import { callsSignUp } from './sign-ups.js'
  * that still pitches.
  */
 export function readsByPlace(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
-  return (
-    namesByKin(text, c, allowDomains) ||
-    startsNumber(text, c, allowDomains) ||
-    gradesGoods(text, c, allowDomains) ||
-    countsAfterCode(text, c, allowDomains) ||
-    endsDayWord(text, c, allowDomains) ||
-    namesFlag(text, c, allowDomains) ||
-    followsModal(text, c, allowDomains) ||
-    callsSignUp(text, c, allowDomains)
-  )
+  return PLACE_READINGS.some(read => read(text, c, allowDomains))
 }
+
+const PLACE_READINGS: readonly Reading[] = [
+  namesByKin,
+  startsNumber,
+  gradesGoods,
+  countsAfterCode,
+  endsDayWord,
+  namesFlag,
+  followsModal,
+  callsSignUp,
+]

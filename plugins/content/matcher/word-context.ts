@@ -1,4 +1,4 @@
-import type { Candidate } from './allow-filter.js'
+import type { Candidate, Reading } from './allow-filter.js'
 import { splitByClause, takesDoneObject } from './clause-splits.js'
 import { type ExpansionKind, readsAsWords, SOUND_KINDS } from './expand.js'
 import { isWordAt, wordCount, wordTables } from './expansion-data.js'
@@ -223,23 +223,25 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
  * form-brand-owned.ts, talked-about-examples.ts).
  */
 function saidOtherwiseMore(text: string, c: Candidate, allowDomains: readonly string[]): boolean {
-  return (
-    removesDeadMatter(text, c, allowDomains) ||
-    namesLandmark(text, c, allowDomains) ||
-    skipsOffice(text, c, allowDomains) ||
-    forbidsHandover(text, c, allowDomains) ||
-    disclaimsClaim(text, c, allowDomains) ||
-    answersNotOurs(text, c, allowDomains) ||
-    pointsQuotedPost(text, c, allowDomains) ||
-    demandsProof(text, c, allowDomains) ||
-    namesByDoubledGivenName(text, c, allowDomains) ||
-    ratesSwap(text, c, allowDomains) ||
-    namesPriceShop(text, c, allowDomains) ||
-    namesSignal(text, c, allowDomains) ||
-    namesBrandOwned(text, c, allowDomains) ||
-    warnsByExample(text, c, allowDomains)
-  )
+  return MORE_READINGS.some(read => read(text, c, allowDomains))
 }
+
+const MORE_READINGS: readonly Reading[] = [
+  removesDeadMatter,
+  namesLandmark,
+  skipsOffice,
+  forbidsHandover,
+  disclaimsClaim,
+  answersNotOurs,
+  pointsQuotedPost,
+  demandsProof,
+  namesByDoubledGivenName,
+  ratesSwap,
+  namesPriceShop,
+  namesSignal,
+  namesBrandOwned,
+  warnsByExample,
+]
 
 /**
  * True for a swap form of a term saying what someone is whose noun reads as another word (老板是骗子 written
