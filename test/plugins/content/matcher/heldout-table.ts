@@ -89,6 +89,10 @@ const files = [
     'blind46',
     'blind47',
     'blind48',
+    'blind49',
+    'blind50',
+    'blind51',
+    'blind52',
   ].map(name => path.join(fixtures, `heldout-${name}.jsonl`)),
 ]
 const shared = asInternalStaff(matcherOf(SHARED_DICTIONARY), files, internal)

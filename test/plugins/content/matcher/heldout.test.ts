@@ -181,6 +181,17 @@ const BLIND46 = fixture('heldout-blind46.jsonl')
 const BLIND47 = fixture('heldout-blind47.jsonl')
 const BLIND48 = fixture('heldout-blind48.jsonl')
 /**
+ * Written blind on d0f355e7 at the start of the thirty-fifth session by four new authors (blind49: bank wealth
+ * management and credit cards, florists and event decoration, air-conditioning installation; blind50: cosmetics
+ * counters and perfume, warehousing and logistics, piano and music lessons; blind51: pharmaceutical sales reps,
+ * bicycles and outdoor goods, wedding banquets and catering; blind52: smart locks and security cameras, snack and
+ * beverage wholesale, IELTS and exam-prep schools); kept unseen.
+ */
+const BLIND49 = fixture('heldout-blind49.jsonl')
+const BLIND50 = fixture('heldout-blind50.jsonl')
+const BLIND51 = fixture('heldout-blind51.jsonl')
+const BLIND52 = fixture('heldout-blind52.jsonl')
+/**
  * Probes of terms inside statements about messages (rules, reports, warnings, quotes): rule-report-probe, the class
  * repgen fixed in the twenty-eighth session; offer-probe, written blind by another author for the disguises a review
  * of repgen named (a ban then an offer, a report that vouches, a leak with figures, turns), measured on a6541f17
@@ -489,6 +500,22 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind48 (unseen): at least the figures measured (precision 97/103, recall 97/100)', () => {
     expectFloors(matcherOf(), BLIND48, 97 / 103, 97 / 100, true)
   })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on d0f355e7 98/104, 98/101.
+  it('heldout-blind49 (unseen): at least the figures measured (precision 98/104, recall 98/101)', () => {
+    expectFloors(matcherOf(), BLIND49, 98 / 104, 98 / 101, true)
+  })
+  // Meets issue #22's goals. Never opened: blind on d0f355e7 97/100, 97/100.
+  it('heldout-blind50 (unseen): at least the figures measured (precision 97/100, recall 97/100)', () => {
+    expectFloors(matcherOf(), BLIND50, 97 / 100, 97 / 100, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on d0f355e7 99/104, 99/100.
+  it('heldout-blind51 (unseen): at least the figures measured (precision 99/104, recall 99/100)', () => {
+    expectFloors(matcherOf(), BLIND51, 99 / 104, 99 / 100, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on d0f355e7 98/106, 98/100.
+  it('heldout-blind52 (unseen): at least the figures measured (precision 98/106, recall 98/100)', () => {
+    expectFloors(matcherOf(), BLIND52, 98 / 106, 98 / 100, true)
+  })
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
     expectFloors(matcherOf(), RULE_REPORT_PROBE, 45 / 46, 45 / 45)
   })
@@ -730,6 +757,22 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // Issue #22's precision goal is NOT met here. Never opened: blind on c75b49fa 97/102, 97/100.
   it('heldout-blind48 (unseen): at least the figures measured (precision 97/102, recall 97/100)', () => {
     expectFloors(matcher, BLIND48, 97 / 102, 97 / 100, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on d0f355e7 98/106, 98/101.
+  it('heldout-blind49 (unseen): at least the figures measured (precision 98/106, recall 98/101)', () => {
+    expectFloors(matcher, BLIND49, 98 / 106, 98 / 101, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on d0f355e7 97/101, 97/100.
+  it('heldout-blind50 (unseen): at least the figures measured (precision 97/101, recall 97/100)', () => {
+    expectFloors(matcher, BLIND50, 97 / 101, 97 / 100, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on d0f355e7 98/103, 98/100.
+  it('heldout-blind51 (unseen): at least the figures measured (precision 98/103, recall 98/100)', () => {
+    expectFloors(matcher, BLIND51, 98 / 103, 98 / 100, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on d0f355e7 98/105, 98/100.
+  it('heldout-blind52 (unseen): at least the figures measured (precision 98/105, recall 98/100)', () => {
+    expectFloors(matcher, BLIND52, 98 / 105, 98 / 100, true)
   })
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
     expectFloors(matcher, RULE_REPORT_PROBE, 45 / 46, 45 / 45)
