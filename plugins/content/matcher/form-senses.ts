@@ -14,7 +14,7 @@ import { stillPitches } from './pitch-guard.js'
  * stock: 蠢货's), 一夜晴 (clear by the morning: 一夜情's, with the weather or what it lets a farmer or a walker do,
  * within `near` characters of the form), 原胶 (raw glue or rubber, with glue, binding or the brand used: 援交's), 援教
  * (teaching sent as aid: 援交's), 月抛 (contact lenses worn a month: 约炮's, with
- * lenses, their wear or eyesight), 日转 before 夜 (from day into night,
+ * lenses, their wear, wearing them (`戴`, not `戴套`) or the eyes), 日转 before 夜 (from day into night,
  * as stored power is used: 日赚's).
  */
 const EVERYDAY_SENSES: ReadonlyMap<string, { words?: RegExp; next?: RegExp; near?: number }> = new Map([
@@ -42,7 +42,7 @@ const EVERYDAY_SENSES: ReadonlyMap<string, { words?: RegExp; next?: RegExp; near
     },
   ],
   ['援教', { words: /老师|教师|支教|学校|课程|教学|任教|山区|西部|乡村|援疆|援藏/u }],
-  ['月抛', { words: /眼镜|隐形|美瞳|镜片|[日周季年]抛|半年抛|护理液|度数|近视|散光|验光|视力/u }],
+  ['月抛', { words: /眼镜|隐形|美瞳|镜片|[日周季年]抛|半年抛|护理液|度数|近视|散光|验光|视力|眼睛|眼干|戴(?!套)/u }],
   ['日转', { next: /^[夜晚]/u }],
 ])
 

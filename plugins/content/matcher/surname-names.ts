@@ -1,7 +1,7 @@
 import type { Candidate } from './allow-filter.js'
 import { SWAP_KINDS } from './expand.js'
 import { wordTables } from './expansion-data.js'
-import { stillPitches } from './pitch-guard.js'
+import { pitchesAround, stillPitches } from './pitch-guard.js'
 
 /**
  * A swap form whose swapped first character is a surname (百家乐 -> 白佳乐, 赌博 -> 杜博, 傻逼 -> 沙币) is a
@@ -32,6 +32,11 @@ const AFTER_NAME = new RegExp(
   `^(?:[（(、]|${TITLE}|的|是|负责|介绍|说|已经|已|到|也|和|跟|与|刚|还|今天|明天|后天|昨天|今早|今晚|明早|上午|下午|中午|晚上|早上|这周|下周|上周|周[一二三四五六日末]|这个月|本月|上个月|上月|今年|去年|刚才|刚刚|你好|您好|麻烦|收到)`,
   'u',
 )
+/**
+ * A subject's 把 or 将 right after a name that starts its clause, taking what it handles (`袁娇把排班表发群里了`): a
+ * clean name only for a term that calls no names, in a message that does not pitch.
+ */
+const HANDLES_AFTER = /^[把将]/u
 /** A title right after a hit (see TITLE): a clean name only in a message that does not pitch (`夏注院长推荐，稳赚不赔`). */
 const TITLE_AFTER = new RegExp(`^(?:${TITLE})`, 'u')
 /**
@@ -60,6 +65,8 @@ const TERM_BEFORE =
  * True for a homophone, toneless or look-alike hit of a term of up to NAME_LENGTH characters whose swapped
  * first character is a surname, standing where a name stands (after BEFORE_NAME, before AFTER_NAME or
  * GIVEN_AND_TITLE, set apart by spaces or starting its clause before HOUSEHOLD_AFTER: `@市场部-杜博`, `袁娇负责华东区`,
+ * starting its clause before a subject's 把 in a message that does not pitch (HANDLES_AFTER: `袁娇把排班表发群里了`; not
+ * an insult's form: `沙币把群里搞乱了`),
  * `老罗聊完客户`, `白佳乐 明天到岗`, `司丹玲律师`, `罗廖家的空调`) or not where the term stands (see TERM_BEFORE:
  * `门店春货备齐了`); `你个沙比，别乱发`, `想要优惠价的佳薇，`, `陆合彩特码`, `司丹找经理` and a name before a title in a message
  * that still pitches (see stillPitches: `夏注院长推荐，稳赚不赔`) stay hits.
@@ -75,6 +82,8 @@ export function namesBySurname(text: string, c: Candidate, allowDomains: readonl
   const after = text.slice(c.end, c.end + 4)
   if (TITLE_AFTER.test(after) || GIVEN_AND_TITLE.test(after)) return !stillPitches(text, c, allowDomains)
   if (AFTER_NAME.test(after)) return true
+  if (HANDLES_AFTER.test(after) && EDGE_BEFORE.test(before) && c.category !== 'insult')
+    return !stillPitches(text, c, allowDomains) && !pitchesAround(text, c.start, c.end)
   if (!TERM_BEFORE.test(before)) return true
   return EDGE_BEFORE.test(before) && (/^\s/u.test(after) || HOUSEHOLD_AFTER.test(after))
 }

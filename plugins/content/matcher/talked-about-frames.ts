@@ -12,6 +12,8 @@ import { pitchesAround, stillPitches } from './pitch-guard.js'
 import { CONCEALED } from './talked-about-bans.js'
 import { CLAUSE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
 import { answersPrice, invitedAfter, tellsValue } from './talked-about-offers.js'
+import { withoutLabelledQuotes } from './labelled-quotes.js'
+import { ENDORSED } from './report-endorsements.js'
 
 /** A clause's characters, not its end. */
 const C = '[^，,；;。！!？?\\n]'
@@ -19,8 +21,8 @@ const C = '[^，,；;。！!？?\\n]'
 /**
  * Words of a report of someone else's post: reported or handed up (`举报`, `投诉`, `已上报`, `报警`, `反馈给`, `已处理`),
  * taken down or its sender put out (`撤回`, `踢了`, `移出`, `拉黑`, `封号`, `禁言`, `删了`), its sender asked for (`谁发的`,
- * `谁干的`), a warning not to pass it on or believe it (`请勿传播`, `别信`, `别上当`), a victim's word (`被骗`). Not a
- * pitch's `防封号`.
+ * `谁干的`), a warning not to pass it on or believe it (`请勿传播`, `别信`, `别上当`), a victim's word (`被骗`), a
+ * complaint someone else made (`客人反映`, `客户吐槽`; not the speaker's `跟管理反映一下`) or a finding or inquiry (`被查出`, `正在排查`; f47). Not a pitch's `防封号`.
  */
 const REPORT = new RegExp(
   [
@@ -28,6 +30,7 @@ const REPORT = new RegExp(
     '撤回|(?:已经?|直接|被|都)踢|踢(?:了|出|掉|人)|移出|移除|拉黑|(?<![防不])封号|被封|禁言|(?:已经?|都|被)删|删(?:了|掉了|除了)',
     `谁(?:发|拉|干|传|转|弄|贴|放)(?:进来|出来|上来|过来|上去|出去)?的|是谁(?:发|拉|干|传|转|弄|贴|放)|报给|交给${C}{0,6}处理`,
     '(?:请勿|不要|别|勿|切勿)(?:再)?(?:传播|扩散|转发|外传)|(?:别|不要|切勿|勿)(?:信|上当|理会)|谨防|防骗|被骗|骗了',
+    '(?:客人|客户|顾客|住客|房客|业主|家长|学员|群友|网友|用户|乘客|患者|买家|租客|游客|有人)们?(?:都|也|一直|多次|纷纷)?(?:反映|吐槽)|排查|调查|核查|追查|彻查|查出|查获|查处|查封|被查|被抓',
   ].join('|'),
   'u',
 )
@@ -210,8 +213,9 @@ const REPORT_NOT_OFFER = new RegExp(
 /**
  * True if the hit text[start, end) of `category` is named by a message that reports someone else's post or states a
  * rule (REPORT, RULE anywhere outside the hit; a NOTICE only for a hit the message shows named), with no pitch in the
- * message outside the hit and its report's words (stillPitches, pitchesAround), no secret value told (tellsValue,
- * answersPrice), and nothing aimed at anyone (AIMED_BEFORE, also before a quotation's opening mark; ASKED_AFTER outside quotes). A hit of a category not
+ * message outside the hit, its report's words and the quotations it labels (stillPitches, pitchesAround,
+ * withoutLabelledQuotes; f47), no secret value told (tellsValue,
+ * answersPrice), no praise or purchase of the speaker's (ENDORSED; f47), and nothing aimed at anyone (AIMED_BEFORE, also before a quotation's opening mark; ASKED_AFTER outside quotes). A hit of a category not
  * TOPICAL must be named (quoted, after a verb of saying, labelled, banned in its clause); so must a hit that holds 我
  * (`加我微信`). A TOPICAL hit must be tied to the report in its own clause (see anchored).
  */
@@ -235,7 +239,7 @@ export function framedAsReport(
   if (UNDONE.test(outside) || CONCEALED.test(before) || HANDED_WITH_BAN.test(text.slice(end))) return false
   if (OWN_BEFORE.test(before) || ownTake(text, end)) return false
   if (tellsValue(text, start, end) || answersPrice(text, end) || VALUE_GIVEN.test(text.slice(end))) return false
-  const quiet = outside.replace(REPORT_NOT_OFFER, sent => ' '.repeat(sent.length))
-  if (OWN_PITCH.test(quiet) || invitedAfter(quiet, 0)) return false
+  const quiet = withoutLabelledQuotes(outside).replace(REPORT_NOT_OFFER, sent => ' '.repeat(sent.length))
+  if (OWN_PITCH.test(quiet) || ENDORSED.test(quiet) || invitedAfter(quiet, 0)) return false
   return !stillPitches(quiet, { start, end }, allowDomains) && !pitchesAround(quiet, start, end)
 }

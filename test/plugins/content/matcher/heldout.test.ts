@@ -403,8 +403,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // Blind on fdab5948 102/119, 102/104; opened in the thirtieth session. fname2: 103/115, 103/104 (places after a
   // sound-alike, a full name taking a term's start, a pinyin place before 那边, 开台 confirming gambling initials).
   // then fstate2: reports, rules and campaigns by shape (a reporter of any kind and the deed handled, a check that found nothing, a ban with who, a rules heading's sanction, a campaign, a rival's claim).
-  it('heldout-blind28: at least the figures measured (precision 103/106, recall 103/104)', () => {
-    expectFloors(matcherOf(), BLIND28, 103 / 106, 103 / 104)
+  it('heldout-blind28: at least the figures measured (precision 103/105, recall 103/104)', () => {
+    expectFloors(matcherOf(), BLIND28, 103 / 105, 103 / 104)
   })
   // Issue #22's goals are met after the thirty-first session's classes (frec2, fname3, frule, frep, foffer).
   // Blind on fdab5948, opened in the thirty-first session: 102/109, 102/103.
@@ -492,9 +492,10 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind46 (unseen): at least the figures measured (precision 100/105, recall 100/102)', () => {
     expectFloors(matcherOf(), BLIND46, 100 / 105, 100 / 102, true)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on c75b49fa 100/111, 100/101.
-  it('heldout-blind47 (unseen): at least the figures measured (precision 100/110, recall 100/101)', () => {
-    expectFloors(matcherOf(), BLIND47, 100 / 110, 100 / 101, true)
+  // Issue #22's goals are met here (1.000 / 0.990). Opened in the thirty-fifth session (f47): blind on c75b49fa
+  // 100/111, 100/101.
+  it('heldout-blind47: at least the figures measured (precision 100/100, recall 100/101)', () => {
+    expectFloors(matcherOf(), BLIND47, 100 / 100, 100 / 101)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on c75b49fa 97/103, 97/100.
   it('heldout-blind48 (unseen): at least the figures measured (precision 97/103, recall 97/100)', () => {
@@ -662,8 +663,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   })
 
   // Blind on fdab5948 101/119, 101/104; opened in the thirtieth session. fname2: 102/115, 102/104.
-  it('heldout-blind28: at least the figures measured (precision 102/105, recall 102/104)', () => {
-    expectFloors(matcher, BLIND28, 102 / 105, 102 / 104)
+  it('heldout-blind28: at least the figures measured (precision 102/104, recall 102/104)', () => {
+    expectFloors(matcher, BLIND28, 102 / 104, 102 / 104)
   })
   // Issue #22's goals are met after the thirty-first session's classes (frec2, fname3, frule, frep, foffer).
   // Blind on fdab5948, opened in the thirty-first session: 101/108, 101/103;
@@ -750,9 +751,10 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   it('heldout-blind46 (unseen): at least the figures measured (precision 100/107, recall 100/102)', () => {
     expectFloors(matcher, BLIND46, 100 / 107, 100 / 102, true)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on c75b49fa 100/111, 100/101.
-  it('heldout-blind47 (unseen): at least the figures measured (precision 100/110, recall 100/101)', () => {
-    expectFloors(matcher, BLIND47, 100 / 110, 100 / 101, true)
+  // Issue #22's goals are met here (1.000 / 0.990). Opened in the thirty-fifth session (f47): blind on c75b49fa
+  // 100/111, 100/101.
+  it('heldout-blind47: at least the figures measured (precision 100/100, recall 100/101)', () => {
+    expectFloors(matcher, BLIND47, 100 / 100, 100 / 101)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on c75b49fa 97/102, 97/100.
   it('heldout-blind48 (unseen): at least the figures measured (precision 97/102, recall 97/100)', () => {

@@ -1,0 +1,44 @@
+/**
+ * Waste a trade names (issue #22, f47): a farm's leavings (`秸秆是农业废物`) and the firm or the truck that collects
+ * rubbish (`收垃圾公司`, `运垃圾的车`). It runs on the candidates of a scan only.
+ */
+
+import type { Candidate } from './allow-filter.js'
+import { clauseBefore } from './form-clause.js'
+import { pitchesOrAims } from './pitch-guard.js'
+
+/** Kinds that write the term's own characters: a homophone of 垃圾 (辣鸡) is chosen, no waste. */
+const WRITTEN_KINDS = new Set(['exact', 'normalised'])
+/** A farm's kind of waste just before the term: 农业废物, 畜禽养殖废物, 农村生活垃圾, 园林垃圾. */
+const FARM_WASTE_BEFORE = /(?:农业|农作物|农田|农村|畜禽|养殖|种植|园林|园艺|秸秆)$/u
+/** Collecting rubbish just before the term: `收垃圾公司`, `运垃圾的`, `清垃圾`, `拉垃圾`. */
+const COLLECTED_BEFORE = /(?:收|运|清|拉|倒|捡|回收|清运|转运)$/u
+/** Someone the clause before speaks of or to, or a classifier that counts a person: then the waste is a person. */
+const PERSON_IN_CLAUSE = /[他她]|[个位]$|这人|那人|人是/u
+/** A copula before the kind: what the clause says is waste may be a person (`老王是农业废物`). */
+const CALLED_BEFORE = /(?:是|算|属于)$/u
+/** What a farm does with its waste, in the message: then a copula calls a thing waste (`秸秆是农业废物，粉碎还田`). */
+const FARM_USE = /还田|肥料|堆肥|沤肥|饲料|粉碎|焚烧|燃料|利用|回收|处理|处置|资源化|清运/u
+/** The reader anywhere in the message: a farm's word may be aimed at them (`农业废物，说的就是你`). */
+const READER = /[你您]/u
+
+/**
+ * True for a term naming waste (废物, 垃圾公司) written as is after a farm's kind of waste (FARM_WASTE_BEFORE:
+ * `秸秆是农业废物`) or 垃圾 after a verb of collecting it (COLLECTED_BEFORE: `民宿签约的收垃圾公司`), in a clause about
+ * no one, a message that names no reader (READER) and neither pitches nor aims at anyone (see pitchesOrAims); after a
+ * copula, only in a message about what a farm does with it (FARM_USE). `你就是个农业废物`, `他是农业废物`, `老王是农业废物`,
+ * `农业废物，说的就是你` and `这家垃圾公司` stay hits.
+ */
+export function namesTradeWaste(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
+  if (!WRITTEN_KINDS.has(c.kind)) return false
+  const hit = text.slice(c.start, c.end)
+  const before = text.slice(Math.max(0, c.start - 3), c.start)
+  const farm = hit.startsWith('废物') || hit.startsWith('垃圾') ? FARM_WASTE_BEFORE.exec(before) : null
+  const collected = hit.startsWith('垃圾') ? COLLECTED_BEFORE.exec(before) : null
+  const kind = farm ?? collected
+  if (kind === null) return false
+  const clause = clauseBefore(text, c.start - kind[0].length)
+  if (READER.test(text) || PERSON_IN_CLAUSE.test(clause)) return false
+  if (CALLED_BEFORE.test(clause) && !FARM_USE.test(text)) return false
+  return !pitchesOrAims(text, c, allowDomains)
+}

@@ -1,0 +1,11 @@
+/**
+ * The speaker vouching for what a report names (issue #22, f47): `质量还挺高的，我买过`, `挺准的`, `我也想要一份`. A
+ * report that praises, has bought or wants the thing is no report: talked-about-frames.ts keeps the hit.
+ */
+
+/**
+ * The speaker's own purchase, play or wish (`我买过`, `我也玩过`, `我也想要`), or praise of the goods (`质量还挺高`,
+ * `画质很清楚`, `挺准的`, `挺好玩的`).
+ */
+export const ENDORSED =
+  /我(?:也|都|之前|以前)?(?:买过|玩过|用过|试过|下过单)|我也(?:想要|要了|想买|想玩)|(?:质量|效果|画质|资源|内容)(?:还|也|真)?(?:挺|很|蛮|超|特别)(?:高|好|清楚|清晰|全|不错|顶)|挺(?:准|好看|好玩|爽|刺激)的/u
