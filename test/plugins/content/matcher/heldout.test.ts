@@ -199,6 +199,14 @@ const BLIND52 = fixture('heldout-blind52.jsonl')
  */
 const RULE_REPORT_PROBE = fixture('rule-report-probe.jsonl')
 const OFFER_PROBE = fixture('offer-probe.jsonl')
+/**
+ * Names that hold a term's characters, sound, pinyin or initials (people, shops, brands, streets, pets), and
+ * violations dressed with a name, written blind on 8530ac1a in the thirty-fifth session by a new author across many
+ * trades; split by kind into two halves: name-probe-a opened for a broad reading of names, name-probe-b kept unseen
+ * to measure it (blind: 0.644 / 1.000 and 0.643 / 1.000 shared).
+ */
+const NAME_PROBE_A = fixture('name-probe-a.jsonl')
+const NAME_PROBE_B = fixture('name-probe-b.jsonl')
 
 describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 setup)', () => {
   const matcherOf = sharedEvalMatcher
@@ -524,6 +532,14 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('offer-probe: at least the figures after its classes (precision 88/88, recall 88/88)', () => {
     expectFloors(matcherOf(), OFFER_PROBE, 88 / 88, 88 / 88)
   })
+  // Blind on 8530ac1a 29/45, 29/29; opened for a broad reading of names.
+  it('name-probe-a: at least the figures measured (precision 29/45, recall 29/29)', () => {
+    expectFloors(matcherOf(), NAME_PROBE_A, 29 / 45, 29 / 29)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 8530ac1a 27/42, 27/27.
+  it('name-probe-b (unseen): at least the figures measured (precision 27/42, recall 27/27)', () => {
+    expectFloors(matcherOf(), NAME_PROBE_B, 27 / 42, 27 / 27, true)
+  })
 })
 
 describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (default.yaml, eval-v2 options)', () => {
@@ -783,5 +799,13 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // (op-027) and the shipped malware category on a look-alike domain (op-041).
   it('offer-probe: at least the figures after its classes (precision 87/88, recall 87/88)', () => {
     expectFloors(matcher, OFFER_PROBE, 87 / 88, 87 / 88)
+  })
+  // Blind on 8530ac1a 29/46, 29/29; opened for a broad reading of names.
+  it('name-probe-a: at least the figures measured (precision 29/46, recall 29/29)', () => {
+    expectFloors(matcher, NAME_PROBE_A, 29 / 46, 29 / 29)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 8530ac1a 27/42, 27/27.
+  it('name-probe-b (unseen): at least the figures measured (precision 27/42, recall 27/27)', () => {
+    expectFloors(matcher, NAME_PROBE_B, 27 / 42, 27 / 27, true)
   })
 })
