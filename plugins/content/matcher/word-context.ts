@@ -15,6 +15,7 @@ import {
 } from './form-money.js'
 import { namesBody } from './form-bodies.js'
 import { namesBrand, namesFirm, namesShop } from './form-brands.js'
+import { namesSupplier, namesTeacher } from './form-titled-names.js'
 import { namesMarket } from './form-trades.js'
 import { chainsCompound, countsGoods } from './form-compounds.js'
 import {
@@ -221,8 +222,8 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
  * talked-about-disclaimers.ts, talked-about-denied-asks.ts, talked-about-pointed-quotes.ts); a claim whose sayer is asked
  * for proof (talked-about-proof-demands.ts, f43); and (f44) a price term naming a shop, 信号 as a signal, capitals as a
  * carrier or a maker, a term given as an example of a warning (form-price-shops.ts, form-signals.ts,
- * form-brand-owned.ts, talked-about-examples.ts); a claim something may not be presented as (talked-about-presented-as.ts,
- * f48).
+ * form-brand-owned.ts, talked-about-examples.ts); a claim something may not be presented as, a teacher's nickname and a
+ * supplier named by a swap form (talked-about-presented-as.ts, form-titled-names.ts, f48).
  */
 function saidOtherwiseMore(text: string, c: Candidate, allowDomains: readonly string[]): boolean {
   return MORE_READINGS.some(read => read(text, c, allowDomains))
@@ -244,6 +245,8 @@ const MORE_READINGS: readonly Reading[] = [
   namesBrandOwned,
   warnsByExample,
   forbidsPresentingAs,
+  namesTeacher,
+  namesSupplier,
 ]
 
 /**
