@@ -26,3 +26,10 @@ describe('a supplier a homophone names before what it supplies (issue #22, f48)'
     ])
   })
 })
+
+describe('笫 drawn like 第 (issue #22, f48)', () => {
+  it('reads as 第 outside 床笫', () => {
+    flaggedInBoth('false_ad', ['我们家瓷砖是全国笫一品牌', '本店笫一品牌，放心买'])
+    cleanInBoth(['床笫之间的事别在群里说'])
+  })
+})

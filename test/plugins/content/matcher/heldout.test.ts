@@ -485,9 +485,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind47 (unseen): at least the figures measured (precision 100/110, recall 100/101)', () => {
     expectFloors(matcherOf(), BLIND47, 100 / 110, 100 / 101, true)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on c75b49fa 97/103, 97/100.
-  it('heldout-blind48 (unseen): at least the figures measured (precision 97/103, recall 97/100)', () => {
-    expectFloors(matcherOf(), BLIND48, 97 / 103, 97 / 100, true)
+  // Issue #22's goals are met here. Blind on c75b49fa 97/103, 97/100; opened in the thirty-fifth session (f48).
+  it('heldout-blind48: at least the figures measured (precision 98/98, recall 98/100)', () => {
+    expectFloors(matcherOf(), BLIND48, 98 / 98, 98 / 100)
   })
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
     expectFloors(matcherOf(), RULE_REPORT_PROBE, 45 / 46, 45 / 45)
@@ -727,9 +727,9 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   it('heldout-blind47 (unseen): at least the figures measured (precision 100/110, recall 100/101)', () => {
     expectFloors(matcher, BLIND47, 100 / 110, 100 / 101, true)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on c75b49fa 97/102, 97/100.
-  it('heldout-blind48 (unseen): at least the figures measured (precision 97/102, recall 97/100)', () => {
-    expectFloors(matcher, BLIND48, 97 / 102, 97 / 100, true)
+  // Issue #22's goals are met here. Blind on c75b49fa 97/102, 97/100; opened in the thirty-fifth session (f48).
+  it('heldout-blind48: at least the figures measured (precision 98/98, recall 98/100)', () => {
+    expectFloors(matcher, BLIND48, 98 / 98, 98 / 100)
   })
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
     expectFloors(matcher, RULE_REPORT_PROBE, 45 / 46, 45 / 45)
