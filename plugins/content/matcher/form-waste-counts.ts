@@ -74,9 +74,9 @@ export function countsCompanies(text: string, c: Candidate): boolean {
 const WRITTEN_KINDS = new Set(['exact', 'normalised'])
 /** What waste is (垃圾, 废物, as a term's part), the words a term naming it holds. */
 const WASTE = /垃圾|废物/u
-/** A kind of waste before it: 工业废物, 医疗废物, 建筑垃圾, 生活垃圾, 包装废物. */
+/** A kind of waste before it: 工业废物, 医疗废物, 建筑垃圾, 生活垃圾, 包装废物, 大件废物 (furniture, a toilet), 其他垃圾. */
 const WASTE_KIND_BEFORE =
-  /(?:工业|医疗|危险|固体|固态|液体|建筑|生活|厨余|餐厨|电子|有害|化工|装修|包装|放射性|可回收)$/u
+  /(?:工业|医疗|危险|固体|固态|液体|建筑|生活|厨余|餐厨|电子|有害|化工|装修|包装|放射性|可回收|大件|大宗|其他|其它)$/u
 /**
  * Disposing of it after, maybe past when and how (`周五统一`, `都`, `明天全部`): 处理, 清理, 清运, 回收, 扔掉,
  * 拉走, 带走, 分类, 台账 (a register of waste), or collecting waste (`来收建筑垃圾`: a waste firm); `垃圾东西周五统一清走`,

@@ -25,7 +25,10 @@ const DEED = '(?:骂|辱骂|发|贴|刷|把|将|私下|偷偷|接|卖|泄露|透
  * what someone does (`听说隔壁车行老板接`, `客户说楼下在`, `查到是前台把`); or
  * someone who did it, introduced with 有 (`有人在群里发`, `有个号一直刷`, `有位司机把`, `有个学员骂`, `有个租户喝多了骂`, or right before the
  * term: `有名骑手私下转账`), not what the speaker has (`我这有`); someone else who starts the sentence and says it, right
- * before the term, maybe told done with 了 (`前员工在外面说`, `那个租客到处散布`, `小王在群里说了`), not the speaker, the reader, everyone, the web nor hearsay (`听说`); or someone else who did something with it, leading their
+ * before the term, maybe told done with 了 or before a quotation (`前员工在外面说`, `那个租客到处散布`, `小王在群里说了`,
+ * `前任店长跟客户说“`), not the speaker, the reader, everyone, the web nor hearsay (`听说`); someone else's words a
+ * third person received, right before the term (`孩子的作品被陌生人回了“`, `学员被网友骂`; f48), not the speaker's nor
+ * the reader's (`我被…`, `被你…`); or someone else who did something with it, leading their
  * clause with 把 or 将 right before the term (`前员工把`, `离职的销售将`), not the speaker, the reader nor who is asked
  * (`我们把`, `谁把`).
  */
@@ -38,7 +41,8 @@ const REPORTER = new RegExp(
     `(?<![我你您])(?:${REPORTING}|${WITNESSING})${C}{1,8}?(?:接|做|搞|开|组织|卖|泄露|偷偷|私下|在|把|将|利用|宣传|宣称|号称)`,
     `(?<![我你您咱这那还也都没])有(?:人|个${C}{0,3}?[人号])`,
     `(?<![我你您咱这那还也都没们])有(?:个|位|名)${C}{1,6}?(?:${DEED}|$)`,
-    `^(?![我你您咱谁大网都听据传])${C}{2,8}?(?<![听据传都也就还又])(?:${REPORTING}|散布|造谣|宣称|声称)了?$`,
+    `^(?![我你您咱谁大网都听据传])${C}{2,10}?(?<![听据传都也就还又])(?:${REPORTING}|散布|造谣|宣称|声称)了?[“‘「『"]?$`,
+    `(?<![我你您])被(?![我你您])${C}{1,6}?(?:回|回复|骂|评论|留言|私信|说)(?:了|成|过)?[“‘「『"]?$`,
     '(?:^|[，,；;])\\s*[^我你您咱谁，,；;。！!？?\\n]{1,8}(?:把|将)$',
   ].join('|'),
   'u',

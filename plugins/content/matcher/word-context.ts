@@ -15,6 +15,7 @@ import {
 } from './form-money.js'
 import { namesBody } from './form-bodies.js'
 import { namesBrand, namesFirm, namesShop } from './form-brands.js'
+import { namesSupplier, namesTeacher } from './form-titled-names.js'
 import { namesMarket } from './form-trades.js'
 import { chainsCompound, countsGoods } from './form-compounds.js'
 import {
@@ -62,6 +63,7 @@ import { namesBrandOwned } from './form-brand-owned.js'
 import { warnsByExample } from './talked-about-examples.js'
 import { namesTradeWaste } from './form-waste-trades.js'
 import { restrictsToInside } from './talked-about-restricted.js'
+import { forbidsPresentingAs } from './talked-about-presented-as.js'
 
 /**
  * Context rules that read the words around a hit (ICU's word segmenter, `Intl.Segmenter`). They run on
@@ -222,8 +224,9 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
  * talked-about-disclaimers.ts, talked-about-denied-asks.ts, talked-about-pointed-quotes.ts); a claim whose sayer is asked
  * for proof (talked-about-proof-demands.ts, f43); and (f44) a price term naming a shop, 信号 as a signal, capitals as a
  * carrier or a maker, a term given as an example of a warning (form-price-shops.ts, form-signals.ts,
- * form-brand-owned.ts, talked-about-examples.ts); waste a trade names and a secret
- * given the only place inside the firm it may go (form-waste-trades.ts, talked-about-restricted.ts, f47).
+ * form-brand-owned.ts, talked-about-examples.ts); waste a trade names and a secret given the only place inside the firm
+ * it may go (form-waste-trades.ts, talked-about-restricted.ts, f47); a claim something may not be presented as, a
+ * teacher's nickname and a supplier named by a swap form (talked-about-presented-as.ts, form-titled-names.ts, f48).
  */
 function saidOtherwiseMore(text: string, c: Candidate, allowDomains: readonly string[]): boolean {
   return MORE_READINGS.some(read => read(text, c, allowDomains))
@@ -246,6 +249,9 @@ const MORE_READINGS: readonly Reading[] = [
   warnsByExample,
   namesTradeWaste,
   restrictsToInside,
+  forbidsPresentingAs,
+  namesTeacher,
+  namesSupplier,
 ]
 
 /**
