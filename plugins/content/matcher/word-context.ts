@@ -60,6 +60,9 @@ import { namesPriceShop } from './form-price-shops.js'
 import { namesSignal } from './form-signals.js'
 import { namesBrandOwned } from './form-brand-owned.js'
 import { warnsByExample } from './talked-about-examples.js'
+import { toldAsLeak } from './talked-about-leak-events.js'
+import { keptToRole } from './talked-about-access.js'
+import { judgesOthersPost } from './talked-about-verdicts.js'
 
 /**
  * Context rules that read the words around a hit (ICU's word segmenter, `Intl.Segmenter`). They run on
@@ -220,7 +223,8 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
  * talked-about-disclaimers.ts, talked-about-denied-asks.ts, talked-about-pointed-quotes.ts); a claim whose sayer is asked
  * for proof (talked-about-proof-demands.ts, f43); and (f44) a price term naming a shop, 信号 as a signal, capitals as a
  * carrier or a maker, a term given as an example of a warning (form-price-shops.ts, form-signals.ts,
- * form-brand-owned.ts, talked-about-examples.ts).
+ * form-brand-owned.ts, talked-about-examples.ts); and (f45) a leak told as an incident, a secret kept to a role, a
+ * verdict on someone else's post (talked-about-leak-events.ts, talked-about-access.ts, talked-about-verdicts.ts).
  */
 function saidOtherwiseMore(text: string, c: Candidate, allowDomains: readonly string[]): boolean {
   return MORE_READINGS.some(read => read(text, c, allowDomains))
@@ -241,6 +245,9 @@ const MORE_READINGS: readonly Reading[] = [
   namesSignal,
   namesBrandOwned,
   warnsByExample,
+  toldAsLeak,
+  keptToRole,
+  judgesOthersPost,
 ]
 
 /**
