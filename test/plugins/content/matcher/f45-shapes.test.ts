@@ -4,7 +4,9 @@ import { cleanInBoth, flaggedInBoth } from './eval-helpers.js'
 /**
  * Shapes of the thirty-fifth session (f45, issue #22): a verdict on someone else's post (talked-about-verdicts.ts), a
  * secret kept to a role (talked-about-access.ts), a leak told as an incident (talked-about-leak-events.ts), the items
- * of a ban's example list (talked-about-examples.ts). Sentences of our own, by shape, in other trades and wordings.
+ * of a ban's example list (talked-about-examples.ts); and four ways of writing a term (a price list at the speaker's,
+ * 水 for 永, a half-width comma slipped into a term, a value asked after a sound-alike that starts with a surname).
+ * Sentences of our own, by shape, in other trades and wordings.
  */
 describe("a verdict on someone else's post, with a warning (issue #22, f45)", () => {
   it('clears what the post turned out to be', () => {
@@ -103,5 +105,25 @@ describe("the items of a ban's example list (issue #22, f45)", () => {
     ])
     flaggedInBoth('gambling', ['不要点陌生链接，尤其是网赌、六合彩这种，来我这玩才靠谱'])
     flaggedInBoth('confidential', ['禁止外传，比如进货价、客户名单我手上有'])
+  })
+})
+
+describe('ways of writing a term (issue #22, f45)', () => {
+  it('finds a price list at the speaker’s, 水 for 永, a slipped half-width comma, a value asked', () => {
+    flaggedInBoth('confidential', ['jhj清单在我手上，要的说', 'cbj表在我电脑上', '程本价是多少'])
+    flaggedInBoth('false_ad', ['会员卡水久有效'])
+    flaggedInBoth('private_deal', ['钱转,到我账户，谢谢'])
+  })
+
+  it('leaves a list in the making, 水 in a word, a comma after a word or in half-width text, a person', () => {
+    cleanInBoth([
+      'jhj 清单在做了',
+      '这瓶水久放有效期会过',
+      '矿泉水久存有效期两年',
+      '楼下,注意安全，谢谢',
+      '好的,到时候再说',
+      '外面雨下,注意安全，路滑',
+      '杜博是多少岁',
+    ])
   })
 })
