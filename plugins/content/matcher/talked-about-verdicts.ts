@@ -28,13 +28,21 @@ const OTHERS_POST =
  */
 const POST_KINDS = new Set(['gambling', 'porn', 'ad'])
 
-/** A warning or a report after the verdict: `千万别点`, `小心上当`, `已经删了`, `大家注意`. */
-const WARNED_AFTER = /别|不要|勿|小心|当心|注意|警惕|谨防|上当|受骗|骗|举报|删|拉黑|踢|报警/u
+/**
+ * A warning or a report after the verdict: a ban on touching it (`千万别点`, `不要下载`, `别信`), a word of caution or
+ * of a scam (`小心上当`, `大家注意`, `是骗人的`), the post taken down or reported (`已经删了`, `举报了`). Not an urging
+ * (`别怕`, `不要错过`) nor a secret kept (`别告诉别人`).
+ */
+const WARNED_AFTER =
+  /(?:别|不要|勿|切勿|不能)(?:再|乱|随便|轻易)?(?:点|扫|信|相信|下载|注册|充|玩|碰|上当|打开|进|加|理|登录|转账|付款|汇款)|小心|当心|注意|警惕|谨防|上当|受骗|骗|举报|删|拉黑|踢|报警/u
+
+/** The speaker vouching for it after the verdict: `放心玩`, `靠谱`, `真香`, `我玩了三个月`, `赚了不少`. */
+const VOUCHED_AFTER = /放心|靠谱|正规|真香|不错|挺好|好玩|冲|我(?:也|一直|都)?(?:在)?玩|赚了|赢了|推荐|错过/u
 
 /**
  * True for a hit of a kind of post (see POST_KINDS) in a verdict clause (see VERDICT_BEFORE) after a clause that names someone else's post (see
  * OTHERS_POST) and before a warning (see WARNED_AFTER): `有人发的那个链接我点开看了，是个赌博网站，大家别点`. The
- * speaker's own post (`我发的那个网址…是个网赌平台`), an invitation or a handover after it (see invitedAfter) and a message
+ * speaker's own post (`我发的那个网址…是个网赌平台`), the speaker vouching for it (`…，别怕，放心玩`, see VOUCHED_AFTER), an invitation or a handover after it (see invitedAfter) and a message
  * that still pitches (`…，注册就送`; see stillPitches, pitchesAround, pitchesBeside) keep the hit.
  */
 export function judgesOthersPost(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
@@ -42,7 +50,7 @@ export function judgesOthersPost(text: string, c: Candidate, allowDomains: reado
   const clauseFrom = edgeBefore(text, c.start, CLAUSE_END)
   if (clauseFrom === 0 || !VERDICT_BEFORE.test(text.slice(clauseFrom, c.start))) return false
   if (!OTHERS_POST.test(text.slice(0, clauseFrom)) || !WARNED_AFTER.test(text.slice(c.end))) return false
-  if (invitedAfter(text, c.end)) return false
+  if (VOUCHED_AFTER.test(text.slice(c.end)) || invitedAfter(text, c.end)) return false
   const rest = `${text.slice(0, c.start)}${'　'.repeat(c.end - c.start)}${text.slice(c.end)}`
   return (
     !stillPitches(rest, c, allowDomains) && !pitchesAround(text, c.start, c.end) && !pitchesBeside(text, c.start, c.end)
