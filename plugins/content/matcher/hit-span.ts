@@ -7,6 +7,7 @@ import {
   foldCodePoint,
   isExpansion,
 } from './fold-table.js'
+import { halfCommaSlipped } from './mixed-commas.js'
 
 /** Folded code points below this belong to scripts that separate words with spaces (Latin, Cyrillic...). */
 export const SPACED_SCRIPT_END = 0x2e80
@@ -123,12 +124,19 @@ const COPULA = '是'
  * start, a space or a clause mark before it; no list item, so no 、) or right after the copula 是 (`你是不是脑，残`,
  * `你真是蠢，货`: what someone is said to be, no clause's end) with one comma after it and the rest of the
  * hit written on, touching, and no list going on after it: the comma is slipped into the term (`私、单价格更低`,
- * `赌，博群拉你`), as no clause is one bound character. `楼下。注意` (a word before the mark) and `往下，注意`
- * (a word's end) stay apart.
+ * `赌，博群拉你`), as no clause is one bound character, or after any ideograph when a half-width comma is slipped into
+ * a text of full-width marks (`保费转,到我账户`, see halfCommaSlipped; f45). `楼下。注意` (a word before the mark) and
+ * `往下，注意` (a word's end) stay apart.
  */
 function commaAfterLoneFirst(text: string, start: number, end: number, first: number): boolean {
   if (first < SPACED_SCRIPT_END || !SLIPPED_COMMAS.includes(text[start + 1] ?? '')) return false
-  if (start > 0 && !CLAUSE_OPENERS.includes(text[start - 1]) && text[start - 1] !== COPULA) return false
+  if (
+    start > 0 &&
+    !CLAUSE_OPENERS.includes(text[start - 1]) &&
+    text[start - 1] !== COPULA &&
+    !halfCommaSlipped(text, start)
+  )
+    return false
   if (text[end] === '、') return false
   return foldCodePoint(text.codePointAt(start + 2) ?? 0) !== SKIP
 }

@@ -23,10 +23,11 @@ const HANDED_OVER =
   /(?:发|给|传)(?:给)?(?:你|您|他|她|客户)(?:了|看|吧|啊|[\s，,。！!？?；;])|(?:发|给|传)(?:给)?我一份|(?:拉|发)(?:到|进)群/u
 
 /**
- * A list of the price right after its initials, said to be at hand: `cbj表在这`, `jhj 清单我这有`, `cbj明细我有` (frec3).
- * `cbj 表格那一栏` and `jhj 清单在做了` stay without.
+ * A list of the price right after its initials, said to be at hand: `cbj表在这`, `jhj 清单我这有`, `cbj明细我有` (frec3),
+ * `cbj表在我这`, `jhj 清单在我手上` (f45). `cbj 表格那一栏` and `jhj 清单在做了` stay without.
  */
-const LIST_AT_HAND = /^[ \t]?(?:表|清单|明细|单子?)[ \t]?(?:在这(?![一个些])|我这有|我有)/u
+const LIST_AT_HAND =
+  /^[ \t]?(?:表|清单|明细|单子?)[ \t]?(?:在这(?![一个些])|在我(?:这|那|手上|手里|手头|电脑上)|我这有|我有|我手上有)/u
 
 /** What ends a sentence: a hand-over verb is looked for in the initials' sentence only. */
 const SENTENCE_END = /[。！!？?\n]/u

@@ -47,6 +47,8 @@ const GIVEN_AND_TITLE = new RegExp(
   `^[^\\P{Script=Han}找给问跟和与让叫请被交由归是的去来向对把要及就都也还在了](?:${TITLE})`,
   'u',
 )
+/** A value asked right after the hit, which no one asks of a person: `程本价是多少` (f45); not `多少岁`, `多少号`. */
+const VALUE_ASKED_AFTER = /^是?多少(?!岁|号|年|届|级|天|次|个)/u
 /** A household after a name that starts its clause: `罗廖家的空调` (the Luo Liao family's), `白家乐家里`. */
 const HOUSEHOLD_AFTER = /^家(?:的|里)/u
 /** The text's start, a space or punctuation: where a name standing alone begins. */
@@ -69,7 +71,8 @@ const TERM_BEFORE =
  * an insult's form: `沙币把群里搞乱了`),
  * `老罗聊完客户`, `白佳乐 明天到岗`, `司丹玲律师`, `罗廖家的空调`) or not where the term stands (see TERM_BEFORE:
  * `门店春货备齐了`); `你个沙比，别乱发`, `想要优惠价的佳薇，`, `陆合彩特码`, `司丹找经理` and a name before a title in a message
- * that still pitches (see stillPitches: `夏注院长推荐，稳赚不赔`) stay hits.
+ * that still pitches (see stillPitches: `夏注院长推荐，稳赚不赔`) and a value asked after the hit (`程本价是多少`, see
+ * VALUE_ASKED_AFTER) stay hits.
  */
 export function namesBySurname(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!SWAP_KINDS.has(c.kind as never) || c.form === undefined) return false
@@ -80,6 +83,7 @@ export function namesBySurname(text: string, c: Candidate, allowDomains: readonl
   const before = text.slice(Math.max(0, c.start - 3), c.start)
   if (BEFORE_NAME.test(before)) return true
   const after = text.slice(c.end, c.end + 4)
+  if (VALUE_ASKED_AFTER.test(after)) return false
   if (TITLE_AFTER.test(after) || GIVEN_AND_TITLE.test(after)) return !stillPitches(text, c, allowDomains)
   if (AFTER_NAME.test(after)) return true
   if (HANDLES_AFTER.test(after) && EDGE_BEFORE.test(before) && c.category !== 'insult')

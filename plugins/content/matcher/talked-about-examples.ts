@@ -7,17 +7,25 @@ import type { Candidate } from './allow-filter.js'
 import { pitchesAround, stillPitches } from './pitch-guard.js'
 import { withoutWordNegations } from './talked-about-words.js'
 
+/** An item of a list, without a separator or the speaker: `领红包`, `扫码进群` (f45). */
+const ITEM = '[^，,；;。！!？?\\n、和或及我]{1,8}'
+/** Items of a list before the term, each closed by its separator: `领红包、` (f45). */
+const LISTED = `(?:${ITEM}[、和或及])*`
+
 /**
  * The start of a clause that gives an example of what the clause before named, right before the term: `尤其是`,
- * `特别是什么`, `比如那种`, `例如所谓的`, maybe past a verb of saying what it says (`尤其是那种说`, `特别是写着`).
+ * `特别是什么`, `比如那种`, `例如所谓的`, maybe past a verb of saying what it says (`尤其是那种说`, `特别是写着`) and
+ * the items listed before the term (`尤其是领红包、`; f45).
  */
-const EXAMPLE_BEFORE =
-  /[，,；;：:]\s*(?:尤其|特别|比如|例如|譬如|像|包括)(?:是)?(?:什么|那种|这种|这类|那类|那些|这些|一些|所谓的?)?(?:说|写着?|标着?|号称|打着)?$/u
+const EXAMPLE_BEFORE = new RegExp(
+  `[，,；;：:]\\s*(?:尤其|特别|比如|例如|譬如|像|包括)(?:是)?(?:什么|那种|这种|这类|那类|那些|这些|一些|所谓的?)?(?:说|写着?|标着?|号称|打着)?(${LISTED})$`,
+  'u',
+)
 /**
  * A warning or a prohibition in the clause before the example: `不要点`, `别信`, `切勿`, `谨防`, `小心`, `警惕`.
  */
 const WARNING_BEFORE =
-  /(?:禁止|严禁|不要|不准|不许|不能|不得|千万别|别|切勿|请勿|勿|谨防|小心|警惕|当心|提防|注意防范)[^，,；;。！!？?\n]*[，,；;：:]\s*[^，,；;。！!？?\n]*$/u
+  /(?:禁止|严禁|不允许|不可以|不要|不准|不许|不能|不得|千万别|别|切勿|请勿|勿|谨防|小心|警惕|当心|提防|注意防范)[^，,；;。！!？?\n]*[，,；;：:]\s*[^，,；;。！!？?\n]*$/u
 
 /**
  * A 别 or 不要 that urges rather than warns, in the clause before the example: not to wait or be shy (`别犹豫`,
@@ -34,15 +42,21 @@ const SPEAKER_HAS =
   /我(?:这里?|这边|手上|手里)(?:有|就有|都有)|在我这|找我|我(?:这个?|这里|这边|们的?)?才?是(?:真的|正规|靠谱)/u
 
 /**
- * The end of the example right after the term, maybe past 的 or a word that closes it (`之类的`, `这种`, `等`): the
- * clause says no more of it (`例如进货价我手上有` goes on to offer it).
+ * The end of the example right after the term, maybe past the rest of its item and more items of its list
+ * (`返利、日结兼职`; f45: the first group), 的 or a word that closes it (`之类的`, `这种`, `等`): the clause says no
+ * more of it (`例如进货价我手上有` goes on to offer it).
  */
-const EXAMPLE_END = /^(?:的|之类的?|这种|这类|那种|等|什么的)?(?:[，,；;。！!？?\n]|$)/u
+const EXAMPLE_END = new RegExp(
+  `^((?:${ITEM}(?=[、和或及]))?(?:[、和或及]${ITEM})*)(?:的|之类的?|这种|这类|那种|等|什么的)?(?:[，,；;。！!？?\\n]|$)`,
+  'u',
+)
 
 /**
  * True for a term right after a clause start that gives an example (see EXAMPLE_BEFORE) of a warning or a
  * prohibition in the clause before (see WARNING_BEFORE), the example ending with it (see EXAMPLE_END): the term is
- * what not to trust, not offered (`别乱加群，比如什么兼职日结`, `别信陌生来电，特别是那种说内部价的`). An example with no
+ * what not to trust, not offered (`别乱加群，比如什么兼职日结`, `别信陌生来电，特别是那种说内部价的`), and so is every item
+ * of a list of examples (`严禁拉人，尤其是兼职刷单、扫码进群这种`; f45), the other items left out of the guard's reading
+ * as the hit is. An example with no
  * warning before (`好东西多，尤其是免费领取`; 别 inside a word is none: `特别刺激`), after an urging (see URGED_BEFORE:
  * `别犹豫，尤其是那种一夜情`), an example the clause goes on to offer (`禁止外传，例如进货价我手上有`) and
  * the speaker saying they have it (see SPEAKER_HAS: `…，特别是那种约炮的，我这里有`) and
@@ -50,13 +64,18 @@ const EXAMPLE_END = /^(?:的|之类的?|这种|这类|那种|等|什么的)?(?:[
  * 免费领取`) stay hits.
  */
 export function warnsByExample(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
-  if (!EXAMPLE_END.test(text.slice(c.end, c.end + 6)) || SPEAKER_HAS.test(text.slice(c.end))) return false
+  const end = EXAMPLE_END.exec(text.slice(c.end, c.end + 40))
+  if (end === null || SPEAKER_HAS.test(text.slice(c.end))) return false
   const from = Math.max(0, c.start - 40)
-  if (!EXAMPLE_BEFORE.test(text.slice(from, c.start))) return false
+  const lead = EXAMPLE_BEFORE.exec(text.slice(from, c.start))
+  if (lead === null) return false
   // A 别 inside a word (特别, 区别) warns of nothing.
   const before = withoutWordNegations(text).slice(from, c.start)
   if (!WARNING_BEFORE.test(before) || URGED_BEFORE.test(before)) return false
-  // The hit's own words may be the guard's (日赚): the rest of the message is asked whether it pitches.
-  const rest = text.slice(0, c.start) + '　'.repeat(c.end - c.start) + text.slice(c.end)
+  // The hit's own words may be the guard's (日赚), and so may the other items of its list (扫码进群): the rest of the
+  // message is asked whether it pitches.
+  const listFrom = c.start - (lead[1]?.length ?? 0)
+  const listTo = c.end + end[1].length
+  const rest = text.slice(0, listFrom) + '　'.repeat(listTo - listFrom) + text.slice(listTo)
   return !stillPitches(rest, c, allowDomains) && !pitchesAround(text, c.start, c.end)
 }

@@ -64,6 +64,9 @@ import { warnsByExample } from './talked-about-examples.js'
 import { namesTradeWaste } from './form-waste-trades.js'
 import { restrictsToInside } from './talked-about-restricted.js'
 import { forbidsPresentingAs } from './talked-about-presented-as.js'
+import { toldAsLeak } from './talked-about-leak-events.js'
+import { keptToRole } from './talked-about-access.js'
+import { judgesOthersPost } from './talked-about-verdicts.js'
 
 /**
  * Context rules that read the words around a hit (ICU's word segmenter, `Intl.Segmenter`). They run on
@@ -226,7 +229,9 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
  * carrier or a maker, a term given as an example of a warning (form-price-shops.ts, form-signals.ts,
  * form-brand-owned.ts, talked-about-examples.ts); waste a trade names and a secret given the only place inside the firm
  * it may go (form-waste-trades.ts, talked-about-restricted.ts, f47); a claim something may not be presented as, a
- * teacher's nickname and a supplier named by a swap form (talked-about-presented-as.ts, form-titled-names.ts, f48).
+ * teacher's nickname and a supplier named by a swap form (talked-about-presented-as.ts, form-titled-names.ts, f48); a
+ * leak told as an incident, a secret kept to a role, a verdict on someone else's post (talked-about-leak-events.ts,
+ * talked-about-access.ts, talked-about-verdicts.ts, f45).
  */
 function saidOtherwiseMore(text: string, c: Candidate, allowDomains: readonly string[]): boolean {
   return MORE_READINGS.some(read => read(text, c, allowDomains))
@@ -252,6 +257,9 @@ const MORE_READINGS: readonly Reading[] = [
   forbidsPresentingAs,
   namesTeacher,
   namesSupplier,
+  toldAsLeak,
+  keptToRole,
+  judgesOthersPost,
 ]
 
 /**

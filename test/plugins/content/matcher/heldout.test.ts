@@ -174,7 +174,7 @@ const BLIND44 = fixture('heldout-blind44.jsonl')
  * Written blind on c75b49fa in the thirty-fourth session by four new authors (blind45: health insurance agents, dental
  * clinics, kitchen appliances; blind46: baijiu and wine distribution, mother-and-baby products, car rental; blind47:
  * gold and jewellery shops, homestay and hotel booking, agricultural seeds; blind48: mobile phone retail and repair,
- * children's programming classes, tiles and bathroom fixtures); kept unseen.
+ * children's programming classes, tiles and bathroom fixtures); blind45 opened in the thirty-fifth session (f45).
  */
 const BLIND45 = fixture('heldout-blind45.jsonl')
 const BLIND46 = fixture('heldout-blind46.jsonl')
@@ -493,8 +493,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   })
 
   // Issue #22's precision goal is NOT met here. Never opened: blind on c75b49fa 95/101, 95/100.
-  it('heldout-blind45 (unseen): at least the figures measured (precision 95/99, recall 95/100)', () => {
-    expectFloors(matcherOf(), BLIND45, 95 / 99, 95 / 100, true)
+  it('heldout-blind45: at least the figures measured (precision 99/99, recall 99/100)', () => {
+    expectFloors(matcherOf(), BLIND45, 99 / 99, 99 / 100)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on c75b49fa 100/107, 100/102.
   it('heldout-blind46 (unseen): at least the figures measured (precision 100/105, recall 100/102)', () => {
@@ -760,8 +760,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   })
 
   // Issue #22's precision goal is NOT met here. Never opened: blind on c75b49fa 95/101, 95/100.
-  it('heldout-blind45 (unseen): at least the figures measured (precision 95/99, recall 95/100)', () => {
-    expectFloors(matcher, BLIND45, 95 / 99, 95 / 100, true)
+  it('heldout-blind45: at least the figures measured (precision 99/99, recall 99/100)', () => {
+    expectFloors(matcher, BLIND45, 99 / 99, 99 / 100)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on c75b49fa 100/109, 100/102.
   it('heldout-blind46 (unseen): at least the figures measured (precision 100/107, recall 100/102)', () => {
