@@ -10,7 +10,15 @@
 const LABELLED_RUN =
   /(?:[、和及与或]?[“‘「『"][^”’」』"，,；;。！!？?\n]{1,12}[”’」』"])+(?=之类|这类|这种|一类|等(?:词|字|话|内容|言论|字眼|信息|消息|说法|用语)|的(?:话|消息|信息|短信|广告|小广告|链接|帖子|说法|字眼))/gu
 
-/** The text with every labelled run of quotations (see LABELLED_RUN) blanked to spaces, offsets kept. */
+/** The rest of a clause that holds the speaker: `之类的私下问我`, `这种的在我这` (the label is the speaker's stock). */
+const SPEAKER_IN_REST = /^[^，,；;。！!？?\n]*[我咱]/u
+
+/**
+ * The text with every labelled run of quotations (see LABELLED_RUN) blanked to spaces, offsets kept; not a run whose
+ * clause goes on to the speaker (SPEAKER_IN_REST: `“同城约”“上门服务”之类的私下问我`; rev47).
+ */
 export function withoutLabelledQuotes(text: string): string {
-  return text.replace(LABELLED_RUN, run => ' '.repeat(run.length))
+  return text.replace(LABELLED_RUN, (run: string, at: number) =>
+    SPEAKER_IN_REST.test(text.slice(at + run.length)) ? run : ' '.repeat(run.length),
+  )
 }

@@ -37,6 +37,14 @@ const AFTER_NAME = new RegExp(
  * clean name only for a term that calls no names, in a message that does not pitch.
  */
 const HANDLES_AFTER = /^[把将]/u
+/**
+ * A trade's call too plain to pitch on its own, which a name before 把 is too weak a reading to stand beside (rev47):
+ * a table or a round opened (`开台`, `开局`), odds (`盘口`), tonight's draw (`今晚八点开`), a date ending its clause
+ * (`今晚约`), the old place, a one-to-one, a visit (`上门`), a room's key, all in (`三百全包`), a price a copy (`一部二十`,
+ * `二十一部`).
+ */
+const TRADE_CALL =
+  /开(?:台|局|桌|盘)|盘口|今晚[^，,；;。！!？?\n]{0,4}开(?=$|[，,；;。！!～~\s])|约(?=$|[，,；;。！!～~\s])|老地方|一对一|上门|房卡|全包|一部[0-9一二两三四五六七八九十百]|[0-9一二两三四五六七八九十百]+(?:块|元)?一部(?=$|[，,；;。！!～~\s])/u
 /** A title right after a hit (see TITLE): a clean name only in a message that does not pitch (`夏注院长推荐，稳赚不赔`). */
 const TITLE_AFTER = new RegExp(`^(?:${TITLE})`, 'u')
 /**
@@ -67,8 +75,8 @@ const TERM_BEFORE =
  * True for a homophone, toneless or look-alike hit of a term of up to NAME_LENGTH characters whose swapped
  * first character is a surname, standing where a name stands (after BEFORE_NAME, before AFTER_NAME or
  * GIVEN_AND_TITLE, set apart by spaces or starting its clause before HOUSEHOLD_AFTER: `@市场部-杜博`, `袁娇负责华东区`,
- * starting its clause before a subject's 把 in a message that does not pitch (HANDLES_AFTER: `袁娇把排班表发群里了`; not
- * an insult's form: `沙币把群里搞乱了`),
+ * starting its clause before a subject's 把 in a message that does not pitch nor call to a trade (HANDLES_AFTER,
+ * TRADE_CALL: `袁娇把排班表发群里了`; not an insult's form: `沙币把群里搞乱了`; not `夏注把台开好了，今晚开台`),
  * `老罗聊完客户`, `白佳乐 明天到岗`, `司丹玲律师`, `罗廖家的空调`) or not where the term stands (see TERM_BEFORE:
  * `门店春货备齐了`); `你个沙比，别乱发`, `想要优惠价的佳薇，`, `陆合彩特码`, `司丹找经理` and a name before a title in a message
  * that still pitches (see stillPitches: `夏注院长推荐，稳赚不赔`) and a value asked after the hit (`程本价是多少`, see
@@ -87,7 +95,7 @@ export function namesBySurname(text: string, c: Candidate, allowDomains: readonl
   if (TITLE_AFTER.test(after) || GIVEN_AND_TITLE.test(after)) return !stillPitches(text, c, allowDomains)
   if (AFTER_NAME.test(after)) return true
   if (HANDLES_AFTER.test(after) && EDGE_BEFORE.test(before) && c.category !== 'insult')
-    return !stillPitches(text, c, allowDomains) && !pitchesAround(text, c.start, c.end)
+    return !stillPitches(text, c, allowDomains) && !pitchesAround(text, c.start, c.end) && !TRADE_CALL.test(text)
   if (!TERM_BEFORE.test(before)) return true
   return EDGE_BEFORE.test(before) && (/^\s/u.test(after) || HOUSEHOLD_AFTER.test(after))
 }

@@ -68,13 +68,20 @@ const ENDORSED =
 const GIVEN_TO_READER =
   /(?:发|给|传|转|卖|私发|分享|告诉)(?:给)?(?:你|您)(?=[一看吧啊呀哈啦呗哦，,；;。！!～~\s]|$|邮箱|微信|私信|手机)/u
 
+/** A figure of money: `五百`, `1280`, `三百块`. */
+const MONEY = '[0-9零一二三四五六七八九十两百千]+(?:块|元)?(?:钱)?'
+/** What ends a clause, or the end of the text, as a lookahead. */
+const ENDS_CLAUSE = '(?=[，,；;。！!～~\\s]|$)'
+
 /**
  * The speaker handing the thing over or having it to hand: a verb of giving to the reader that ends there or names a
  * copy, a look or a channel (`我私下发你一份`, `回头传给你`, `我偷偷告诉你`, `发你邮箱`; not `给你们提个醒`, `我发你模板`), the
- * speaker holding it (`我这有`, `我手上就有`), or a price for a copy ending its clause (`五百一份`, not `五百一份收据`).
+ * speaker holding it (`我这有`, `我手上就有`; the firm's `我们这有` only ending its clause or before the goods, not
+ * `我们这有规定`; rev47) or a way to it (`我这有渠道`, `这边有门路`; rev47), or a price for a copy ending its clause (`五百一份`,
+ * `一份五百`, `二十一部`; not `五百一份收据`).
  */
 export const HANDED_TO_READER = new RegExp(
-  `${GIVEN_TO_READER.source}|(?:发|给|传|转|私发|告诉)(?:给)?(?:你|您)了|我(?:这|这里|这边|手上|手里|手头)(?:就|也|正好|还)?有(?!人|客户|同事)|[0-9零一二三四五六七八九十两百千]+(?:块|元)?(?:钱)?一(?:份|套|张|本)(?=[，,；;。！!～~\\s]|$)`,
+  `${GIVEN_TO_READER.source}|(?:发|给|传|转|私发|告诉)(?:给)?(?:你|您)了|我(?:这|这里|这边|手上|手里|手头)(?:就|也|正好|还)?有(?!人|客户|同事)|(?:我们|咱们?)(?:这|这里|这边)(?:就|也|正好|还|都)?有(?:${ENDS_CLAUSE}|货|妹|资源|台子|场子)|(?:我们?|咱们?|这边)(?:这|这里|这边)?(?:就|也|正好|还|都)?有(?:渠道|门路|路子)|${MONEY}一(?:份|套|张|本|部)${ENDS_CLAUSE}|一(?:份|套|张|本|部)${MONEY}${ENDS_CLAUSE}`,
   'u',
 )
 

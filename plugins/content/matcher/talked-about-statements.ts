@@ -11,6 +11,7 @@
  */
 
 import { keptForLastText } from './last-text.js'
+import { ENDORSED } from './report-endorsements.js'
 import { HANDED_TO_READER, INVITED, OFFER } from './talked-about-offers.js'
 import { type TermAt, unoffered } from './talked-about-term.js'
 
@@ -27,14 +28,17 @@ const STATEMENT =
 export const statesAboutMessages = keptForLastText(text => STATEMENT.test(text))
 
 /**
- * True if the whole message goes against its statement: a turn, a statement undone, a wink or a handover to the
- * reader not addressed to an admin (`截图发你`, or the speaker's own copy: `比如客户名单我这有`, see HANDED_TO_READER). The last answer kept: every candidate of a message asks it.
+ * True if the whole message goes against its statement: a turn, a statement undone, a wink, the speaker vouching for
+ * the thing (ENDORSED of report-endorsements.ts: `有人卖成人视频，我买过`; rev47) or a handover to the reader not
+ * addressed to an admin (`截图发你`, or the speaker's own copy: `比如客户名单我这有`, see HANDED_TO_READER). The last
+ * answer kept: every candidate of a message asks it.
  */
 export const statementUndone = keptForLastText(
   text =>
     TURN.test(text) ||
     UNDONE.test(text) ||
     WINK.test(text) ||
+    ENDORSED.test(text) ||
     ((HANDED_OVER.test(text) || HANDED_TO_READER.test(text)) && !TO_ADMIN.test(text)),
 )
 
