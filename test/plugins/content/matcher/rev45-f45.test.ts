@@ -3,16 +3,18 @@ import { cleanInBoth, flaggedInBoth } from './eval-helpers.js'
 
 /**
  * Leaks rev45 found in f45's readings (issue #22): a verdict on someone else's post, a secret kept to a role, a leak
- * told as an incident, a ban's list of examples, each followed by the speaker's own offer (own-offers.ts).
+ * told as an incident, a ban's list of examples, each beside the speaker's own offer (own-offers.ts).
  */
 describe("the speaker's own offer after a verdict, a secret's rule, a leak or a ban's list (issue #22, rev45)", () => {
-  it('keeps a trade, goods, an invitation or a value of the speaker after it', () => {
+  it('keeps a trade, goods, an invitation, a discount or a value of the speaker around it', () => {
     flaggedInBoth('gambling', [
       '有人推的那个，是个网赌平台，别充钱，我这边代充八折',
       '有人推荐的那个，是个网赌平台，别充，我这平台返利高',
       '对方发的，是个网赌平台，别点，我做代理的，比他那个好',
       '有人发的那个，是个网赌平台，别点，我有更好的，价格优惠',
       '不要信，尤其是网赌、代充那种，我这边代充八折',
+      '我这有正规平台，对方发的那个，是个网赌平台，千万别点',
+      '代充八折，有人发的那个，是个网赌平台，别点',
     ])
     flaggedInBoth('porn', [
       '对方发的那个，是个黄色网站，别点，我这里资源更全',
@@ -26,6 +28,9 @@ describe("the speaker's own offer after a verdict, a secret's rule, a leak or a 
       '进货价只有采购能看，想知道的私下问',
       '成本价只有老板知道，出价高的可以聊',
       '客户名单只对主管开放，出钱就能看',
+      '有需要的来拿，客户名单泄露一事别声张',
+      '客户名单泄露一事，最新名单在我这',
+      '进货价外泄的事，已经无所谓了，大家按25拿货',
     ])
   })
 
