@@ -7,6 +7,7 @@
 import type { Candidate } from './allow-filter.js'
 import { pitchesAround, pitchesBeside, stillPitches } from './pitch-guard.js'
 import { invitedAfter, tellsValue } from './talked-about-offers.js'
+import { offersOwn } from './own-offers.js'
 
 /**
  * The speaker's stash, a price got from them or handed over privately, or where members pick it up: `我这有`, `找我拿`,
@@ -25,12 +26,14 @@ const SPEAKER_TURN =
 const EARNED = /赚[0-9零一二三四五六七八九十两百千万]+|[0-9]+(?:块|元)/u
 
 /**
- * True if the message keeps the secret's hit (see OWN_STASH, SPEAKER_TURN, EARNED, invitedAfter, tellsValue) or still
+ * True if the message keeps the secret's hit (see OWN_STASH, SPEAKER_TURN, EARNED, invitedAfter, tellsValue,
+ * offersOwn: rev45) or still
  * pitches around it, the hit blanked (see stillPitches, pitchesAround, pitchesBeside).
  */
 export function stillLeaks(text: string, c: Candidate, allowDomains: readonly string[]): boolean {
   const after = text.slice(c.end)
-  if (OWN_STASH.test(text) || SPEAKER_TURN.test(after) || EARNED.test(after)) return true
+  if (OWN_STASH.test(text) || SPEAKER_TURN.test(after) || EARNED.test(after) || offersOwn(text, c.start, c.end))
+    return true
   if (invitedAfter(text, c.end) || tellsValue(text, c.start, c.end)) return true
   const rest = `${text.slice(0, c.start)}${'　'.repeat(c.end - c.start)}${text.slice(c.end)}`
   return (

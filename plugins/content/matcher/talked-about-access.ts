@@ -5,6 +5,7 @@
 
 import type { Candidate } from './allow-filter.js'
 import { stillLeaks } from './secret-guard.js'
+import { restrictionUndone } from './talked-about-restricted.js'
 import { CLAUSE_END, edgeAfter } from './talked-about-clauses.js'
 
 /**
@@ -17,10 +18,11 @@ const KEPT_TO_ROLE =
 /**
  * True for a confidential hit kept to a role in its clause (see KEPT_TO_ROLE): `底价只有财务能查，业务员别打听`. The
  * speaker as who knows it (`进货价只有我知道`), a stash, a handover, a turn to the speaker's exception or a value told
- * (`…，不过我可以偷偷发你`, `…，其实就是六十五`) and a message that still pitches keep the hit (see stillLeaks).
+ * (`…，不过我可以偷偷发你`, `…，其实就是六十五`) and a message that still pitches keep the hit (see stillLeaks), as does a
+ * rule undone as talked-about-restricted.ts reads it (restrictionUndone: `客户名单只给同事看，要的说`).
  */
 export function keptToRole(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (c.category !== 'confidential') return false
   if (!KEPT_TO_ROLE.test(text.slice(c.end, edgeAfter(text, c.end, CLAUSE_END)))) return false
-  return !stillLeaks(text, c, allowDomains)
+  return !restrictionUndone(text, c) && !stillLeaks(text, c, allowDomains)
 }

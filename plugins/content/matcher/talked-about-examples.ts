@@ -6,6 +6,7 @@
 import type { Candidate } from './allow-filter.js'
 import { pitchesAround, stillPitches } from './pitch-guard.js'
 import { withoutWordNegations } from './talked-about-words.js'
+import { offersOwn } from './own-offers.js'
 
 /** An item of a list, without a separator or the speaker: `领红包`, `扫码进群` (f45). */
 const ITEM = '[^，,；;。！!？?\\n、和或及我]{1,8}'
@@ -76,6 +77,8 @@ export function warnsByExample(text: string, c: Candidate, allowDomains: readonl
   // message is asked whether it pitches.
   const listFrom = c.start - (lead[1]?.length ?? 0)
   const listTo = c.end + end[1].length
+  // The speaker's own offer around the list (`…，我这边代充八折`; rev45).
+  if (offersOwn(text, listFrom, listTo)) return false
   const rest = text.slice(0, listFrom) + '　'.repeat(listTo - listFrom) + text.slice(listTo)
   return !stillPitches(rest, c, allowDomains) && !pitchesAround(text, c.start, c.end)
 }

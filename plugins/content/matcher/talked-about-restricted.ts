@@ -4,7 +4,7 @@
  */
 
 import type { Candidate } from './allow-filter.js'
-import { pitchesAround, pitchesBeside, stillPitches } from './pitch-guard.js'
+import { stillLeaks } from './secret-guard.js'
 import { answersPrice, tellsValue } from './talked-about-offers.js'
 
 /**
@@ -29,25 +29,30 @@ const HANDED_TO_READER = /[你您]|私|(?<!不)(?:要|想要|需要)的/u
 const CLAUSE_END = /[，,；;。！!？?\n]/u
 
 /**
- * True for a confidential hit followed in its clause by the only place inside the firm where it may go (see
- * ONLY_INSIDE_AFTER) and not sold there (SOLD_AFTER), with neither the reader nor the speaker in that clause, neither
- * the reader nor a private handover in the message (HANDED_TO_READER: `客户名单只在管理群发，我私你一份`), no value or
- * count of entries told (tellsValue, answersPrice, ENTRIES_TOLD) and no pitch in the message (see stillPitches,
- * pitchesAround, pitchesBeside): `内部价格表只在管理群发，别转到客户群`.
- * `内部价格表只发你一个人`, `成本价只在我这有，要的私我`, `进货价只在群里说，每台1280` and `内部价只在VIP群发，进群加我微信`
- * stay hits.
+ * True when a rule that keeps a secret to a place or a role is undone around the hit: the secret sold there
+ * (SOLD_AFTER), the reader or the speaker in the hit's clause, the reader, a private handover or who wants it called
+ * anywhere in the message (HANDED_TO_READER: `客户名单只在管理群发，我私你一份`, `客户名单只给同事看，要的说`), a value or a count
+ * of entries told (tellsValue, answersPrice, ENTRIES_TOLD). Asked by this reading and talked-about-access.ts.
  */
-export function restrictsToInside(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
-  if (c.category !== 'confidential' || !ONLY_INSIDE_AFTER.test(text.slice(c.end))) return false
-  if (SOLD_AFTER.test(text.slice(c.end))) return false
+export function restrictionUndone(text: string, c: Candidate): boolean {
+  if (SOLD_AFTER.test(text.slice(c.end))) return true
   let from = c.start
   while (from > 0 && !CLAUSE_END.test(text[from - 1])) from--
   let to = c.end
   while (to < text.length && !CLAUSE_END.test(text[to])) to++
-  if (PERSON_IN_CLAUSE.test(text.slice(from, c.start) + text.slice(c.end, to))) return false
-  if (HANDED_TO_READER.test(text.slice(0, c.start) + text.slice(c.end))) return false
-  if (tellsValue(text, c.start, c.end) || answersPrice(text, c.end) || ENTRIES_TOLD.test(text)) return false
-  return (
-    !stillPitches(text, c, allowDomains) && !pitchesAround(text, c.start, c.end) && !pitchesBeside(text, c.start, c.end)
-  )
+  if (PERSON_IN_CLAUSE.test(text.slice(from, c.start) + text.slice(c.end, to))) return true
+  if (HANDED_TO_READER.test(text.slice(0, c.start) + text.slice(c.end))) return true
+  return tellsValue(text, c.start, c.end) || answersPrice(text, c.end) || ENTRIES_TOLD.test(text)
+}
+
+/**
+ * True for a confidential hit followed in its clause by the only place inside the firm where it may go (see
+ * ONLY_INSIDE_AFTER), the rule not undone (see restrictionUndone) and the secret not kept by what keeps any secret's
+ * hit: the speaker's stash, turn or own offer, or a pitch (see stillLeaks in secret-guard.ts: `客户名单只对主管开放，出钱就能看`):
+ * `内部价格表只在管理群发，别转到客户群`. `内部价格表只发你一个人`, `成本价只在我这有，要的私我`, `进货价只在群里说，每台1280` and
+ * `内部价只在VIP群发，进群加我微信` stay hits.
+ */
+export function restrictsToInside(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
+  if (c.category !== 'confidential' || !ONLY_INSIDE_AFTER.test(text.slice(c.end))) return false
+  return !restrictionUndone(text, c) && !stillLeaks(text, c, allowDomains)
 }

@@ -7,6 +7,7 @@ import type { Candidate } from './allow-filter.js'
 import { pitchesAround, pitchesBeside, stillPitches } from './pitch-guard.js'
 import { CLAUSE_END, edgeBefore } from './talked-about-clauses.js'
 import { invitedAfter } from './talked-about-offers.js'
+import { offersOwn } from './own-offers.js'
 
 /**
  * The hit's clause before it, a verdict: maybe what the speaker did to look (`我点进去`, `打开一看`), maybe a word of
@@ -42,7 +43,7 @@ const VOUCHED_AFTER = /放心|靠谱|正规|真香|不错|挺好|好玩|冲|我(
 /**
  * True for a hit of a kind of post (see POST_KINDS) in a verdict clause (see VERDICT_BEFORE) after a clause that names someone else's post (see
  * OTHERS_POST) and before a warning (see WARNED_AFTER): `有人发的那个链接我点开看了，是个赌博网站，大家别点`. The
- * speaker's own post (`我发的那个网址…是个网赌平台`), the speaker vouching for it (`…，别怕，放心玩`, see VOUCHED_AFTER), an invitation or a handover after it (see invitedAfter) and a message
+ * speaker's own post (`我发的那个网址…是个网赌平台`), the speaker vouching for it (`…，别怕，放心玩`, see VOUCHED_AFTER), an invitation or a handover after it (see invitedAfter), the speaker's own offer (`我这边代充八折`, see offersOwn; rev45) and a message
  * that still pitches (`…，注册就送`; see stillPitches, pitchesAround, pitchesBeside) keep the hit.
  */
 export function judgesOthersPost(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
@@ -50,7 +51,8 @@ export function judgesOthersPost(text: string, c: Candidate, allowDomains: reado
   const clauseFrom = edgeBefore(text, c.start, CLAUSE_END)
   if (clauseFrom === 0 || !VERDICT_BEFORE.test(text.slice(clauseFrom, c.start))) return false
   if (!OTHERS_POST.test(text.slice(0, clauseFrom)) || !WARNED_AFTER.test(text.slice(c.end))) return false
-  if (VOUCHED_AFTER.test(text.slice(c.end)) || invitedAfter(text, c.end)) return false
+  const after = text.slice(c.end)
+  if (VOUCHED_AFTER.test(after) || invitedAfter(text, c.end) || offersOwn(text, c.start, c.end)) return false
   const rest = `${text.slice(0, c.start)}${'　'.repeat(c.end - c.start)}${text.slice(c.end)}`
   return (
     !stillPitches(rest, c, allowDomains) && !pitchesAround(text, c.start, c.end) && !pitchesBeside(text, c.start, c.end)
