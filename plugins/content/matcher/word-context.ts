@@ -42,6 +42,10 @@ import { namesByDoubledGivenName, namesByDoubledName } from './doubled-names.js'
 import { nounSaidOf } from './said-nouns.js'
 import { callsNames, pitchesAround, pitchesBeside } from './pitch-guard.js'
 import { readsByPlace } from './place-readings.js'
+import { namesStreet } from './form-street-names.js'
+import { saysLowKey } from './form-low-key.js'
+import { addsToGroup } from './form-group-adds.js'
+import { countsLetterPair } from './form-letter-pairs.js'
 import { namesBySurname } from './surname-names.js'
 import { talkedAbout } from './talked-about.js'
 import { turnsToOffer } from './talked-about-statements.js'
@@ -220,7 +224,9 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
  * talked-about-disclaimers.ts, talked-about-denied-asks.ts, talked-about-pointed-quotes.ts); a claim whose sayer is asked
  * for proof (talked-about-proof-demands.ts, f43); and (f44) a price term naming a shop, 信号 as a signal, capitals as a
  * carrier or a maker, a term given as an example of a warning (form-price-shops.ts, form-signals.ts,
- * form-brand-owned.ts, talked-about-examples.ts).
+ * form-brand-owned.ts, talked-about-examples.ts); and (f46) a street named by a form by sound, 最低 in 最低调, a pet name
+ * added to a group, two letters counting two things (form-street-names.ts, form-low-key.ts, form-group-adds.ts,
+ * form-letter-pairs.ts).
  */
 function saidOtherwiseMore(text: string, c: Candidate, allowDomains: readonly string[]): boolean {
   return MORE_READINGS.some(read => read(text, c, allowDomains))
@@ -241,6 +247,10 @@ const MORE_READINGS: readonly Reading[] = [
   namesSignal,
   namesBrandOwned,
   warnsByExample,
+  namesStreet,
+  saysLowKey,
+  addsToGroup,
+  countsLetterPair,
 ]
 
 /**
