@@ -9,10 +9,11 @@ import { pitchesOrAims } from './pitch-guard.js'
 /** Two letters, as written. */
 const LETTER_PAIR = /^[A-Za-zＡ-Ｚａ-ｚ]{2}$/u
 /**
- * Two counted with a classifier of things, right after the letters: `两条线`, `两栋`, `两个组`, `俩区`; not `两个字`, which
- * spells the insult out.
+ * Two counted with a classifier of things, right after the letters: `两条线`, `两栋`, `俩区`, `两个组`; not `两个字`, which
+ * spells the insult out, nor 两个 before people or a verb (`两个人`, `两个傻子`, `两个东西`, `两个都是`).
  */
-const TWO_THINGS = /^\s*(?:两|俩|二|2)\s*(?:条|栋|座|组|类|款|端|种|套|家|队|区|期|版|线|班|层|台|部|个(?!字))/u
+const TWO_THINGS =
+  /^\s*(?:两|俩|二|2)\s*(?:条|栋|座|组|类|款|端|种|套|家|队|区|期|版|线|班|层|台|部|个(?![字人都是也全傻笨蠢货]|东西|玩意|家伙))/u
 
 /**
  * True for an insult's initials or letters (`BC`, `SB`) followed by two things counted (see TWO_THINGS): `我们分to B和to

@@ -6,8 +6,8 @@
 import type { Candidate } from './allow-filter.js'
 import { stillPitches } from './pitch-guard.js'
 
-/** What makes 低 a word of manner or mood, not of price: 低调, 低俗, 低迷, 低沉, 低落. */
-const MANNER_AFTER = /^[调俗迷沉落]/u
+/** What makes 低 a word of manner or mood, not of price: 低调, 低俗, 低迷, 低沉, 低落; not before 价 (`最低迷价格`). */
+const MANNER_AFTER = /^[调俗迷沉落](?!的?价)/u
 
 /**
  * True for a hit written as its term ending in 最低 whose 低 makes a word of manner with the character after it (see
@@ -16,5 +16,5 @@ const MANNER_AFTER = /^[调俗迷沉落]/u
  */
 export function saysLowKey(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!c.term.endsWith('最低') || text.slice(c.end - 2, c.end) !== '最低') return false
-  return MANNER_AFTER.test(text.slice(c.end, c.end + 1)) && !stillPitches(text, c, allowDomains)
+  return MANNER_AFTER.test(text.slice(c.end, c.end + 3)) && !stillPitches(text, c, allowDomains)
 }

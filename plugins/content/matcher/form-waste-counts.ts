@@ -89,6 +89,8 @@ const WASTE_PLACE_BEFORE =
   /(?:楼道|楼梯|门口|楼下|仓库|走廊|地上|地下室|角落|院子|路边|工地|车间|车库|阳台|厨房|店门口)(?:里|上|边|口|下|内)?的?(?:那些|这些|那堆|这堆|一堆)?$/u
 /** Who the clause before speaks of or to: then the waste is a person (`他是仓库里的废物`). */
 const PERSON_BEFORE = /[你他她]|是/u
+/** Whose the thing is, a person's, just before it: 你们这垃圾公司, 他家垃圾公司, 你那个废物. */
+const OWNED_BY_PERSON = /[你您他她]们?(?:这|那|家)(?:个|家)?$/u
 /** Someone the term is said of, just before it: 你这个垃圾东西, 他个废物, 是垃圾. */
 const SAID_OF = /[你他她它个是]$/u
 
@@ -106,7 +108,7 @@ function keepsWaste(text: string, c: Candidate): boolean {
  * `喷涂车间的废雾处理设备`), after a kind of waste said of no one
  * (`工业废物处理厂`, `建筑垃圾公司`, `包装废物请师傅带走`; not `你就是个包装废物`) or a place where it lies (`走廊的垃圾东西太多`), in a clause about no one, or followed by a word of
  * disposing of it (`楼道里的垃圾东西清理一下`), said of no one just before it: waste, not an insult.
- * `你这个垃圾东西`, `这家垃圾公司`, `他是仓库里的废物`, `废物一个`, `辣鸡东西清理一下` and a form by sound in a message that
+ * `你这个垃圾东西`, `这家垃圾公司`, `你们这垃圾公司每天早上来清运都拖拖拉拉`, `他是仓库里的废物`, `废物一个`, `辣鸡东西清理一下` and a form by sound in a message that
  * still pitches (see stillPitches: `废雾处理设备，私聊`) stay hits.
  */
 export function namesWaste(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
@@ -117,5 +119,6 @@ export function namesWaste(text: string, c: Candidate, allowDomains: readonly st
   if (kind !== null) return !SAID_OF.test(text.slice(0, c.start - kind[0].length))
   const clause = clauseBefore(text, c.start)
   if (WASTE_PLACE_BEFORE.test(clause) && !PERSON_BEFORE.test(clause)) return true
+  if (OWNED_BY_PERSON.test(text.slice(Math.max(0, c.start - 4), c.start))) return false
   return DISPOSAL_AFTER.test(text.slice(c.end, c.end + 12)) && !SAID_OF.test(before)
 }

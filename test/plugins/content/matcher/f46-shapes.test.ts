@@ -15,11 +15,12 @@ describe('words that read otherwise around a hit (issue #22, f46)', () => {
     ])
   })
 
-  it('stays a defamation hit for a firm called rubbish with no round', () => {
+  it("stays a defamation hit for a firm called rubbish with no round, or the reader's", () => {
     flaggedInBoth('defamation', [
       '垃圾公司每天早上都骗我们',
       '这家垃圾公司每天都在骗人',
       '你们这垃圾公司，每天早上都迟到',
+      '你们这垃圾公司每天早上来清运都拖拖拉拉',
     ])
   })
 
@@ -28,7 +29,13 @@ describe('words that read otherwise around a hit (issue #22, f46)', () => {
   })
 
   it('stays a false_ad hit for the lowest price claimed, or 最低调 beside a pitch', () => {
-    flaggedInBoth('false_ad', ['全网最低了，赶紧下单', '本店全网最低，加微信下单', '全网最低调的爆款，私聊拿货'])
+    flaggedInBoth('false_ad', [
+      '全网最低了，赶紧下单',
+      '本店全网最低，加微信下单',
+      '全网最低调的爆款，私聊拿货',
+      '全网最低调价',
+      '全网最低迷价格',
+    ])
   })
 
   it('is no hit for a form by sound naming a street with a spot on it', () => {
@@ -67,6 +74,8 @@ describe('words that read otherwise around a hit (issue #22, f46)', () => {
       '同事接私单被开了，你们要私单找我',
       '有人接私单被开了也值，私单加我',
     ])
+    flaggedInBoth('private_deal', ['有人接私单被开了，我这还接'])
+    flaggedInBoth('porn', ['她卖成人视频被封号了，新号在签名'])
     flaggedInBoth('gambling', ['听说有人玩时时彩被抓了，我这还有渠道'])
   })
 
@@ -89,6 +98,6 @@ describe('words that read otherwise around a hit (issue #22, f46)', () => {
   it('stays an insult for letters aimed at someone or spelt out', () => {
     for (const s of ['你就是个BC', 'BC两个字送给你', '楼上BC两个组都一样', '你们BC两个组都是白痴'])
       expect(shippedEvalMatcher().categoriesOf(s), s).toContain('insult')
-    flaggedInBoth('insult', ['楼上NC两条线都一样', 'NC两个字送给你'])
+    flaggedInBoth('insult', ['楼上NC两条线都一样', 'NC两个字送给你', 'SB两个都是', 'NC两个人'])
   })
 })
