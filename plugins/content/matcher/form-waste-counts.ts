@@ -78,17 +78,19 @@ const WASTE = /垃圾|废物/u
 const WASTE_KIND_BEFORE =
   /(?:工业|医疗|危险|固体|固态|液体|建筑|生活|厨余|餐厨|电子|有害|化工|装修|包装|放射性|可回收|大件|大宗|其他|其它)$/u
 /**
- * Disposing of it after, maybe past when and how (`周五统一`, `都`, `明天全部`): 处理, 清理, 清运, 回收, 扔掉,
+ * Disposing of it after, maybe past when and how (`周五统一`, `都`, `明天全部`, `每天早上六点来`): 处理, 清理, 清运, 回收, 扔掉,
  * 拉走, 带走, 分类, 台账 (a register of waste), or collecting waste (`来收建筑垃圾`: a waste firm); `垃圾东西周五统一清走`,
  * `泡沫这些垃圾东西带走`.
  */
 const DISPOSAL_AFTER =
-  /^(?:周[一二三四五六日末]|今天|明天|后天|上午|下午|晚上|月底|本周|下周|统一|全部|一起|都|马上|赶紧|尽快|记得|要|请|来|过来|上门){0,3}(?:(?:收|拉|运|清)[^，,；;。！!？?\n]{0,4}?(?:垃圾|废物|废料|渣土)|处理|处置|清理|清运|清走|清掉|清除|清一下|清了|回收|扔掉|扔了|扔到|丢掉|拉走|运走|搬走|带走|收走|带下楼|分类|台账|堆放|收集|治理|净化|排放)/u
+  /^(?:每?周[一二三四五六日末]|每天|每周|每晚|每日|今天|明天|后天|早上|上午|中午|下午|晚上|凌晨|[0-9一二三四五六七八九十两]{1,3}点(?:半|钟)?|月底|本周|下周|定时|准时|统一|全部|一起|都|马上|赶紧|尽快|记得|要|请|来|过来|上门){0,4}(?:(?:收|拉|运|清)[^，,；;。！!？?\n]{0,4}?(?:垃圾|废物|废料|渣土)|处理|处置|清理|清运|清走|清掉|清除|清一下|清了|回收|扔掉|扔了|扔到|丢掉|拉走|运走|搬走|带走|收走|带下楼|分类|台账|堆放|收集|治理|净化|排放)/u
 /** A place where waste lies, just before it: `楼道的`, `仓库里的`, `门口那堆`, `车间这些`. */
 const WASTE_PLACE_BEFORE =
   /(?:楼道|楼梯|门口|楼下|仓库|走廊|地上|地下室|角落|院子|路边|工地|车间|车库|阳台|厨房|店门口)(?:里|上|边|口|下|内)?的?(?:那些|这些|那堆|这堆|一堆)?$/u
 /** Who the clause before speaks of or to: then the waste is a person (`他是仓库里的废物`). */
 const PERSON_BEFORE = /[你他她]|是/u
+/** Whose the thing is, a person's, just before it: 你们这垃圾公司, 他家垃圾公司, 你那个废物. */
+const OWNED_BY_PERSON = /[你您他她]们?(?:这|那|家)(?:个|家)?$/u
 /** Someone the term is said of, just before it: 你这个垃圾东西, 他个废物, 是垃圾. */
 const SAID_OF = /[你他她它个是]$/u
 
@@ -106,7 +108,7 @@ function keepsWaste(text: string, c: Candidate): boolean {
  * `喷涂车间的废雾处理设备`), after a kind of waste said of no one
  * (`工业废物处理厂`, `建筑垃圾公司`, `包装废物请师傅带走`; not `你就是个包装废物`) or a place where it lies (`走廊的垃圾东西太多`), in a clause about no one, or followed by a word of
  * disposing of it (`楼道里的垃圾东西清理一下`), said of no one just before it: waste, not an insult.
- * `你这个垃圾东西`, `这家垃圾公司`, `他是仓库里的废物`, `废物一个`, `辣鸡东西清理一下` and a form by sound in a message that
+ * `你这个垃圾东西`, `这家垃圾公司`, `你们这垃圾公司每天早上来清运都拖拖拉拉`, `他是仓库里的废物`, `废物一个`, `辣鸡东西清理一下` and a form by sound in a message that
  * still pitches (see stillPitches: `废雾处理设备，私聊`) stay hits.
  */
 export function namesWaste(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
@@ -117,5 +119,6 @@ export function namesWaste(text: string, c: Candidate, allowDomains: readonly st
   if (kind !== null) return !SAID_OF.test(text.slice(0, c.start - kind[0].length))
   const clause = clauseBefore(text, c.start)
   if (WASTE_PLACE_BEFORE.test(clause) && !PERSON_BEFORE.test(clause)) return true
+  if (OWNED_BY_PERSON.test(text.slice(Math.max(0, c.start - 4), c.start))) return false
   return DISPOSAL_AFTER.test(text.slice(c.end, c.end + 12)) && !SAID_OF.test(before)
 }

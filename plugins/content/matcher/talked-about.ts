@@ -87,6 +87,8 @@ import { othersWords, rivalClaim } from './talked-about-others-words.js'
 import { checkedNot, handledReport } from './talked-about-handled.js'
 import { toldReport } from './talked-about-findings.js'
 import { cheatedBy } from './talked-about-victims.js'
+import { punishedDeed } from './talked-about-punished.js'
+import { forbiddenInAnyForm } from './talked-about-any-bans.js'
 import { campaignAgainst } from './talked-about-campaigns.js'
 import { mayRuleTopic, ruleTopic } from './talked-about-rule-topics.js'
 import { ruleShape } from './talked-about-rule-shapes.js'
@@ -222,6 +224,8 @@ const REPORTS: readonly ((term: TermAt) => boolean)[] = [
   othersWords,
   rivalClaim,
   cheatedBy,
+  punishedDeed,
+  forbiddenInAnyForm,
 ]
 
 /** A denial asked to affirm: `难道不是黑心公司吗`, `你们不是“骗子公司”是什么`. */

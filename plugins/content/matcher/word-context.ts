@@ -43,6 +43,10 @@ import { namesByDoubledGivenName, namesByDoubledName } from './doubled-names.js'
 import { nounSaidOf } from './said-nouns.js'
 import { callsNames, pitchesAround, pitchesBeside } from './pitch-guard.js'
 import { readsByPlace } from './place-readings.js'
+import { namesStreet } from './form-street-names.js'
+import { saysLowKey } from './form-low-key.js'
+import { addsToGroup } from './form-group-adds.js'
+import { countsLetterPair } from './form-letter-pairs.js'
 import { namesBySurname } from './surname-names.js'
 import { talkedAbout } from './talked-about.js'
 import { turnsToOffer } from './talked-about-statements.js'
@@ -231,7 +235,9 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
  * it may go (form-waste-trades.ts, talked-about-restricted.ts, f47); a claim something may not be presented as, a
  * teacher's nickname and a supplier named by a swap form (talked-about-presented-as.ts, form-titled-names.ts, f48); a
  * leak told as an incident, a secret kept to a role, a verdict on someone else's post (talked-about-leak-events.ts,
- * talked-about-access.ts, talked-about-verdicts.ts, f45).
+ * talked-about-access.ts, talked-about-verdicts.ts, f45); a street named by a form by sound, 最低 in 最低调, a pet name
+ * added to a group, two letters counting two things (form-street-names.ts, form-low-key.ts, form-group-adds.ts,
+ * form-letter-pairs.ts, f46).
  */
 function saidOtherwiseMore(text: string, c: Candidate, allowDomains: readonly string[]): boolean {
   return MORE_READINGS.some(read => read(text, c, allowDomains))
@@ -260,6 +266,10 @@ const MORE_READINGS: readonly Reading[] = [
   toldAsLeak,
   keptToRole,
   judgesOthersPost,
+  namesStreet,
+  saysLowKey,
+  addsToGroup,
+  countsLetterPair,
 ]
 
 /**
