@@ -6,8 +6,9 @@
 import type { Candidate } from './allow-filter.js'
 import { stillPitches } from './pitch-guard.js'
 
-/** What makes 低 a word of manner or mood, not of price: 低调, 低俗, 低迷, 低沉, 低落; not before 价 (`最低迷价格`). */
-const MANNER_AFTER = /^[调俗迷沉落](?!的?价)/u
+/** What makes 低 a word of manner or mood, not of price: 低调, 低俗, 低迷, 低沉, 低落; not before 价 (`最低迷价格`) nor
+ * ending a clause (`全网最低调，下单送礼`: the lowest, then a word). */
+const MANNER_AFTER = /^[调俗迷沉落](?!的?价|[，,；;。！!？?\s]|$)/u
 
 /**
  * True for a hit written as its term ending in 最低 whose 低 makes a word of manner with the character after it (see

@@ -91,6 +91,8 @@ const WASTE_PLACE_BEFORE =
 const PERSON_BEFORE = /[你他她]|是/u
 /** Whose the thing is, a person's, just before it: 你们这垃圾公司, 他家垃圾公司, 你那个废物. */
 const OWNED_BY_PERSON = /[你您他她]们?(?:这|那|家)(?:个|家)?$/u
+/** The firm accused after it (`来清运，骗子`, `收费离谱`): a firm called names, not named by its waste. */
+const ACCUSED_AFTER = /骗|坑[人钱我]|黑心|无良|奸商|离谱|差劲|恶心/u
 /** Someone the term is said of, just before it: 你这个垃圾东西, 他个废物, 是垃圾. */
 const SAID_OF = /[你他她它个是]$/u
 
@@ -120,5 +122,9 @@ export function namesWaste(text: string, c: Candidate, allowDomains: readonly st
   const clause = clauseBefore(text, c.start)
   if (WASTE_PLACE_BEFORE.test(clause) && !PERSON_BEFORE.test(clause)) return true
   if (OWNED_BY_PERSON.test(text.slice(Math.max(0, c.start - 4), c.start))) return false
-  return DISPOSAL_AFTER.test(text.slice(c.end, c.end + 12)) && !SAID_OF.test(before)
+  return (
+    DISPOSAL_AFTER.test(text.slice(c.end, c.end + 12)) &&
+    !SAID_OF.test(before) &&
+    !ACCUSED_AFTER.test(text.slice(c.end))
+  )
 }

@@ -27,10 +27,11 @@ const PUNISHED_AFTER = new RegExp(
 )
 /**
  * The deed carried on after it: the speaker undeterred or doing it still (`也值`, `没事`, `照接`, `我这还接`), or a new
- * account or where it waits (`新号在签名`, `小号`, `看头像`).
+ * account or where it waits (`新号在签名`, `小号`, `看头像`), or (rev46) the speaker's side doing it cheap or taking
+ * it on (`我们这边便宜接`, `接单加v`).
  */
 const CARRIED_ON =
-  /也值|值了|没事|无所谓|不怕|照[接做干开玩卖发]|照样|我(?:这|那)?(?:里|边)?(?:也|还|一直|继续)(?:在|能|可以)?(?:接|做|搞|有|收|卖|玩|开|发)|新号|小号|换号|签名|头像|相册|置顶/u
+  /也值|值了|没事|无所谓|不怕|照[接做干开玩卖发]|照样|我(?:这|那)?(?:里|边)?(?:也|还|一直|继续)(?:在|能|可以)?(?:接|做|搞|有|收|卖|玩|开|发)|我们?(?:这|那)(?:里|边)?[^，,；;。！!？?\n]{0,4}(?:接|做|搞|收|卖|玩|开|发)|便宜|优惠|接单|加[vV微我]|新号|小号|换号|签名|头像|相册|置顶/u
 
 /**
  * True for a term someone else did (see DOER_BEFORE) and was punished for in its clause (see PUNISHED_AFTER), not
