@@ -89,8 +89,8 @@ const WASTE_PLACE_BEFORE =
   /(?:楼道|楼梯|门口|楼下|仓库|走廊|地上|地下室|角落|院子|路边|工地|车间|车库|阳台|厨房|店门口)(?:里|上|边|口|下|内)?的?(?:那些|这些|那堆|这堆|一堆)?$/u
 /** Who the clause before speaks of or to: then the waste is a person (`他是仓库里的废物`). */
 const PERSON_BEFORE = /[你他她]|是/u
-/** Someone the term is said of, just before it: 你这个垃圾东西, 他个废物, 是垃圾. */
-const SAID_OF = /[你他她它个是]$/u
+/** Someone the term is said of, just before it: 你这个垃圾东西, 他个废物, 是垃圾, 你这 (`你这大件废物`; rev48). */
+const SAID_OF = /(?:[你他她它个是]|[你他她][这那](?:种|样的?)?)$/u
 
 /**
  * True for a form by sound that keeps the term's 废 (waste) and swaps what follows: still a kind of waste, as
