@@ -51,8 +51,8 @@ const HOUSEHOLD_AFTER = /^家(?:的|里)/u
  */
 const DOMAIN_WORDS: Readonly<Record<string, RegExp>> = {
   gambling:
-    /开奖|开台|开盘|开局|下注|押注|投注|赌注|盘口|坐庄|庄家|特码|买码|平码|[一二三四五六]肖|波色|上桌|要玩的|带玩|赢钱|输钱|筹码/u,
-  porn: /裸|约炮|啪啪|片源|番号|成人|福利|包夜|一夜|上门|私密|看片|黄片/u,
+    /开奖|开台|开盘|开局|下注|押注|投注|赌注|盘口|坐庄|庄家|特码|买码|平码|[一二三四五六]肖|波色|上桌|要玩的|带玩|赢钱|输钱|筹码|出结果|[出开]什么|几号/u,
+  porn: /裸|约炮|一对一|1对1|啪啪|片源|番号|成人|福利|包夜|一夜|上门|私密|看片|黄片/u,
 }
 
 /** The text's start, a space or punctuation: where a name standing alone begins. */

@@ -11,7 +11,10 @@ describe('a surname reading of a gambling term with its domain or a pitch (issue
       '陆合彩今晚特码',
       '陆合彩的特码出来了',
       '陆合彩今晚开奖，加我',
+      '陆合彩今晚几点出结果',
+      '陆合彩今晚出什么，跟我买',
     ])
+    flaggedInBoth('porn', ['罗聊今晚一对一'])
   })
 
   it('keeps a name before a time word clean', () => {
@@ -27,6 +30,11 @@ describe("a teacher's nickname by a swap form in a message of porn (issue #22, r
       '瑟琴老师的课，看完硬了',
       '瑟琴老师的培训，买课送资源',
       '瑟琴老师的班，888元入会员',
+      '瑟琴老师的课，在线观看',
+      '瑟琴老师的课程合辑，百度云',
+      '瑟琴老师的教案，高清无码',
+      '瑟琴老师的课，男人都懂',
+      '瑟琴老师的试听课免费，名额有限',
     ])
   })
 })
@@ -40,7 +48,12 @@ describe('a supplier a homophone names, blamed later in the message (issue #22, 
       '黑芯公司那批货有毒，大家注意',
       '黑芯公司那边通知，老板卷钱跑了',
       '黑芯公司的样品，去死吧',
+      '黑芯公司的样品，100元一个出',
     ])
+  })
+
+  it('stays clean with a quote priced', () => {
+    cleanInBoth(['黑芯公司的报价发过来了，每片120元'])
   })
 })
 
