@@ -93,8 +93,8 @@ const PERSON_BEFORE = /[你他她]|是/u
 const OWNED_BY_PERSON = /[你您他她]们?(?:这|那|家)(?:个|家)?$/u
 /** The firm accused after it (`来清运，骗子`, `收费离谱`): a firm called names, not named by its waste. */
 const ACCUSED_AFTER = /骗|坑[人钱我]|黑心|无良|奸商|离谱|差劲|恶心/u
-/** Someone the term is said of, just before it: 你这个垃圾东西, 他个废物, 是垃圾. */
-const SAID_OF = /[你他她它个是]$/u
+/** Someone the term is said of, just before it: 你这个垃圾东西, 他个废物, 是垃圾, 你这 (`你这大件废物`; rev48). */
+const SAID_OF = /(?:[你他她它个是]|[你他她][这那](?:种|样的?)?)$/u
 
 /**
  * True for a form by sound that keeps the term's 废 (waste) and swaps what follows: still a kind of waste, as

@@ -59,6 +59,17 @@ const GIVEN_AND_TITLE = new RegExp(
 const VALUE_ASKED_AFTER = /^是?多少(?!岁|号|年|届|级|天|次|个)/u
 /** A household after a name that starts its clause: `罗廖家的空调` (the Luo Liao family's), `白家乐家里`. */
 const HOUSEHOLD_AFTER = /^家(?:的|里)/u
+/**
+ * A domain's own words in the message, by the hit's category: a table opened, a stake laid, a lottery's numbers
+ * (`开台`, `下注`, `特码`, `买码`, `要玩的`) or a body bared, a film or a night (`裸`, `约炮`, `片源`, `包夜`). A surname
+ * reading of a gambling or porn term then clears nothing (`陆合彩今晚开台`, `白佳乐今晚开台`; rev48).
+ */
+const DOMAIN_WORDS: Readonly<Record<string, RegExp>> = {
+  gambling:
+    /开奖|开台|开盘|开局|下注|押注|投注|赌注|盘口|坐庄|庄家|特码|买码|平码|[一二三四五六]肖|波色|上桌|要玩的|带玩|赢钱|输钱|筹码|出结果|[出开]什么|几号/u,
+  porn: /裸|约炮|一对一|1对1|啪啪|片源|番号|成人|福利|包夜|一夜|上门|私密|看片|黄片/u,
+}
+
 /** The text's start, a space or punctuation: where a name standing alone begins. */
 const EDGE_BEFORE = /(?:^|[\s\p{P}])$/u
 /**
@@ -78,9 +89,10 @@ const TERM_BEFORE =
  * starting its clause before a subject's 把 in a message that does not pitch nor call to a trade (HANDLES_AFTER,
  * TRADE_CALL: `袁娇把排班表发群里了`; not an insult's form: `沙币把群里搞乱了`; not `夏注把台开好了，今晚开台`),
  * `老罗聊完客户`, `白佳乐 明天到岗`, `司丹玲律师`, `罗廖家的空调`) or not where the term stands (see TERM_BEFORE:
- * `门店春货备齐了`); `你个沙比，别乱发`, `想要优惠价的佳薇，`, `陆合彩特码`, `司丹找经理` and a name before a title in a message
- * that still pitches (see stillPitches: `夏注院长推荐，稳赚不赔`) and a value asked after the hit (`程本价是多少`, see
- * VALUE_ASKED_AFTER) stay hits.
+ * `门店春货备齐了`); `你个沙比，别乱发`, `想要优惠价的佳薇，`, `陆合彩特码`, `司丹找经理`, a name before a title or a word a subject
+ * does next in a message that still pitches (see stillPitches: `夏注院长推荐，稳赚不赔`, `陆合彩今晚开奖`; rev48), a
+ * gambling or porn term in a message with its domain's words (DOMAIN_WORDS: `陆合彩今晚开台`) and a value asked after the
+ * hit (`程本价是多少`, see VALUE_ASKED_AFTER) stay hits.
  */
 export function namesBySurname(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!SWAP_KINDS.has(c.kind as never) || c.form === undefined) return false
@@ -88,12 +100,13 @@ export function namesBySurname(text: string, c: Candidate, allowDomains: readonl
   const term = [...c.term]
   if (term.length > NAME_LENGTH || form.length !== term.length || form[0] === term[0]) return false
   if (!wordTables().surnames.has(form[0])) return false
+  if (DOMAIN_WORDS[c.category]?.test(text)) return false
   const before = text.slice(Math.max(0, c.start - 3), c.start)
   if (BEFORE_NAME.test(before)) return true
   const after = text.slice(c.end, c.end + 4)
   if (VALUE_ASKED_AFTER.test(after)) return false
   if (TITLE_AFTER.test(after) || GIVEN_AND_TITLE.test(after)) return !stillPitches(text, c, allowDomains)
-  if (AFTER_NAME.test(after)) return true
+  if (AFTER_NAME.test(after)) return !stillPitches(text, c, allowDomains)
   if (HANDLES_AFTER.test(after) && EDGE_BEFORE.test(before) && c.category !== 'insult')
     return !stillPitches(text, c, allowDomains) && !pitchesAround(text, c.start, c.end) && !TRADE_CALL.test(text)
   if (!TERM_BEFORE.test(before)) return true

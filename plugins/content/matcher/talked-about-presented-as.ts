@@ -21,15 +21,22 @@ const PRESENTED_AS_BEFORE =
 const CLAIM_END = /^[^\P{Script=Han}我你的]{0,2}(?:的|之类的?|这种|等)?(?:[，,；;。！!？?\n]|$)/u
 
 /**
+ * After the claim, the speaker turning it round or selling: `但我们确实是`, `其实就是`, `就说长期有效`, `你懂的`, the effect vouched for (`效果杠杠的`), a price
+ * (`99元一张`), a shop's call (`到店咨询`, `下单`; rev48).
+ */
+const TURNED =
+  /但|可是|不过|其实|确实|实际上|本来|就说|改说|懂的|你懂|效果|疗效|体验|管用|杠杠|货到付款|[0-9一二两三四五六七八九十百千]+(?:块|元)|咨询|下单|购买|抢购|特价|包邮|优惠/u
+
+/**
  * True for a hit right after a prohibition of presenting something as it (see PRESENTED_AS_BEFORE), the claim ending
  * its clause (CLAIM_END): a rule on what not to claim (`会员卡不能宣传成永久有效，合同写的是两年`). The speaker doing it
- * anyway (DONE_ANYWAY: `…，我们照写`) and a message that still pitches, beside or around the hit (`…，加我微信`),
+ * anyway (DONE_ANYWAY: `…，我们照写`), turning it round or selling (TURNED: `…，但我们确实是`, `…，99元一张`) and a message that still pitches, beside or around the hit (`…，加我微信`),
  * keep the hit.
  */
 export function forbidsPresentingAs(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!CLAIM_END.test(text.slice(c.end, c.end + 5))) return false
   if (!PRESENTED_AS_BEFORE.test(text.slice(Math.max(0, c.start - 20), c.start))) return false
-  if (DONE_ANYWAY.test(text.slice(c.end))) return false
+  if (DONE_ANYWAY.test(text.slice(c.end)) || TURNED.test(text.slice(c.end))) return false
   // The hit's own words may be the guard's: the rest of the message is asked whether it pitches.
   const rest = text.slice(0, c.start) + '　'.repeat(c.end - c.start) + text.slice(c.end)
   return (
