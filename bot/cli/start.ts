@@ -14,7 +14,7 @@ import { shipped } from '../package-root.js'
 import type { ConsoleSettings } from '../console/index.js'
 import { createLogger, type Logger } from '../process/logger.js'
 import { keepHeapTight } from '../process/heap.js'
-import { keepHealthFile } from '../process/health-file.js'
+import { keepHealthFile, SANDBOX_FOLDER } from '../process/health-file.js'
 import { isConnectionLoss, isDiscoveryFailure, isTokenRejected, superviseConnection } from '../wechaty/supervise.js'
 import { routeConsole, routeWechatyLogs } from '../wechaty/wechaty-logs.js'
 import { sandboxLogLine } from '../sandbox/refusal.js'
@@ -67,7 +67,7 @@ export async function startCommand(argv: string[]): Promise<number> {
     log.error(`❌ ${missing}`)
     return 1
   }
-  const dataDir = env.puppet ? env.dataDir : join(env.dataDir, 'sandbox')
+  const dataDir = env.puppet ? env.dataDir : join(env.dataDir, SANDBOX_FOLDER)
   try {
     acquireDataLock(dataDir)
   } catch (e) {
