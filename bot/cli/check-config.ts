@@ -3,7 +3,7 @@ import { PLUGINS } from '../../plugins/index.js'
 import { verifyConfig } from '../config/verify-config.js'
 import { configWarnings } from '../config/config-warnings.js'
 import { roleIdWarnings } from '../config/role-ids.js'
-import { calendarWarning, missingCalendarYears } from '../time/workdays.js'
+import { calendarWarningForLog, missingCalendarYears } from '../time/workdays.js'
 import { type BotEnv, readEnv, unusedLocalConfig } from '../env.js'
 import { defineCli, UsageError } from './args.js'
 import { connectionSummary, settingsProblems } from './settings-check.js'
@@ -39,7 +39,7 @@ export async function checkConfigCommand(argv: string[]): Promise<number> {
     ].join('\n')}\n`,
   )
   const { timezone, calendar: days } = loaded.config
-  const calendar = calendarWarning(missingCalendarYears(Date.now(), timezone, days))
+  const calendar = calendarWarningForLog(missingCalendarYears(Date.now(), timezone, days))
   if (calendar) process.stderr.write(`${calendar}\n`)
   for (const warning of [...roleIdWarnings(loaded), ...configWarnings(loaded, PLUGINS)])
     process.stderr.write(`${warning}\n`)

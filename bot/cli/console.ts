@@ -97,19 +97,21 @@ export function runLine(
   if (cmd === '/join') {
     const r = room(args[0])
     const id = world.findContacts(args[1])[0] ?? world.createContact({ name: args[1] })
+    if (world.room(r).memberIdList.includes(id)) fail(`${args[1]} 已在「${world.room(r).topic}」里`)
     world.join(r, [id])
     if (args[2]) world.setGroupAlias(r, id, args[2])
     return { note: joinNote(app.runtime.loaded, name(world, id), r, world.room(r).topic) }
   }
   if (cmd === '/leave') {
     const r = room(args[0])
-    world.leave(r, who(world, args[1], r))
-    return {}
+    const id = memberOf(world, args[1], r)
+    world.leave(r, id)
+    return { note: `（${name(world, id)} 退出「${world.room(r).topic}」）` }
   }
   if (cmd === '/rename') {
     const r = room(args[0])
     const clear = args[2] === CLEAR_ALIAS
-    world.setGroupAlias(r, who(world, args[1], r), clear ? undefined : args[2])
+    world.setGroupAlias(r, memberOf(world, args[1], r), clear ? undefined : args[2])
     return {
       note: `（${clear ? '已清空群昵称；' : ''}微信不会通知改名，机器人会在巡检或该成员发言时看到）`,
     }
@@ -174,6 +176,14 @@ function send(world: SandboxWorld, from: string, roomId: string, body: string): 
 
 function who(world: SandboxWorld, query: string, roomId?: string): string {
   return world.findContacts(query, roomId)[0] ?? world.findContacts(query)[0] ?? fail(`没有成员 ${query}`)
+}
+
+/** The member of group `roomId` named `query`; fails in Chinese when that group has nobody of the name. */
+function memberOf(world: SandboxWorld, query: string, roomId: string): string {
+  const id = who(world, query, roomId)
+  if (!world.room(roomId).memberIdList.includes(id))
+    fail(`${query} 不在「${world.room(roomId).topic}」里（/groups 列出各群的成员）`)
+  return id
 }
 
 function name(world: SandboxWorld, id?: string): string {

@@ -2,7 +2,7 @@ import { readdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { type App, createApp, loadConsole } from '../app.js'
 import { type BotEnv, puppetSettingsProblem, readEnv, sandboxInputProblem, unusedLocalConfig } from '../env.js'
-import { EXIT_TEMPFAIL } from '../process/connection-supervisor.js'
+import { EXIT_TEMPFAIL, NEVER_CONNECTED, TOKEN_REFUSED } from '../process/connection-supervisor.js'
 import { acquireDataLock, DataLockError, LOCK_FILE, securePuppetCache } from '../process/data-lock.js'
 import type { ExitReason } from '../runtime/host/lifecycle.js'
 import { PLUGINS } from '../../plugins/index.js'
@@ -14,7 +14,7 @@ import { shipped } from '../package-root.js'
 import type { ConsoleSettings } from '../console/index.js'
 import { createLogger, type Logger } from '../process/logger.js'
 import { keepHeapTight } from '../process/heap.js'
-import { keepHealthFile } from '../process/health-file.js'
+import { keepHealthFile, SANDBOX_FOLDER } from '../process/health-file.js'
 import { isConnectionLoss, isDiscoveryFailure, isTokenRejected, superviseConnection } from '../wechaty/supervise.js'
 import { routeConsole, routeWechatyLogs } from '../wechaty/wechaty-logs.js'
 import { sandboxLogLine } from '../sandbox/refusal.js'
@@ -67,7 +67,7 @@ export async function startCommand(argv: string[]): Promise<number> {
     log.error(`❌ ${missing}`)
     return 1
   }
-  const dataDir = env.puppet ? env.dataDir : join(env.dataDir, 'sandbox')
+  const dataDir = env.puppet ? env.dataDir : join(env.dataDir, SANDBOX_FOLDER)
   try {
     acquireDataLock(dataDir)
   } catch (e) {
@@ -122,9 +122,9 @@ async function startPuppet(env: BotEnv, loaded: LoadedConfig, log: Logger): Prom
     await app.bot.start()
   } catch (e) {
     // The supervisor already decided on errors Wechaty emitted; these are the ones start() throws itself.
-    if (isTokenRejected(e)) stop(`the puppet service refused the token: ${(e as Error).message}`, 'stopped', 1)
+    if (isTokenRejected(e)) stop(`${TOKEN_REFUSED}: ${(e as Error).message}`, 'stopped', 1)
     else if (isConnectionLoss(e) || isDiscoveryFailure(e))
-      stop(`could not connect to the puppet service, never logged in (${(e as Error).message})`, 'connection-lost')
+      stop(`${NEVER_CONNECTED} (${(e as Error).message})`, 'connection-lost')
     else throw e
   }
   return await new Promise<number>(() => {}) // runs until a signal or the supervisor stops it

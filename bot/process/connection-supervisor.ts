@@ -14,6 +14,13 @@ export const DEFAULT_BOUNDS: ConnectionBounds = { startupMs: 300_000, reloginMs:
 /** Exit code for connection problems (EX_TEMPFAIL): the supervisor (systemd) starts a fresh process. */
 export const EXIT_TEMPFAIL = 75
 
+/** Why a start that never logged in stopped, Chinese first for the operator (the detail follows in brackets). */
+export const NEVER_CONNECTED = '无法连接 puppet 服务，从未登录 could not connect to the puppet service, never logged in'
+
+/** Why a start stopped when the service refused the token, Chinese first for the operator. */
+export const TOKEN_REFUSED =
+  'puppet 服务拒绝了 token，请检查 WECHATY_PUPPET_SERVICE_TOKEN the puppet service refused the token'
+
 /** What the supervisor asks the app to do. */
 export type SupervisorAction =
   | { type: 'pause'; reason: string }
@@ -71,22 +78,20 @@ export class ConnectionSupervisor {
   lost(detail: string): SupervisorAction[] {
     if (this.phase.kind === 'exited') return []
     const reason =
-      this.phase.kind === 'starting'
-        ? `could not connect to the puppet service, never logged in (${detail})`
-        : `connection lost (连接中断): ${detail}`
+      this.phase.kind === 'starting' ? `${NEVER_CONNECTED} (${detail})` : `connection lost (连接中断): ${detail}`
     return this.exit(reason)
   }
 
   /** The puppet refused us for good (a wrong token): a configuration problem, exit 1 so systemd does not retry. */
   refused(detail: string): SupervisorAction[] {
     if (this.phase.kind === 'exited') return []
-    return this.exit(`the puppet service refused the token (check WECHATY_PUPPET_SERVICE_TOKEN): ${detail}`, 1)
+    return this.exit(`${TOKEN_REFUSED} (check WECHATY_PUPPET_SERVICE_TOKEN): ${detail}`, 1)
   }
 
   /** Service discovery found no endpoint for the token. */
   undiscoverable(detail: string): SupervisorAction[] {
     if (this.phase.kind === 'exited') return []
-    return this.exit(`puppet service discovery failed, never connected (${detail})`)
+    return this.exit(`找不到 puppet 服务，从未连接 puppet service discovery failed, never connected (${detail})`)
   }
 
   /** Check the deadlines at `now`. */
@@ -94,7 +99,9 @@ export class ConnectionSupervisor {
     const p = this.phase
     const s = (ms: number) => `${Math.round(ms / 1000)}s`
     if (p.kind === 'starting' && now >= p.deadline)
-      return this.exit(`not logged in within ${s(this.bounds.startupMs)} after start (start-up timeout)`)
+      return this.exit(
+        `启动后 ${s(this.bounds.startupMs)} 内未登录 not logged in within ${s(this.bounds.startupMs)} after start (start-up timeout)`,
+      )
     if (p.kind === 'online' && now - p.lastActivity >= this.bounds.stallMs) {
       const why = `no event or heartbeat from the puppet for ${s(now - p.lastActivity)} (stream stalled)`
       this.phase = { kind: 'offline', since: now, deadline: now + this.bounds.reloginMs, why }
@@ -104,7 +111,9 @@ export class ConnectionSupervisor {
       ]
     }
     if (p.kind === 'offline' && now >= p.deadline)
-      return this.exit(`not logged in again within ${s(this.bounds.reloginMs)} after: ${p.why}`)
+      return this.exit(
+        `${s(this.bounds.reloginMs)} 内未重新登录 not logged in again within ${s(this.bounds.reloginMs)} after: ${p.why}`,
+      )
     return []
   }
 

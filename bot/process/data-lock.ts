@@ -37,7 +37,7 @@ export function acquireDataLock(dataDir: string, pid = process.pid, alive = proc
       const holder = Number.parseInt(readFileSync(file, 'utf8'), 10)
       if (Number.isInteger(holder) && holder !== pid && alive(holder))
         throw new DataLockError(
-          `data folder ${dataDir} is in use by another bot process (pid ${holder}); stop it first or set another BOT_DATA_DIR`,
+          `data folder ${dataDir} is in use by another bot process (pid ${holder}); stop it first or set another BOT_DATA_DIR（数据目录正被另一个机器人进程 ${holder} 使用：先停止它，或设置另一个 BOT_DATA_DIR）`,
         )
       unlinkSync(file) // stale: its process is gone
     }

@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { App } from '../app.js'
 import { healthOf, inFleet } from '../commands/builtin/health.js'
@@ -9,6 +9,9 @@ import { type StorageUsage, usageLine } from '../runtime/storage/storage-usage.j
 
 /** The health file in the data folder: what `group-guard health` reads (docs/operations.md, "Monitoring"). */
 export const HEALTH_FILE = 'health.json'
+
+/** The sandbox's own data folder inside `BOT_DATA_DIR` (`start` without a puppet): reset at every start. */
+export const SANDBOX_FOLDER = 'sandbox'
 
 /** How often a running bot rewrites it. */
 export const HEALTH_EVERY_MS = 30_000
@@ -128,6 +131,12 @@ export function judgeHealth(
       return {
         ok: false,
         line: `❌ 读不了 ${join(dataDir, HEALTH_FILE)}（${code ?? (e as Error).message}）：请以运行机器人的用户执行 (cannot read the health file: run as the bot's user)`,
+      }
+    const sandbox = join(dataDir, SANDBOX_FOLDER)
+    if (existsSync(join(sandbox, HEALTH_FILE)))
+      return {
+        ok: false,
+        line: `❌ ${dataDir} 没有健康文件；沙盒里的机器人写在 ${sandbox}：health --data ${sandbox} (no ${HEALTH_FILE} here: the sandbox bot writes it in ${sandbox})`,
       }
     return {
       ok: false,

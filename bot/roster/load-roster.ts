@@ -1,5 +1,6 @@
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml'
 import { Roster, type RosterEntry } from './roster.js'
+import { csvCells } from './csv-line.js'
 import { type FileRole, readUserBytes } from '../config/user-file.js'
 import { READ_AS_GBK, rosterText } from './roster-text.js'
 import { nearestKey } from '../config/suggest-key.js'
@@ -76,7 +77,21 @@ const SHOWN: Record<string, string> = { contactid: 'contactId', lefton: 'leftOn'
 export function loadRoster(file: string): Roster {
   const read = rosterText(readUserBytes(file, ROSTER_FILE))
   if ('problem' in read) throw new RosterError([`${file}:1: ${read.problem}`])
-  return /\.ya?ml$/i.test(file) ? yamlRoster(read.text, file) : validated(csvRows(read.text, file, read.encoding), file)
+  if (/\.ya?ml$/i.test(file)) return yamlRoster(read.text, file)
+  const { rows, problems } = csvRows(read.text, file, read.encoding)
+  if (!problems.length) return validated(rows, file)
+  try {
+    validated(rows, file)
+  } catch (e) {
+    problems.push(...(e as RosterError).problems)
+  }
+  throw new RosterError(problems.sort(byLine))
+}
+
+/** `file:line: …` problems in the order of their lines. */
+function byLine(a: string, b: string): number {
+  const line = (p: string) => Number(/:(\d+): /.exec(p)?.[1] ?? 0)
+  return line(a) - line(b)
 }
 
 /**
@@ -117,16 +132,33 @@ function rosterOfItems(
 /** Columns whose values repeat on thousands of lines (one string each, not one per line). */
 const REPEATING = new Set<keyof RosterEntry>(['dept', 'region', 'status', 'leftOn', 'successor'])
 
-function csvRows(text: string, file: string, encoding: 'utf-8' | 'gbk'): RosterEntry[] {
+/**
+ * The rows of a CSV roster, and the lines whose cells cannot be placed: a quote left open, or more filled cells than
+ * the header has columns (a comma inside an unquoted cell would move every later cell one column on: the phone
+ * number into `contactId`).
+ */
+function csvRows(text: string, file: string, encoding: 'utf-8' | 'gbk'): { rows: RosterEntry[]; problems: string[] } {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
   const header = csvHeader(lines[0], file, encoding === 'gbk' ? `（${READ_AS_GBK}）` : '')
   const rows: RosterEntry[] = []
+  const problems: string[] = []
   const shared = new Map<string, string>()
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]
     if (!line.trim() || line.startsWith('#')) continue
     const row: RosterEntry = { name: '', line: i + 1 }
-    const cells = line.split(',')
+    const cells = csvCells(line)
+    if (!cells) {
+      problems.push(`${file}:${i + 1}: 引号没有闭合（a quote is not closed）`)
+      continue
+    }
+    const extra = cells.slice(header.length).filter(cell => cell.trim())
+    if (extra.length) {
+      problems.push(
+        `${file}:${i + 1}: 比表头多出 ${extra.length} 列（${extra.map(x => `「${x.trim()}」`).join('')}）：格子里有逗号时请用英文引号括起来，如 "销售部,二组"（${extra.length} more cell(s) than headings）`,
+      )
+      continue
+    }
     for (let c = 0; c < cells.length; c++) {
       const key = header[c]
       let value = cells[c].trim()
@@ -140,7 +172,7 @@ function csvRows(text: string, file: string, encoding: 'utf-8' | 'gbk'): RosterE
     }
     rows.push(row)
   }
-  return rows
+  return { rows, problems }
 }
 
 /**
@@ -151,7 +183,7 @@ function csvRows(text: string, file: string, encoding: 'utf-8' | 'gbk'): RosterE
 function csvHeader(line: string, file: string, gbk: string): (keyof RosterEntry | undefined)[] {
   const problems: string[] = []
   const seen = new Map<keyof RosterEntry, string>()
-  const header = line.split(',').map(cell => {
+  const header = (csvCells(line) ?? line.split(',')).map(cell => {
     const heading = cell.trim()
     if (!heading) return undefined
     const key = HEADERS[heading.toLowerCase()]

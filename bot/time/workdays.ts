@@ -90,8 +90,8 @@ export function yearsWithoutHolidays(years: readonly number[], holidays: readonl
 }
 
 /**
- * The warning for years without holiday data (undefined when none), for an admin who reads it on day one: that the bot
- * runs, what those years' days get wrong (and what that moves), and the fix; Chinese first, English after.
+ * The warning for years without holiday data (undefined when none), for an admin who reads it on day one in chat
+ * (`#状态`, the console): that the bot runs, what those years' days get wrong (and what that moves), and the fix.
  */
 export function calendarWarning(years: readonly number[]): string | undefined {
   if (!years.length) return undefined
@@ -100,7 +100,15 @@ export function calendarWarning(years: readonly number[]): string | undefined {
   return (
     `⚠️ 节假日日历没有 ${list}的数据（chinese-days 只到 ${last} 年）。机器人照常运行，其他日期不受影响；` +
     `只是 ${list}的法定节假日会当工作日算、调休上班的周末当休息日算，这些天的通知期限、工作时间和定时报表会按普通周一到周五走。` +
-    `补上的办法：在配置 calendar.holidays / calendar.workdays 列出${years.length > 1 ? '这些年' : '这一年'}全部的放假和调休日期，并写上 calendar.years: [${years.join(', ')}]（表示已列全）；或升级 chinese-days。` +
-    ` (no holiday data for ${years.join(', ')}: the bot runs; those years only rest on weekends until calendar.holidays, calendar.workdays and calendar.years list them)`
+    `补上的办法：在配置 calendar.holidays / calendar.workdays 列出${years.length > 1 ? '这些年' : '这一年'}全部的放假和调休日期，并写上 calendar.years: [${years.join(', ')}]（表示已列全）；或升级 chinese-days。`
+  )
+}
+
+/** {@link calendarWarning} for the operator's log and `check-config`: Chinese first, English after. */
+export function calendarWarningForLog(years: readonly number[]): string | undefined {
+  const warning = calendarWarning(years)
+  return (
+    warning &&
+    `${warning} (no holiday data for ${years.join(', ')}: the bot runs; those years only rest on weekends until calendar.holidays, calendar.workdays and calendar.years list them)`
   )
 }

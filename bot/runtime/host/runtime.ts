@@ -6,7 +6,13 @@ import { SHARED_ROSTER_DOC, SHARED_ROSTER_SCHEMA } from '../../roster/shared-ros
 import type { Decision, JobSpec } from '../../core/plugin.js'
 import { ConfigError, type LoadedConfig } from '../../config/load-config.js'
 import { type Doc, StateDamageError, type StoreWriteError } from '../../ports/store/store.js'
-import { calendarWarning, companyCalendar, missingCalendarYears, type WorkCalendar } from '../../time/workdays.js'
+import {
+  calendarWarning,
+  calendarWarningForLog,
+  companyCalendar,
+  missingCalendarYears,
+  type WorkCalendar,
+} from '../../time/workdays.js'
 import { CommandRouter, replyTo, type Routed } from '../../commands/command-router.js'
 import { answerAttachments, answerPrivately } from '../../commands/audience.js'
 import { AuditLog } from '../records/audit.js'
@@ -228,7 +234,7 @@ export class BotRuntime {
       throw e
     }
     this.scheduler.start()
-    const calendarGap = this.calendarWarning()
+    const calendarGap = calendarWarningForLog(this.missingCalendarYears())
     if (calendarGap) this.deps.log.warn(calendarGap)
     for (const t of this.timers.pending()) {
       const p = this.plugins.find(x => x.name === t.plugin)
@@ -585,8 +591,13 @@ export class BotRuntime {
 
   /** The warning for the years (this, from December the next) the holiday calendar has no data for; undefined if none. */
   calendarWarning(): string | undefined {
+    return calendarWarning(this.missingCalendarYears())
+  }
+
+  /** The years (this, from December the next) the holiday calendar has no data for. */
+  private missingCalendarYears(): number[] {
     const { timezone, calendar } = this.loaded.config
-    return calendarWarning(missingCalendarYears(this.deps.clock.now(), timezone, calendar))
+    return missingCalendarYears(this.deps.clock.now(), timezone, calendar)
   }
 
   /** Swap in a new, already validated config: plugins are re-created, state is kept. */

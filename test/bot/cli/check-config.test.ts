@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { dayKey } from '../../../bot/time/zoned.js'
-import { calendarWarning, missingCalendarYears } from '../../../bot/time/workdays.js'
+import { calendarWarningForLog, missingCalendarYears } from '../../../bot/time/workdays.js'
 
 const TSX = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href
 const CLI = resolve('bot/cli.ts')
@@ -103,7 +103,7 @@ describe('check-config and the holiday calendar', () => {
     const plain = checkConfigIn({ BOT_CONFIG: 'bot.config.yaml' })
     const warning = plain.errors.find(line => line.startsWith('⚠️ 节假日日历没有'))
     expect(plain.rc).toBe(0)
-    expect(warning).toBe(calendarWarning(missing))
+    expect(warning).toBe(calendarWarningForLog(missing))
     const year = Number(dayKey(Date.now(), 'Asia/Shanghai').slice(0, 4))
     const listed = checkConfigIn(
       { BOT_CONFIG: 'bot.config.yaml' },

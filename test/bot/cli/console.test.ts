@@ -76,6 +76,17 @@ describe('the sandbox console commands without their arguments', () => {
     expect(help).not.toContain('群昵称决定所在群')
   })
 
+  it('says in Chinese who is not in a group for /leave and /rename, and who already is for /join', () => {
+    const w = world()
+    expect(printed(w, '/leave 示例科技张三交流群 王五')).toBe(
+      '⚠️ 王五 不在「示例科技张三交流群」里（/groups 列出各群的成员）',
+    )
+    expect(printed(w, '/rename 示例科技张三交流群 王五 王五-广州')).toBe(
+      '⚠️ 王五 不在「示例科技张三交流群」里（/groups 列出各群的成员）',
+    )
+    expect(printed(w, '/join 示例科技张三交流群 刘总')).toBe('⚠️ 刘总 已在「示例科技张三交流群」里')
+  })
+
   it('keeps the nickname when /rename has none, and clears it only with -', () => {
     const w = world()
     const room = 'r-sales@chatroom'

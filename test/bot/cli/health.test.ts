@@ -43,6 +43,14 @@ describe('judgeHealth: what `group-guard health` says of the health file', () =>
 
   it('each way a bot can be dead or deaf is not ok, and says which', () => {
     expect(judgeHealth(mkdtempSync(join(tmpdir(), 'health-')), MAX_AGE, NOW).line).toMatch(/没有健康文件/)
+    // The BOT_DATA_DIR a sandbox ran with: its bot wrote in the sandbox folder inside, and the line says where.
+    const sandboxed = mkdtempSync(join(tmpdir(), 'health-'))
+    mkdirSync(join(sandboxed, 'sandbox'))
+    writeFileSync(join(sandboxed, 'sandbox', HEALTH_FILE), '{}')
+    expect(judgeHealth(sandboxed, MAX_AGE, NOW)).toEqual({
+      ok: false,
+      line: `❌ ${sandboxed} 没有健康文件；沙盒里的机器人写在 ${join(sandboxed, 'sandbox')}：health --data ${join(sandboxed, 'sandbox')} (no health.json here: the sandbox bot writes it in ${join(sandboxed, 'sandbox')})`,
+    })
     // A monitor run as another user than the bot's (the data folder is 0700): it cannot read, and says so.
     const unreadable = mkdtempSync(join(tmpdir(), 'health-'))
     mkdirSync(join(unreadable, HEALTH_FILE)) // reading a folder fails (EISDIR) as a file the user may not read would

@@ -12,7 +12,7 @@ describe('connection supervisor', () => {
     expect(exit).toEqual({
       type: 'exit',
       code: 75,
-      reason: expect.stringMatching(/not logged in within 60s after start/),
+      reason: expect.stringMatching(/^启动后 60s 内未登录 not logged in within 60s after start/),
     })
     expect(exit.type === 'exit' && exit.reason).not.toMatch(/connection lost/)
     expect(s.tick(90_000)).toEqual([])
@@ -24,7 +24,9 @@ describe('connection supervisor', () => {
     expect(exit).toMatchObject({
       type: 'exit',
       code: 75,
-      reason: expect.stringMatching(/never logged in.*14 UNAVAILABLE/),
+      reason: expect.stringMatching(
+        /^无法连接 puppet 服务，从未登录 could not connect .*never logged in.*14 UNAVAILABLE/,
+      ),
     })
   })
 
@@ -83,7 +85,13 @@ describe('connection supervisor', () => {
   it('a rejected token exits 1 (configuration), discovery failure exits 75, each once', () => {
     const a = new ConnectionSupervisor(BOUNDS, 0)
     expect(a.refused('16 UNAUTHENTICATED')).toEqual([
-      { type: 'exit', code: 1, reason: expect.stringMatching(/refused the token/) },
+      {
+        type: 'exit',
+        code: 1,
+        reason: expect.stringMatching(
+          /^puppet 服务拒绝了 token，请检查 WECHATY_PUPPET_SERVICE_TOKEN .*refused the token/,
+        ),
+      },
     ])
     expect(a.lost('x')).toEqual([])
     const b = new ConnectionSupervisor(BOUNDS, 0)

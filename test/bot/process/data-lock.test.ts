@@ -22,7 +22,7 @@ describe('single-instance lock on the data folder', () => {
     acquireDataLock(dir, 1111, () => true)
     expect(() => acquireDataLock(dir, 2222, pid => pid === 1111)).toThrow(DataLockError)
     expect(() => acquireDataLock(dir, 2222, pid => pid === 1111)).toThrow(
-      /^data folder .* is in use by another bot process \(pid 1111\); stop it first or set another BOT_DATA_DIR$/,
+      /^data folder .* is in use by another bot process \(pid 1111\); stop it first or set another BOT_DATA_DIR（数据目录正被另一个机器人进程 1111 使用：先停止它，或设置另一个 BOT_DATA_DIR）$/,
     )
   })
 

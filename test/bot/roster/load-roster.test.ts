@@ -134,6 +134,29 @@ describe('loadRoster: files saved from Excel', () => {
     ])
   })
 
+  it('reads quoted cells as Excel writes them: a comma inside stays in the cell, never moves the phone into contactId', () => {
+    const file = rosterFile(
+      'staff.csv',
+      'name,dept,region,phone,contactId\n张三,"销售部,二组",,13800138001,wxid_zs\n"李四",销售部,"南宁 ""东区""",13800138002,wxid_ls\n',
+    )
+    expect(loadRoster(file).entries).toEqual([
+      { name: '张三', dept: '销售部,二组', phone: '13800138001', contactId: 'wxid_zs', line: 2 },
+      { name: '李四', dept: '销售部', region: '南宁 "东区"', phone: '13800138002', contactId: 'wxid_ls', line: 3 },
+    ])
+  })
+
+  it('refuses a row with more cells than headings, or a quote left open, with its line and the fix', () => {
+    const file = rosterFile(
+      'staff.csv',
+      'name,dept,phone,contactId\n张三,销售部,二组,13800138001,wxid_zs\n李四,"销售部,13800138002,wxid_ls\n王五,销售部,123,\n',
+    )
+    expect(problemsOf(file)).toEqual([
+      `${file}:2: 比表头多出 1 列（「wxid_zs」）：格子里有逗号时请用英文引号括起来，如 "销售部,二组"（1 more cell(s) than headings）`,
+      `${file}:3: 引号没有闭合（a quote is not closed）`,
+      `${file}:4: 手机号「123」不是 11 位手机号码（phone "123" is not an 11-digit mobile number）`,
+    ])
+  })
+
   it('rejects text in neither UTF-8 nor GBK (UTF-16 from "Unicode 文本") in Chinese, with the fix', () => {
     const file = rosterFile('staff.csv', Buffer.from('\uFEFF姓名\n张三\n', 'utf16le'))
     expect(problemsOf(file)).toEqual([

@@ -29,6 +29,8 @@ describe('a holiday calendar that ends with 2026 (chinese-days 1.5.7)', () => {
       return lines.join('\n')
     }
     expect(await started('2026-12-05T09:00')).toMatch(WARNING)
+    // The operator's log also says it in English.
+    expect(await started('2026-12-05T09:00')).toContain('(no holiday data for 2027: the bot runs;')
     expect(await started('2026-11-30T09:00')).not.toMatch(/节假日日历/)
   })
 
@@ -45,6 +47,8 @@ describe('a holiday calendar that ends with 2026 (chinese-days 1.5.7)', () => {
     const without = await status(BASE)
     expect(without).toContain('健康：⚠️ 节假日日历缺少数据')
     expect(without).toMatch(WARNING)
+    // The admin reads Chinese in chat: the log's English tail stays in the log.
+    expect(without).not.toContain('no holiday data')
     // What goes wrong, on which days, and the fix an admin can copy.
     expect(without).toContain('只是 2027 年的法定节假日会当工作日算、调休上班的周末当休息日算')
     expect(without).toContain(

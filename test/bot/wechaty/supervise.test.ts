@@ -96,13 +96,17 @@ describe('connection supervision on the real Wechaty with the sandbox puppet', (
     await s.advance(29_000)
     expect(s.exits).toEqual([])
     await s.advance(1_000)
-    expect(s.exits).toEqual([{ code: 75, reason: 'not logged in again within 30s after: logged out (已登出)' }])
+    expect(s.exits).toEqual([
+      { code: 75, reason: '30s 内未重新登录 not logged in again within 30s after: logged out (已登出)' },
+    ])
   })
 
   it('never logged in within the start-up bound: exit 75 saying so', async () => {
     const s = await start()
     await s.app.bot.start()
     await s.advance(60_000)
-    expect(s.exits).toEqual([{ code: 75, reason: 'not logged in within 60s after start (start-up timeout)' }])
+    expect(s.exits).toEqual([
+      { code: 75, reason: '启动后 60s 内未登录 not logged in within 60s after start (start-up timeout)' },
+    ])
   })
 })
