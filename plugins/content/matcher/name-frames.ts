@@ -22,11 +22,19 @@ const OWN_KINDS =
  * its own between the hit and the kind (`滚蛋仔`, `百家乐购App`), not a particle or a plural.
  */
 const SHARED_KINDS = '公司|集团|店|厂|工作室|馆|坊|行|社|App|APP|app|牌'
+/**
+ * Characters that make a word with a kind anyone may bear, so that the kind stands for the place of the term's own
+ * trade, no name: 门店, 网店, 进店, 官方店, 总店, 分店, 新店, 本店, 旗舰店, 开店, 到店, 实体店.
+ */
+const KIND_WORD_HEADS = '门网进官总分新本舰开到体'
 /** The name's kind right after the hit, or starting with the hit's last character (`博彩|钢` as 彩钢). */
 const OWN_KIND_AFTER = new RegExp(`^(?:${OWN_KINDS})`, 'u')
-/** A character of the name's own, then a kind anyone may bear (`仔的老板娘` below, `购App`). */
+/**
+ * A character of the name's own, then a kind anyone may bear (`仔的老板娘` below, `购App`), not one that makes a word
+ * with the kind (KIND_WORD_HEADS: `百家乐门店开业`, `佳薇进店有礼` stay hits).
+ */
 const SHARED_KIND_AFTER = new RegExp(
-  `^[^\\P{Script=Han}的们和跟与及或是在了把被给找要去来就都也还很太不没]{1,2}(?:${SHARED_KINDS})`,
+  `^[^\\P{Script=Han}的们和跟与及或是在了把被给找要去来就都也还很太不没]?[^\\P{Script=Han}的们和跟与及或是在了把被给找要去来就都也还很太不没${KIND_WORD_HEADS}](?:${SHARED_KINDS})`,
   'u',
 )
 /** A name's own character, then who keeps or works at the place it names: `滚蛋仔的老板娘`, `X记的店长`. */
@@ -85,8 +93,11 @@ export function pitchesOwnTrade(text: string, c: Candidate): boolean {
 const WRITTEN_KINDS = new Set(['exact', 'normalised'])
 /** Categories whose terms, written as they are, no one gives a shop for its own sake (`裸聊超市`, `傻逼超市`). */
 const UNNAMED_CATEGORIES = new Set(['insult', 'porn'])
-/** Characters that mark a term's own trade: no firm is named so by chance (`赌场超市`, `赌博机厂`). */
-const TRADE_MARKS = /[赌嫖娼淫毒骗裸炮]/u
+/**
+ * Characters that mark a term's own trade: no firm is named so by chance (`赌场超市`, `赌博机厂`); so does the ask of a
+ * contact term that starts with it (`加卫备注公司名`).
+ */
+const TRADE_MARKS = /[赌嫖娼淫毒骗裸炮]|^加/u
 
 /**
  * True if the hit stands in a name its shape marks: a kind after it, a namer before it, a gloss beside it. An

@@ -34,7 +34,7 @@ describe('names that hold a term (issue #22, fnames)', () => {
       '赌博机厂',
       '博彩公司招代理，日结',
     ])
-    flaggedInBoth('contact', ['加薇信美甲老板，vx：abc12345', '「薇信美甲」的老板加我好友了'])
+    flaggedInBoth('contact', ['加薇信美甲老板，vx：abc12345', '「薇信美甲」的老板加我好友了', '加卫备注公司名'])
     flaggedInBoth('porn', ['裸聊超市今天打折', '约炮App的广告又来了', '成人视频工作室招人'])
     flaggedInBoth('insult', ['傻逼超市的东西真贵', '你这个蠢货超市老板', '滚蛋仔的老板娘就是个蠢货'])
   })
