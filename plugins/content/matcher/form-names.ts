@@ -231,7 +231,7 @@ export function abbreviatesName(text: string, c: Candidate, allowDomains: readon
 }
 
 /** True if each character of `name` has a reading that starts with the letter of `letters` at its place. */
-function spells(name: string, letters: string): boolean {
+export function spells(name: string, letters: string): boolean {
   return [...letters].every((letter, i) => everyTonelessReading(name[i]).some(reading => reading[0] === letter))
 }
 

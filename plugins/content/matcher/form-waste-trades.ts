@@ -15,6 +15,17 @@ const FARM_WASTE_BEFORE = /(?:农业|农作物|农田|农村|畜禽|养殖|种�
 /** Collecting rubbish just before the term: `收垃圾公司`, `运垃圾的`, `清垃圾`, `拉垃圾`. */
 const COLLECTED_BEFORE = /(?:收|运|清|拉|倒|捡|回收|清运|转运)$/u
 /**
+ * A rubbish firm's truck or crew right after the term, or its coming to collect (`垃圾公司的车`, `垃圾公司明早来清运`;
+ * fnames), in a message that tells what it collects (HAULED).
+ */
+const HAULER_AFTER = /^(?:的(?:车|垃圾车|清运车|车辆|师傅|工人)|[^，,；;。！!？?\n]{0,6}来(?:清运|收运|拉|运|收))/u
+/** Rubbish collected, elsewhere in the message: `清运装修垃圾`, `把垃圾拉走`. */
+const HAULED =
+  /(?:清运|收运|转运|拉走|运走|清走|回收|收|拉|运)[^，,；;。！!？?\n]{0,4}垃圾|垃圾[^，,；;。！!？?\n]{0,4}(?:拉走|运走|清走|清运)/u
+/** A firm pointed at with contempt in the clause before: `这家`, `那家`, `什么`, `破`. */
+const SCORNED_BEFORE = /[这那]家|什么|破/u
+
+/**
  * Someone the clause before speaks of or to, a classifier that counts people or a person's post: then the waste is a
  * person (`这群农业废物`, `我们组长农业废物一个`, `某些同事`; rev47).
  */
@@ -42,12 +53,14 @@ const READER = /[你您]/u
  * no one, a message that names no reader (READER) and neither pitches nor aims at anyone (see pitchesOrAims); after a
  * copula, only of a farm's leavings in a message about what a farm does with it (FARM_THING, FARM_USE); a farm's
  * waste followed in its clause by nothing but what is done with it (FARM_AFTER); a collector of rubbish in a message
- * that calls no one 垃圾 (CALLED_RUBBISH). `你就是个农业废物`, `他是农业废物`, `老王是农业废物`, `小李就是农业废物，只配还田`,
- * `农业废物老张`, `农业废物，说的就是你`, `这家垃圾公司` and `收垃圾公司的人都是垃圾` stay hits.
+ * that calls no one 垃圾 (CALLED_RUBBISH), or 垃圾公司 before its truck or its coming to collect (HAULER_AFTER) in a
+ * message that tells it collects rubbish (see hauls; fnames). `你就是个农业废物`, `他是农业废物`, `老王是农业废物`,
+ * `小李就是农业废物，只配还田`, `农业废物老张`, `农业废物，说的就是你`, `这家垃圾公司` and `收垃圾公司的人都是垃圾` stay hits.
  */
 export function namesTradeWaste(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!WRITTEN_KINDS.has(c.kind)) return false
   const hit = text.slice(c.start, c.end)
+  if (hit === '垃圾公司' && HAULER_AFTER.test(text.slice(c.end)) && hauls(text, c, allowDomains)) return true
   const before = text.slice(Math.max(0, c.start - 3), c.start)
   const farm = hit.startsWith('废物') || hit.startsWith('垃圾') ? FARM_WASTE_BEFORE.exec(before) : null
   const collected = hit.startsWith('垃圾') ? COLLECTED_BEFORE.exec(before) : null
@@ -59,4 +72,16 @@ export function namesTradeWaste(text: string, c: Candidate, allowDomains: readon
   if (farm !== null && !FARM_AFTER.test(text.slice(c.end, edgeAfter(text, c.end, CLAUSE_END)))) return false
   if (collected !== null && CALLED_RUBBISH.test(`${text.slice(0, c.start)} ${text.slice(c.end)}`)) return false
   return !pitchesOrAims(text, c, allowDomains)
+}
+
+/**
+ * True for 垃圾公司 as the firm that hauls rubbish (`城东垃圾公司的车明早六点来清运装修垃圾`; fnames): the message tells
+ * it collects rubbish outside the hit (HAULED), the clause before scorns no firm (SCORNED_BEFORE) and names no person,
+ * no reader is named, nothing is pitched or aimed. `这家垃圾公司的车天天乱停` stays a hit.
+ */
+function hauls(text: string, c: Candidate, allowDomains: readonly string[]): boolean {
+  const outside = `${text.slice(0, c.start)}${' '.repeat(c.end - c.start)}${text.slice(c.end)}`
+  const clause = clauseBefore(text, c.start)
+  if (!HAULED.test(outside) || SCORNED_BEFORE.test(clause) || PERSON_IN_CLAUSE.test(clause)) return false
+  return !READER.test(text) && !pitchesOrAims(text, c, allowDomains)
 }

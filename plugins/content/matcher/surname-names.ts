@@ -2,6 +2,7 @@ import type { Candidate } from './allow-filter.js'
 import { SWAP_KINDS } from './expand.js'
 import { wordTables } from './expansion-data.js'
 import { pitchesAround, stillPitches } from './pitch-guard.js'
+import { pitchesOwnTrade } from './name-frames.js'
 
 /**
  * A swap form whose swapped first character is a surname (百家乐 -> 白佳乐, 赌博 -> 杜博, 傻逼 -> 沙币) is a
@@ -70,6 +71,11 @@ const DOMAIN_WORDS: Readonly<Record<string, RegExp>> = {
   porn: /裸|约炮|一对一|1对1|啪啪|片源|番号|成人|福利|包夜|一夜|上门|私密|看片|黄片/u,
 }
 
+/**
+ * The household's side of town after a name that starts its clause (`夏柱家那边的尾款`; fnames): a place one may also
+ * invite to a game (`夏柱家那边有局，来玩`), so only in a message that pitches nothing (see pitchesOwnTrade).
+ */
+const HOUSEHOLD_SIDE_AFTER = /^家(?:那边|这边|那儿|这儿)/u
 /** The text's start, a space or punctuation: where a name standing alone begins. */
 const EDGE_BEFORE = /(?:^|[\s\p{P}])$/u
 /**
@@ -85,7 +91,8 @@ const TERM_BEFORE =
 /**
  * True for a homophone, toneless or look-alike hit of a term of up to NAME_LENGTH characters whose swapped
  * first character is a surname, standing where a name stands (after BEFORE_NAME, before AFTER_NAME or
- * GIVEN_AND_TITLE, set apart by spaces or starting its clause before HOUSEHOLD_AFTER: `@市场部-杜博`, `袁娇负责华东区`,
+ * GIVEN_AND_TITLE, set apart by spaces or starting its clause before HOUSEHOLD_AFTER or, in a message that pitches
+ * nothing, HOUSEHOLD_SIDE_AFTER: `@市场部-杜博`, `袁娇负责华东区`, `夏柱家那边`,
  * starting its clause before a subject's 把 in a message that does not pitch nor call to a trade (HANDLES_AFTER,
  * TRADE_CALL: `袁娇把排班表发群里了`; not an insult's form: `沙币把群里搞乱了`; not `夏注把台开好了，今晚开台`),
  * `老罗聊完客户`, `白佳乐 明天到岗`, `司丹玲律师`, `罗廖家的空调`) or not where the term stands (see TERM_BEFORE:
@@ -110,6 +117,8 @@ export function namesBySurname(text: string, c: Candidate, allowDomains: readonl
   if (HANDLES_AFTER.test(after) && EDGE_BEFORE.test(before) && c.category !== 'insult')
     return !stillPitches(text, c, allowDomains) && !pitchesAround(text, c.start, c.end) && !TRADE_CALL.test(text)
   if (!TERM_BEFORE.test(before)) return true
+  if (EDGE_BEFORE.test(before) && HOUSEHOLD_SIDE_AFTER.test(after))
+    return !stillPitches(text, c, allowDomains) && !pitchesAround(text, c.start, c.end) && !pitchesOwnTrade(text, c)
   return EDGE_BEFORE.test(before) && (/^\s/u.test(after) || HOUSEHOLD_AFTER.test(after))
 }
 

@@ -48,6 +48,7 @@ import { saysLowKey } from './form-low-key.js'
 import { addsToGroup } from './form-group-adds.js'
 import { countsLetterPair } from './form-letter-pairs.js'
 import { namesBySurname } from './surname-names.js'
+import { framedAsName } from './name-frames.js'
 import { talkedAbout } from './talked-about.js'
 import { turnsToOffer } from './talked-about-statements.js'
 import type { MatchKind } from './types.js'
@@ -113,6 +114,7 @@ const WINDOW = 12
  *   form-work.ts, form-claims.ts, form-waste-counts.ts, form-senses.ts, doubled-names.ts);
  * - a hit its place in the sentence reads otherwise: a name before a word of kin, a numeral starting a number, goods
  *   graded, a part code's classifier, a word of days, a filter's verdict, a modal's verb, a sign-up (see place-readings.ts);
+ * - a hit that is part of a name its shape marks: a shop's kind after it, a namer before it (see name-frames.ts);
  * - a fuzzy hit inside a longer hit of another term that reads its letters otherwise (see readInLonger);
  * - a term talked about, not said (see talked-about.ts), or sent to review only when quoted in speech, and a
  *   shorter term of its category inside a longer one that reads otherwise or is talked about (see insideReadAway).
@@ -131,7 +133,11 @@ export function dropByWords(
     let keep = c.allowPhrase || (kinds.get(c.category)?.size ?? 0) === 0
     if (!keep && c.context) keep = !readsAsPhase(text, c) && !cutsWords(text, c)
     else if (!keep && !cutsWords(text, c) && !readInLonger(c, candidates)) {
-      keep = !(isSaidOtherwise(text, c, mayWarn, allowDomains) || talked(text, c, allowDomains) === 'drop')
+      keep = !(
+        isSaidOtherwise(text, c, mayWarn, allowDomains) ||
+        framedAsName(text, c, candidates, allowDomains) ||
+        talked(text, c, allowDomains) === 'drop'
+      )
       if (!keep) (readAway ??= []).push(c)
     }
     if (!keep) kept ??= candidates.slice(0, i)

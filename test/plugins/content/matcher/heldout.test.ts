@@ -202,8 +202,8 @@ const OFFER_PROBE = fixture('offer-probe.jsonl')
 /**
  * Names that hold a term's characters, sound, pinyin or initials (people, shops, brands, streets, pets), and
  * violations dressed with a name, written blind on 8530ac1a in the thirty-fifth session by a new author across many
- * trades; split by kind into two halves: name-probe-a opened for a broad reading of names, name-probe-b kept unseen
- * to measure it (blind: 0.644 / 1.000 and 0.643 / 1.000 shared).
+ * trades; split by kind into two halves: name-probe-a opened in the thirty-fifth session (fnames) for a broad reading
+ * of names, name-probe-b kept unseen to measure it (blind: 0.644 / 1.000 and 0.643 / 1.000 shared).
  */
 const NAME_PROBE_A = fixture('name-probe-a.jsonl')
 const NAME_PROBE_B = fixture('name-probe-b.jsonl')
@@ -411,8 +411,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   // Blind on fdab5948 102/119, 102/104; opened in the thirtieth session. fname2: 103/115, 103/104 (places after a
   // sound-alike, a full name taking a term's start, a pinyin place before 那边, 开台 confirming gambling initials).
   // then fstate2: reports, rules and campaigns by shape (a reporter of any kind and the deed handled, a check that found nothing, a ban with who, a rules heading's sanction, a campaign, a rival's claim).
-  it('heldout-blind28: at least the figures measured (precision 103/105, recall 103/104)', () => {
-    expectFloors(matcherOf(), BLIND28, 103 / 105, 103 / 104)
+  it('heldout-blind28: at least the figures measured (precision 103/104, recall 103/104)', () => {
+    expectFloors(matcherOf(), BLIND28, 103 / 104, 103 / 104)
   })
   // Issue #22's goals are met after the thirty-first session's classes (frec2, fname3, frule, frep, foffer).
   // Blind on fdab5948, opened in the thirty-first session: 102/109, 102/103.
@@ -511,8 +511,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     expectFloors(matcherOf(), BLIND48, 98 / 98, 98 / 100)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on d0f355e7 98/104, 98/101.
-  it('heldout-blind49 (unseen): at least the figures measured (precision 98/104, recall 98/101)', () => {
-    expectFloors(matcherOf(), BLIND49, 98 / 104, 98 / 101, true)
+  it('heldout-blind49 (unseen): at least the figures measured (precision 98/103, recall 98/101)', () => {
+    expectFloors(matcherOf(), BLIND49, 98 / 103, 98 / 101, true)
   })
   // Meets issue #22's goals. Never opened: blind on d0f355e7 97/100, 97/100.
   it('heldout-blind50 (unseen): at least the figures measured (precision 97/100, recall 97/100)', () => {
@@ -523,8 +523,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     expectFloors(matcherOf(), BLIND51, 99 / 104, 99 / 100, true)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on d0f355e7 98/106, 98/100.
-  it('heldout-blind52 (unseen): at least the figures measured (precision 98/106, recall 98/100)', () => {
-    expectFloors(matcherOf(), BLIND52, 98 / 106, 98 / 100, true)
+  it('heldout-blind52 (unseen): at least the figures measured (precision 98/104, recall 98/100)', () => {
+    expectFloors(matcherOf(), BLIND52, 98 / 104, 98 / 100, true)
   })
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
     expectFloors(matcherOf(), RULE_REPORT_PROBE, 45 / 46, 45 / 45)
@@ -534,12 +534,12 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     expectFloors(matcherOf(), OFFER_PROBE, 88 / 88, 88 / 88)
   })
   // Blind on 8530ac1a 29/45, 29/29; opened for a broad reading of names.
-  it('name-probe-a: at least the figures measured (precision 29/45, recall 29/29)', () => {
-    expectFloors(matcherOf(), NAME_PROBE_A, 29 / 45, 29 / 29)
+  it('name-probe-a: at least the figures measured (precision 29/29, recall 29/29)', () => {
+    expectFloors(matcherOf(), NAME_PROBE_A, 29 / 29, 29 / 29)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 8530ac1a 27/42, 27/27.
-  it('name-probe-b (unseen): at least the figures measured (precision 27/42, recall 27/27)', () => {
-    expectFloors(matcherOf(), NAME_PROBE_B, 27 / 42, 27 / 27, true)
+  it('name-probe-b (unseen): at least the figures measured (precision 27/36, recall 27/27)', () => {
+    expectFloors(matcherOf(), NAME_PROBE_B, 27 / 36, 27 / 27, true)
   })
 })
 
@@ -680,8 +680,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   })
 
   // Blind on fdab5948 101/119, 101/104; opened in the thirtieth session. fname2: 102/115, 102/104.
-  it('heldout-blind28: at least the figures measured (precision 102/104, recall 102/104)', () => {
-    expectFloors(matcher, BLIND28, 102 / 104, 102 / 104)
+  it('heldout-blind28: at least the figures measured (precision 102/103, recall 102/104)', () => {
+    expectFloors(matcher, BLIND28, 102 / 103, 102 / 104)
   })
   // Issue #22's goals are met after the thirty-first session's classes (frec2, fname3, frule, frep, foffer).
   // Blind on fdab5948, opened in the thirty-first session: 101/108, 101/103;
@@ -779,8 +779,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND48, 98 / 98, 98 / 100)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on d0f355e7 98/106, 98/101.
-  it('heldout-blind49 (unseen): at least the figures measured (precision 98/106, recall 98/101)', () => {
-    expectFloors(matcher, BLIND49, 98 / 106, 98 / 101, true)
+  it('heldout-blind49 (unseen): at least the figures measured (precision 98/105, recall 98/101)', () => {
+    expectFloors(matcher, BLIND49, 98 / 105, 98 / 101, true)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on d0f355e7 97/101, 97/100.
   it('heldout-blind50 (unseen): at least the figures measured (precision 97/101, recall 97/100)', () => {
@@ -791,8 +791,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND51, 98 / 103, 98 / 100, true)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on d0f355e7 98/105, 98/100.
-  it('heldout-blind52 (unseen): at least the figures measured (precision 98/105, recall 98/100)', () => {
-    expectFloors(matcher, BLIND52, 98 / 105, 98 / 100, true)
+  it('heldout-blind52 (unseen): at least the figures measured (precision 98/103, recall 98/100)', () => {
+    expectFloors(matcher, BLIND52, 98 / 103, 98 / 100, true)
   })
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
     expectFloors(matcher, RULE_REPORT_PROBE, 45 / 46, 45 / 45)
@@ -803,11 +803,11 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, OFFER_PROBE, 87 / 88, 87 / 88)
   })
   // Blind on 8530ac1a 29/46, 29/29; opened for a broad reading of names.
-  it('name-probe-a: at least the figures measured (precision 29/46, recall 29/29)', () => {
-    expectFloors(matcher, NAME_PROBE_A, 29 / 46, 29 / 29)
+  it('name-probe-a: at least the figures measured (precision 29/29, recall 29/29)', () => {
+    expectFloors(matcher, NAME_PROBE_A, 29 / 29, 29 / 29)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 8530ac1a 27/42, 27/27.
-  it('name-probe-b (unseen): at least the figures measured (precision 27/42, recall 27/27)', () => {
-    expectFloors(matcher, NAME_PROBE_B, 27 / 42, 27 / 27, true)
+  it('name-probe-b (unseen): at least the figures measured (precision 27/36, recall 27/27)', () => {
+    expectFloors(matcher, NAME_PROBE_B, 27 / 36, 27 / 27, true)
   })
 })
