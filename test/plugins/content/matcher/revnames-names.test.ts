@@ -15,7 +15,13 @@ describe('names that hold a term, dressed (issue #22, revnames)', () => {
       '百家乐超市，八点准时开，老规矩',
       '百家乐超市，下午三点开，满十人开',
       '百家乐美甲，包夜服务',
+      '百家乐超市代理，一级返佣',
+      '百家乐路，今晚老地方集合',
+      '六合彩小区，开特马',
+      '老虎机车行后面有几台机器，来试试手气',
+      '夏柱家这边，今晚有牌局',
     ])
+    flaggedInBoth('contact', ['薇信便利店，群里发码'])
   })
 
   it('never lets two names clear each other', () => {
