@@ -24,6 +24,9 @@ const HAULED =
   /(?:清运|收运|转运|拉走|运走|清走|回收|收|拉|运)[^，,；;。！!？?\n]{0,4}垃圾|垃圾[^，,；;。！!？?\n]{0,4}(?:拉走|运走|清走|清运)/u
 /** A firm pointed at with contempt in the clause before: `这家`, `那家`, `什么`, `破`. */
 const SCORNED_BEFORE = /[这那]家|什么|破/u
+/** Scorn anywhere in the message (`这破公司真垃圾`, `一群垃圾`; revnames): then the hauler is defamed too. */
+const SCORNED_ANYWHERE =
+  /破公司|[真太很好就]垃圾|[一群帮伙窝]垃圾|垃圾(?:东西|玩意|人)|骗子|黑心|收费黑|坑人|乱收费|素质|[真太很好]差/u
 
 /**
  * Someone the clause before speaks of or to, a classifier that counts people or a person's post: then the waste is a
@@ -83,5 +86,6 @@ function hauls(text: string, c: Candidate, allowDomains: readonly string[]): boo
   const outside = `${text.slice(0, c.start)}${' '.repeat(c.end - c.start)}${text.slice(c.end)}`
   const clause = clauseBefore(text, c.start)
   if (!HAULED.test(outside) || SCORNED_BEFORE.test(clause) || PERSON_IN_CLAUSE.test(clause)) return false
+  if (SCORNED_ANYWHERE.test(outside)) return false
   return !READER.test(text) && !pitchesOrAims(text, c, allowDomains)
 }

@@ -61,15 +61,22 @@ const GLOSSED_BEFORE = /(?:英文名|拼音名?|网名|昵称)(?:是|叫)\s*$/u
 
 /**
  * The hit's own category pitched by the message, a name or not: bets and a table (gambling), a way to reach someone
- * (contact), a date or a body (porn), the reader (insult). Then the category stands, whatever the name.
+ * (contact), a date or a body (porn), the reader or scorn (insult, SCORN); a body sold for any (BODY_SOLD). Then the category stands, whatever the name.
  */
 const OWN_PITCH: Readonly<Record<string, RegExp>> = {
   gambling:
-    /下注|押注|押[一二三四五六七八九十百千0-9]|[上下]分|开台|开局|开桌|有局|组局|赔率|彩金|首充|首存|返水|荷官|包赢|稳赚|稳赢|必中|必赢|回血|跟单|特码|开奖|网投|出款|带单|玩|赌|博彩|投注|彩票|充值/u,
-  contact: /加(?!入|班|工|价|急|盟|油|热|重|快|强|大)|联系|私聊|私信|扫码|二维码|[0-9]{6,}/u,
+    /场子|老地方|手气|赢了|牌局|三缺一|[招做当]代理|代理(?:招|加盟|返)|一级|返佣|特马|(?:最新|精准|免费|一手|独家)资料|开码|码报|带飞|老规矩|[0-9一二两三四五六七八九十百千万]起|满[^，,；;。！!？?\n]{1,3}开|点开(?!业|会|门|工|始)|下注|押注|押[一二三四五六七八九十百千0-9]|[上下]分|开台|开局|开桌|有局|组局|赔率|彩金|首充|首存|返水|荷官|包赢|稳赚|稳赢|必中|必赢|回血|跟单|特码|开奖|网投|出款|带单|玩|赌|博彩|投注|彩票|充值/u,
+  contact: /进群|拉群|群里发|发码|加(?!入|班|工|价|急|盟|油|热|重|快|强|大)|联系|私聊|私信|扫码|二维码|[0-9]{6,}/u,
   porn: /约|裸|色|福利|资源|视频|看片|上门|同城|包夜|开房|一晚|全套/u,
-  insult: /[你您]/u,
 }
+/**
+ * Scorn of someone or something outside the hit (`蠢货店的老板是个傻子`, `@SB宋斌 滚`; revnames): then an insult in a
+ * name is still one.
+ */
+const SCORN =
+  /是个|恶心|傻子|脑残|有病|垃圾|废物|去死|(?<!滚)滚(?:吧|开|出|蛋|$|[\s\p{P}])|蠢|脑子|妈的|去你|狗东西|一个样|[他她它人]一样/u
+/** A body sold, whatever the hit's category (`百家乐美甲，包夜服务`; revnames): no name clears it. */
+const BODY_SOLD = /包夜|全套|上门服务|开房|一晚/u
 
 /**
  * True if the message, with the hits of the category that stand in names blanked (each is judged on its own:
@@ -78,6 +85,8 @@ const OWN_PITCH: Readonly<Record<string, RegExp>> = {
  */
 function pitchesOwn(text: string, c: Candidate, outside: string): boolean {
   if (callsNames(text, c) || aimedAt(text, c)) return true
+  if (BODY_SOLD.test(outside)) return true
+  if (c.category === 'insult') return /[你您]/u.test(outside) || SCORN.test(outside)
   const own = OWN_PITCH[c.category]
   return own === undefined || own.test(outside)
 }
@@ -103,16 +112,15 @@ const TRADE_MARKS = /[赌嫖娼淫毒骗裸炮]|^加/u
 /**
  * True if the hit stands in a name its shape marks: a kind after it, a namer before it, a gloss beside it. An
  * insult or a porn term written as it is needs a character of the name's own before the kind (`滚蛋仔的老板娘`), and a
- * term that holds its trade's mark (TRADE_MARKS) names no shop.
+ * term that holds its trade's mark (TRADE_MARKS) names nothing, not even after a namer (`店名叫裸聊`; revnames).
  */
 function inNameRun(text: string, c: Candidate): boolean {
   const after = text.slice(c.end)
   const hit = text.slice(c.start, c.end)
-  if (!TRADE_MARKS.test(hit)) {
-    const ownKind = OWN_KIND_AFTER.test(after) || OWN_KIND_AFTER.test(text.slice(c.end - 1))
-    if (ownKind && !(WRITTEN_KINDS.has(c.kind) && UNNAMED_CATEGORIES.has(c.category))) return true
-    if (SHARED_KIND_AFTER.test(after) || KEEPER_AFTER.test(after)) return true
-  }
+  if (TRADE_MARKS.test(hit)) return false
+  const ownKind = OWN_KIND_AFTER.test(after) || OWN_KIND_AFTER.test(text.slice(c.end - 1))
+  if (ownKind && !(WRITTEN_KINDS.has(c.kind) && UNNAMED_CATEGORIES.has(c.category))) return true
+  if (SHARED_KIND_AFTER.test(after) || KEEPER_AFTER.test(after)) return true
   const before = text.slice(edgeBefore(text, c.start, CLAUSE_END), c.start)
   const namer = c.category === 'insult' ? PET_NAMER : NAMER_BEFORE
   if ((namer.test(before) || PET_NAMER.test(before)) && NAME_ENDS.test(after)) return true
@@ -134,7 +142,8 @@ function initialsOfMention(text: string, c: Candidate): boolean {
  * True for a hit that is part of a name (see inNameRun), in a message that neither pitches the hit's own category
  * nor aims an insult at anyone (OWN_PITCH, callsNames, aimedAt). A
  * message that pitches otherwise (stillPitches, pitchesBeside) clears the name only where a hit of another category
- * outside it flags the message (`时时彩妆店老板娘在招兼职刷单`: the ad, not gambling). A member's initials before the
+ * outside it, itself in no name, flags the message (`时时彩妆店老板娘在招兼职刷单`: the ad, not gambling; two names
+ * never clear each other: `百家乐超市招人，薇信美甲的老板说的，日结`, revnames). A member's initials before the
  * name they spell in an @-mention (initialsOfMention) need only a message that calls no one so and pitches nothing. `百家乐超市老板私下开台`,
  * `找杜博上分`, `@莎碧 你个傻逼`, `小王是个SB` stay hits.
  */
@@ -144,7 +153,8 @@ export function framedAsName(
   candidates: readonly Candidate[],
   allowDomains: readonly string[],
 ): boolean {
-  if (initialsOfMention(text, c)) return !callsNames(text, c) && !stillPitches(text, c, allowDomains)
+  if (initialsOfMention(text, c))
+    return !callsNames(text, c) && !stillPitches(text, c, allowDomains) && !SCORN.test(text.slice(c.end))
   if (!inNameRun(text, c)) return false
   let outside = text
   for (const d of candidates)
@@ -154,6 +164,11 @@ export function framedAsName(
   if (!stillPitches(outside, c, allowDomains) && !pitchesBeside(text, c.start, c.end) && !CONTACT_WORDS.test(outside))
     return true
   return candidates.some(
-    d => d.category !== c.category && !d.context && !d.allowPhrase && (d.end <= c.start || d.start >= c.end),
+    d =>
+      d.category !== c.category &&
+      !d.context &&
+      !d.allowPhrase &&
+      (d.end <= c.start || d.start >= c.end) &&
+      !inNameRun(text, d),
   )
 }
