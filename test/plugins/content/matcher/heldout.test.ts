@@ -174,7 +174,8 @@ const BLIND44 = fixture('heldout-blind44.jsonl')
  * Written blind on c75b49fa in the thirty-fourth session by four new authors (blind45: health insurance agents, dental
  * clinics, kitchen appliances; blind46: baijiu and wine distribution, mother-and-baby products, car rental; blind47:
  * gold and jewellery shops, homestay and hotel booking, agricultural seeds; blind48: mobile phone retail and repair,
- * children's programming classes, tiles and bathroom fixtures); blind45 opened in the thirty-fifth session (f45).
+ * children's programming classes, tiles and bathroom fixtures); kept unseen, then all four opened in the thirty-fifth
+ * session (f45–f48).
  */
 const BLIND45 = fixture('heldout-blind45.jsonl')
 const BLIND46 = fixture('heldout-blind46.jsonl')
@@ -492,7 +493,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     expectFloors(matcherOf(), BLIND44, 100 / 100, 100 / 101)
   })
 
-  // Issue #22's precision goal is NOT met here. Never opened: blind on c75b49fa 95/101, 95/100.
+  // Issue #22's goals are met here (1.000 / 0.990). Opened in the thirty-fifth session (f45): blind on c75b49fa
+  // 95/101, 95/100.
   it('heldout-blind45: at least the figures measured (precision 99/99, recall 99/100)', () => {
     expectFloors(matcherOf(), BLIND45, 99 / 99, 99 / 100)
   })
@@ -760,7 +762,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND44, 100 / 100, 100 / 101)
   })
 
-  // Issue #22's precision goal is NOT met here. Never opened: blind on c75b49fa 95/101, 95/100.
+  // Issue #22's goals are met here (1.000 / 0.990). Opened in the thirty-fifth session (f45): blind on c75b49fa
+  // 95/101, 95/100.
   it('heldout-blind45: at least the figures measured (precision 99/99, recall 99/100)', () => {
     expectFloors(matcher, BLIND45, 99 / 99, 99 / 100)
   })
