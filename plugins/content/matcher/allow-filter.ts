@@ -7,6 +7,16 @@ import type { MatchKind } from './types.js'
  */
 export type Reading = (text: string, c: Candidate, allowDomains: readonly string[]) => boolean
 
+/** True when any of these readings reads the hit otherwise. */
+export function readsAny(
+  readings: readonly Reading[],
+  text: string,
+  c: Candidate,
+  allowDomains: readonly string[],
+): boolean {
+  return readings.some(read => read(text, c, allowDomains))
+}
+
 /** A match candidate before allowed phrases are applied. */
 export interface Candidate {
   category: string

@@ -1,4 +1,4 @@
-import type { Candidate, Reading } from './allow-filter.js'
+import { type Candidate, type Reading, readsAny } from './allow-filter.js'
 import { countsAfterCode } from './code-classifiers.js'
 import { endsDayWord } from './day-words.js'
 import { namesFlag } from './flagged-as.js'
@@ -17,7 +17,7 @@ import { callsSignUp } from './sign-ups.js'
  * that still pitches.
  */
 export function readsByPlace(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
-  return PLACE_READINGS.some(read => read(text, c, allowDomains))
+  return readsAny(PLACE_READINGS, text, c, allowDomains)
 }
 
 const PLACE_READINGS: readonly Reading[] = [

@@ -1,4 +1,4 @@
-import type { Candidate, Reading } from './allow-filter.js'
+import { type Candidate, type Reading, readsAny } from './allow-filter.js'
 import { splitByClause, takesDoneObject } from './clause-splits.js'
 import { type ExpansionKind, readsAsWords, SOUND_KINDS } from './expand.js'
 import { isWordAt, wordCount, wordTables } from './expansion-data.js'
@@ -246,7 +246,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
  * form-letter-pairs.ts, f46).
  */
 function saidOtherwiseMore(text: string, c: Candidate, allowDomains: readonly string[]): boolean {
-  return MORE_READINGS.some(read => read(text, c, allowDomains))
+  return readsAny(MORE_READINGS, text, c, allowDomains)
 }
 
 const MORE_READINGS: readonly Reading[] = [
