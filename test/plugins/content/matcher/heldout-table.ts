@@ -93,6 +93,10 @@ const files = [
     'blind50',
     'blind51',
     'blind52',
+    'blind53',
+    'blind54',
+    'blind55',
+    'blind56',
   ].map(name => path.join(fixtures, `heldout-${name}.jsonl`)),
 ]
 const shared = asInternalStaff(matcherOf(SHARED_DICTIONARY), files, internal)

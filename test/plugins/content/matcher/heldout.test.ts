@@ -193,6 +193,16 @@ const BLIND50 = fixture('heldout-blind50.jsonl')
 const BLIND51 = fixture('heldout-blind51.jsonl')
 const BLIND52 = fixture('heldout-blind52.jsonl')
 /**
+ * Written blind on 76235964 at the start of the thirty-sixth session by four new authors (blind53: a car-rental chain,
+ * a solar-panel installer, a pet hospital; blind54: a custom-furniture maker, a tea merchant, a driving school;
+ * blind55: an insurance agency, a seafood wholesaler, a children's swimming school; blind56: a print shop, a
+ * lighting-fixtures factory, a real-estate agency); kept unseen.
+ */
+const BLIND53 = fixture('heldout-blind53.jsonl')
+const BLIND54 = fixture('heldout-blind54.jsonl')
+const BLIND55 = fixture('heldout-blind55.jsonl')
+const BLIND56 = fixture('heldout-blind56.jsonl')
+/**
  * Probes of terms inside statements about messages (rules, reports, warnings, quotes): rule-report-probe, the class
  * repgen fixed in the twenty-eighth session; offer-probe, written blind by another author for the disguises a review
  * of repgen named (a ban then an offer, a report that vouches, a leak with figures, turns), measured on a6541f17
@@ -528,6 +538,22 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind52 (unseen): at least the figures measured (precision 98/104, recall 98/100)', () => {
     expectFloors(matcherOf(), BLIND52, 98 / 104, 98 / 100, true)
   })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 76235964 101/112, 101/103.
+  it('heldout-blind53 (unseen): at least the figures measured (precision 101/112, recall 101/103)', () => {
+    expectFloors(matcherOf(), BLIND53, 101 / 112, 101 / 103, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 76235964 101/105, 101/102.
+  it('heldout-blind54 (unseen): at least the figures measured (precision 101/105, recall 101/102)', () => {
+    expectFloors(matcherOf(), BLIND54, 101 / 105, 101 / 102, true)
+  })
+  // Meets issue #22's goals. Never opened: blind on 76235964 97/100, 97/101.
+  it('heldout-blind55 (unseen): at least the figures measured (precision 97/100, recall 97/101)', () => {
+    expectFloors(matcherOf(), BLIND55, 97 / 100, 97 / 101, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 76235964 98/105, 98/100.
+  it('heldout-blind56 (unseen): at least the figures measured (precision 98/105, recall 98/100)', () => {
+    expectFloors(matcherOf(), BLIND56, 98 / 105, 98 / 100, true)
+  })
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
     expectFloors(matcherOf(), RULE_REPORT_PROBE, 45 / 46, 45 / 45)
   })
@@ -796,6 +822,22 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // Issue #22's precision goal is NOT met here. Never opened: blind on d0f355e7 98/105, 98/100.
   it('heldout-blind52 (unseen): at least the figures measured (precision 98/103, recall 98/100)', () => {
     expectFloors(matcher, BLIND52, 98 / 103, 98 / 100, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 76235964 100/113, 100/103.
+  it('heldout-blind53 (unseen): at least the figures measured (precision 100/113, recall 100/103)', () => {
+    expectFloors(matcher, BLIND53, 100 / 113, 100 / 103, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 76235964 101/106, 101/102.
+  it('heldout-blind54 (unseen): at least the figures measured (precision 101/106, recall 101/102)', () => {
+    expectFloors(matcher, BLIND54, 101 / 106, 101 / 102, true)
+  })
+  // Meets issue #22's goals. Never opened: blind on 76235964 98/101, 98/101.
+  it('heldout-blind55 (unseen): at least the figures measured (precision 98/101, recall 98/101)', () => {
+    expectFloors(matcher, BLIND55, 98 / 101, 98 / 101, true)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 76235964 98/106, 98/100.
+  it('heldout-blind56 (unseen): at least the figures measured (precision 98/106, recall 98/100)', () => {
+    expectFloors(matcher, BLIND56, 98 / 106, 98 / 100, true)
   })
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
     expectFloors(matcher, RULE_REPORT_PROBE, 45 / 46, 45 / 45)
