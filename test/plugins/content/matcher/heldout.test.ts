@@ -218,6 +218,13 @@ const OFFER_PROBE = fixture('offer-probe.jsonl')
  */
 const NAME_PROBE_A = fixture('name-probe-a.jsonl')
 const NAME_PROBE_B = fixture('name-probe-b.jsonl')
+/**
+ * A probe of everyday words that sound like a banned term or hold its characters (150 rows, written blind on 76235964
+ * by a new author: innocent sound-alikes and substrings, and violations dressed with them), split by kind: half opened
+ * for a broad reading of the class (homo-probe-a), half kept unseen (homo-probe-b).
+ */
+const HOMO_PROBE_A = fixture('homo-probe-a.jsonl')
+const HOMO_PROBE_B = fixture('homo-probe-b.jsonl')
 
 describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 setup)', () => {
   const matcherOf = sharedEvalMatcher
@@ -569,6 +576,14 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('name-probe-b (unseen): at least the figures measured (precision 27/36, recall 27/27)', () => {
     expectFloors(matcherOf(), NAME_PROBE_B, 27 / 36, 27 / 27, true)
   })
+  // Blind on 76235964 27/33, 27/27; opened for a broad reading of sound-alikes and substrings.
+  it('homo-probe-a: at least the figures measured (precision 27/33, recall 27/27)', () => {
+    expectFloors(matcherOf(), HOMO_PROBE_A, 27 / 33, 27 / 27)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 76235964 26/31, 26/26.
+  it('homo-probe-b (unseen): at least the figures measured (precision 26/31, recall 26/26)', () => {
+    expectFloors(matcherOf(), HOMO_PROBE_B, 26 / 31, 26 / 26, true)
+  })
 })
 
 describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (default.yaml, eval-v2 options)', () => {
@@ -854,5 +869,13 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // Issue #22's precision goal is NOT met here. Never opened: blind on 8530ac1a 27/42, 27/27.
   it('name-probe-b (unseen): at least the figures measured (precision 27/36, recall 27/27)', () => {
     expectFloors(matcher, NAME_PROBE_B, 27 / 36, 27 / 27, true)
+  })
+  // Blind on 76235964 26/32, 26/27; opened for a broad reading of sound-alikes and substrings.
+  it('homo-probe-a: at least the figures measured (precision 26/32, recall 26/27)', () => {
+    expectFloors(matcher, HOMO_PROBE_A, 26 / 32, 26 / 27)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 76235964 25/30, 25/26.
+  it('homo-probe-b (unseen): at least the figures measured (precision 25/30, recall 25/26)', () => {
+    expectFloors(matcher, HOMO_PROBE_B, 25 / 30, 25 / 26, true)
   })
 })
