@@ -225,6 +225,13 @@ const NAME_PROBE_B = fixture('name-probe-b.jsonl')
  */
 const HOMO_PROBE_A = fixture('homo-probe-a.jsonl')
 const HOMO_PROBE_B = fixture('homo-probe-b.jsonl')
+/**
+ * A probe of messages about banned content (150 rows, written blind on 76235964 by a new author: rules, bans and
+ * training; reports, complaints and handled cases; violations dressed in both), split by kind: half opened for a
+ * broad reading of the class (report-probe-a), half kept unseen (report-probe-b).
+ */
+const REPORT_PROBE_A = fixture('report-probe-a.jsonl')
+const REPORT_PROBE_B = fixture('report-probe-b.jsonl')
 
 describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 setup)', () => {
   const matcherOf = sharedEvalMatcher
@@ -584,6 +591,14 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('homo-probe-b (unseen): at least the figures measured (precision 26/31, recall 26/26)', () => {
     expectFloors(matcherOf(), HOMO_PROBE_B, 26 / 31, 26 / 26, true)
   })
+  // Blind on 76235964 27/33, 27/29; opened for a broad reading of rules and reports.
+  it('report-probe-a: at least the figures measured (precision 27/33, recall 27/29)', () => {
+    expectFloors(matcherOf(), REPORT_PROBE_A, 27 / 33, 27 / 29)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 76235964 26/33, 26/27.
+  it('report-probe-b (unseen): at least the figures measured (precision 26/33, recall 26/27)', () => {
+    expectFloors(matcherOf(), REPORT_PROBE_B, 26 / 33, 26 / 27, true)
+  })
 })
 
 describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (default.yaml, eval-v2 options)', () => {
@@ -877,5 +892,13 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   // Issue #22's precision goal is NOT met here. Never opened: blind on 76235964 25/30, 25/26.
   it('homo-probe-b (unseen): at least the figures measured (precision 25/30, recall 25/26)', () => {
     expectFloors(matcher, HOMO_PROBE_B, 25 / 30, 25 / 26, true)
+  })
+  // Blind on 76235964 26/31, 26/29; opened for a broad reading of rules and reports.
+  it('report-probe-a: at least the figures measured (precision 26/31, recall 26/29)', () => {
+    expectFloors(matcher, REPORT_PROBE_A, 26 / 31, 26 / 29)
+  })
+  // Issue #22's precision goal is NOT met here. Never opened: blind on 76235964 26/33, 26/27.
+  it('report-probe-b (unseen): at least the figures measured (precision 26/33, recall 26/27)', () => {
+    expectFloors(matcher, REPORT_PROBE_B, 26 / 33, 26 / 27, true)
   })
 })
