@@ -11,7 +11,7 @@ import { readableAuditReason } from '../../runtime/host/plugin-host.js'
 
 /**
  * `#审计 [@成员｜成员名｜微信ID] [插件名] [天数]`: what the bot did (or would do in observe mode), newest first.
- * Always answered privately: the lines quote private texts and staff's warnings (in a group, nothing is said there).
+ * Answered privately wherever asked (`recordsAnswer`): the lines quote private texts and staff's warnings.
  */
 export function auditCommand(rt: RuntimeView): CommandSpec {
   const p = rt.loaded.config.commandPrefix
@@ -20,19 +20,20 @@ export function auditCommand(rt: RuntimeView): CommandSpec {
     name: '审计',
     aliases: ['audit'],
     role: 'admin',
+    recordsAnswer: true,
     usage,
     description: '查询机器人做过（或观察模式下将做）的操作（私聊回复）',
     run: async inv => {
       const filter = await auditFilter(rt, inv.argv, inv.event.mentions[0])
-      if ('problem' in filter) return [inv.whisper(`${filter.problem}\n用法：${usage}`)]
+      if ('problem' in filter) return [inv.reply(`${filter.problem}\n用法：${usage}`)]
       const { memberId, plugin, days } = filter
       const entries = await rt.audit.queryFleet({ memberId, plugin, days, limit: 15 })
-      if (!entries.length) return [inv.whisper(`最近 ${days} 天没有符合条件的记录。`)]
+      if (!entries.length) return [inv.reply(`最近 ${days} 天没有符合条件的记录。`)]
       const names = await memberNames(entries, rt)
       // Undone later, so within the same days (its own line may be past the 15 shown).
       const undos = await rt.audit.queryFleet({ memberId, plugin: 'runtime', days, limit: 1000 })
       const undone = new Set(undos.flatMap(u => (u.type === 'undo' ? [undoOf(u)?.id] : [])))
-      return [inv.whisper(entries.map(e => auditLine(e, rt, names, undone.has(e.id))).join('\n'))]
+      return [inv.reply(entries.map(e => auditLine(e, rt, names, undone.has(e.id))).join('\n'))]
     },
   }
 }

@@ -82,6 +82,21 @@ describe('#审计', () => {
   })
 })
 
+describe('#状态 answers as #审计 does (one audience rule for answers showing the bot’s records)', () => {
+  it('typed in an internal group, the status goes to the admin privately and nothing of it to the group', async () => {
+    const { rt, clock, wechat } = await start()
+    const before = wechat.textsTo(sales.id).length
+    for (const command of ['#状态', '#审计']) {
+      await rt.handle(text(admin, command, clock.now(), sales))
+      await clock.advance(10_000)
+    }
+    expect(wechat.textsTo(sales.id).length).toBe(before)
+    const [status, audit] = wechat.textsTo('wxid_admin').slice(-2)
+    expect(status).toMatch(/^健康：/)
+    expect(audit).toContain('@优惠多多')
+  })
+})
+
 describe('#审计 names what each timer is for', () => {
   it("a notice's and a waiting customer's timers say which notice and what they will do", async () => {
     const h = await exampleRuntime()
