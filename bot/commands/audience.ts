@@ -37,7 +37,14 @@ export function customersRead(event: MessageEvent): boolean {
 
 /** Whether the answer to `event` goes to the asker privately instead of into its group (`spec`: the command, if known). */
 export function answerPrivately(event: MessageEvent, spec?: CommandSpec): boolean {
-  if (event.group && spec?.recordsAnswer) return true
+  return (!!event.group && spec?.recordsAnswer === true) || refusePrivately(event, spec)
+}
+
+/**
+ * Whether a refusal of `spec` (no permission) goes to the asker privately: the group rules only. The records rule
+ * is for the answer, which goes to someone allowed (an admin); someone refused may not be the bot's friend.
+ */
+export function refusePrivately(event: MessageEvent, spec?: CommandSpec): boolean {
   if (!customersRead(event)) return false
   return !(spec?.customerFacing && !event.sender.isStaff)
 }

@@ -87,6 +87,8 @@ describe('#审计 reads in Chinese', () => {
     const { rt, clock, wechat } = await start()
     await rt.handle(text(zhangsan, '#状态', clock.now(), sales))
     await clock.advance(10_000)
+    // A refusal follows the group rules (only the answer to an admin is private): said in the internal group.
+    expect(wechat.textsTo(sales.id).at(-1)).toBe('⛔ 没有权限：#状态 需要「管理员」角色。')
     await rt.handle(text(admin, '#审计', clock.now()))
     await clock.advance(10_000)
     const listed = wechat.textsTo('wxid_admin').at(-1)!.split('\n')
