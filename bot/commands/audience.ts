@@ -9,6 +9,9 @@ import type { CommandSpec } from '../core/plugin.js'
  * `internal`), only customer commands asked by a customer are answered in the
  * group; everything else (staff commands, refusals, staff asking anything)
  * goes to the asker privately, so customers never see internal commands.
+ * An admin command whose answer shows the bot's own records (`recordsAnswer`:
+ * `#状态`, `#审计`) is answered privately wherever it is asked, an internal
+ * group too: colleagues there need not read the audit lines, errors or ids.
  * A customer is never answered privately (WeChat does not deliver to
  * someone who is not the bot's friend): the router keeps their refusals
  * silent (audited) and treats their unknown `#…` as ordinary talk.
@@ -34,6 +37,14 @@ export function customersRead(event: MessageEvent): boolean {
 
 /** Whether the answer to `event` goes to the asker privately instead of into its group (`spec`: the command, if known). */
 export function answerPrivately(event: MessageEvent, spec?: CommandSpec): boolean {
+  return (!!event.group && spec?.recordsAnswer === true) || refusePrivately(event, spec)
+}
+
+/**
+ * Whether a refusal of `spec` (no permission) goes to the asker privately: the group rules only. The records rule
+ * is for the answer, which goes to someone allowed (an admin); someone refused may not be the bot's friend.
+ */
+export function refusePrivately(event: MessageEvent, spec?: CommandSpec): boolean {
   if (!customersRead(event)) return false
   return !(spec?.customerFacing && !event.sender.isStaff)
 }

@@ -1,7 +1,7 @@
 import type { SayAction } from '../core/actions.js'
 import type { MessageEvent, Role } from '../core/event.js'
 import type { CommandSpec } from '../core/plugin.js'
-import { answerPrivately, customersRead, openHere } from './audience.js'
+import { answerPrivately, customersRead, openHere, refusePrivately } from './audience.js'
 import { nearestKey } from '../config/suggest-key.js'
 import { parseCommand, type ParsedCommand } from './parse-command.js'
 
@@ -115,8 +115,15 @@ export class CommandRouter {
     }
     const name = `${p}${cmd.spec.name}`
     const privately = answerPrivately(event, cmd.spec)
+    const refusedPrivately = refusePrivately(event, cmd.spec)
     if (!openHere(event, cmd.spec))
-      return { kind: 'reply', text: `⛔ ${name} 只供员工使用。`, refused: cmd.spec.name, privately, silent: customer }
+      return {
+        kind: 'reply',
+        text: `⛔ ${name} 只供员工使用。`,
+        refused: cmd.spec.name,
+        privately: refusedPrivately,
+        silent: customer,
+      }
     // The permission first: someone who may not use the command is not sent elsewhere to be refused there.
     const sub = argv[0] ?? ''
     const subRoles = cmd.spec.subcommandRoles ?? {}
@@ -127,7 +134,7 @@ export class CommandRouter {
         kind: 'reply',
         text: `⛔ 没有权限：${what} 需要${roleNames(orAdmin(needed))}角色。${this.instead(cmd.spec, roles)}`,
         refused: cmd.spec.name,
-        privately,
+        privately: refusedPrivately,
       }
     }
     const where = cmd.spec.where ?? 'any'

@@ -74,6 +74,11 @@ export interface LoadedConfig {
   groupSections: Map<string, Record<string, Record<string, unknown>>>
   /** `dryRun` exactly as written (unset keys absent): per plugin section, and per group name and plugin. */
   dryRunSettings?: DryRunSettings
+  /**
+   * The plugins the config file names (a section under `plugins:` or under a group's `plugins:`); a plugin not
+   * named runs by its defaults. Unknown (absent) when the config was not read from a file.
+   */
+  writtenPlugins?: string[]
   roster: Roster
 }
 
@@ -124,7 +129,8 @@ export function parseConfig(text: string, file: string, plugins: PluginDefinitio
     const config = parsed.data as BotConfig
     const groupSections = new Map<string, Record<string, Record<string, unknown>>>()
     for (const [i, g] of config.groups.entries()) groupSections.set(g.name, { ...config.plugins, ...overrides[i] })
-    return { file, config, groupSections, dryRunSettings: writtenDryRun(raw), roster }
+    const writtenPlugins = namedPlugins(raw)
+    return { file, config, groupSections, dryRunSettings: writtenDryRun(raw), writtenPlugins, roster }
   })
 }
 
@@ -155,6 +161,13 @@ function syntaxProblems(errors: readonly YAMLError[], file: string): string[] {
     )
   }
   return shown
+}
+
+/** The plugin sections written in the file, globally or in any group, in the order first written. */
+function namedPlugins(raw: RawConfig): string[] {
+  const groups = Array.isArray(raw.groups) ? (raw.groups as RawGroup[]) : []
+  const sections = [raw.plugins, ...groups.map(g => g?.plugins)].filter(isPlain)
+  return [...new Set(sections.flatMap(s => Object.keys(s)))]
 }
 
 function writtenDryRun(raw: RawConfig): DryRunSettings {

@@ -66,6 +66,12 @@ export interface CommandSpec {
    */
   customerFacing?: boolean
   /**
+   * The answer shows the bot's own records (what it did and to whom, its errors, accounts and storage): it goes to
+   * the asker privately wherever asked, an internal group too (`#状态`, `#审计`). Default false: the group rules
+   * of `bot/commands/audience.ts` decide.
+   */
+  recordsAnswer?: boolean
+  /**
    * Open to someone without a role in a private chat, and listed in their `#帮助` (`#我的ID`: how someone learns
    * the id to be given a role); a function: open to those it says yes for, by contact id (`#罚款`: whoever has a
    * fine on record). Default false: privately they may use only customer-facing commands and these, and any other

@@ -15,7 +15,7 @@ export const T = {
   dailyUsage: (p: string) => `${p}日报`,
   dailyDescription: '立即生成今天的活跃度日报（附图表）',
   weeklyUsage: (p: string) => `${p}周榜`,
-  weeklyDescription: '立即生成本周活跃榜：发言榜、群活跃榜、响应最快、沉默成员（附图表）',
+  weeklyDescription: '立即生成本周活跃榜：员工发言榜、群活跃榜、响应最快、沉默成员（附图表）',
   withUsage: (why: string, usage: string) => `${why}\n用法：${usage}`,
   usage: (usage: string) => `用法：${usage}`,
   sameName: (count: number, name: string) => `有 ${count} 位成员叫「${quoted(name)}」，请在群里 @ 对方。`,

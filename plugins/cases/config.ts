@@ -9,6 +9,11 @@ const privacySchema = z
       .default(true)
       .describe('在搜索结果和周报中隐藏手机号/座机号中间几位 Mask phone numbers in search results and digests'),
     maskWechatIds: z.boolean().default(true).describe('隐藏微信号（wxid_…、微信号：xxx、vx:xxx） Mask WeChat ids'),
+    maskIdNumbers: z
+      .boolean()
+      .default(true)
+      .describe('隐藏身份证号中间几位（18 位） Mask Chinese ID card numbers (18 digits)'),
+    maskEmails: z.boolean().default(true).describe('隐藏邮箱地址 @ 前的部分 Mask the local part of email addresses'),
     extraPatterns: z
       .array(z.string().min(1).refine(isRegex, 'invalid regex 不是有效的正则'))
       .default([])

@@ -60,3 +60,38 @@ export function readableEvidence(
   })
   return parts.every(p => p !== undefined) ? parts.join('；') : undefined
 }
+
+const STATUS: Record<string, string> = { confirmed: '已确认', ignored: '已忽略', open: '待确认' }
+const EDIT: Record<string, string> = { add: '添加', remove: '删除', allow: '允许' }
+
+/**
+ * The reason of a review's or a dictionary edit's record (written in English before, keys and ids kept) as people
+ * read it in Chinese, with `labelOf` giving a category's label; undefined for a reason of another shape.
+ */
+export function readableRecordReason(
+  e: { rule: string; reason?: string },
+  labelOf: (category: string) => string,
+): string | undefined {
+  const r = e.reason ?? ''
+  const status = (s: string) => STATUS[s] ?? s
+  const ids = (list: string) => list.split(', ').join('、')
+  const patterns: [RegExp, (...m: string[]) => string][] = [
+    [/^(\S+) ignored by (\S+)$/, (id, by) => `${id} 已忽略，${by}`],
+    [/^(\S+) (\S+) ignored (\d+)x$/, (c, phrase, n) => `${labelOf(c)}「${phrase}」被忽略 ${n} 次`],
+    [/^(\S+) (confirmed|ignored) with (\S+) by (\S+)$/, (id, s, w, by) => `${id} 随 ${w} 一并${status(s)}，${by}`],
+    [/^(\S+(?:, \S+)*) (confirmed|ignored) with (\S+)$/, (l, s, w) => `${ids(l)} 随 ${w} 一并${status(s)}`],
+    [/^(\S+(?:, \S+)*) (confirmed|ignored) by (\S+)$/, (l, s, by) => `${ids(l)} ${status(s)}，${by}`],
+    [/^(\S+) left to the holder of (\S+)$/, (id, g) => `${id} 交给管理群 ${g} 的账号处理`],
+    [/^(\S+) carried out for (.+)$/, (id, msgs) => `${id} 已代为处理消息 ${ids(msgs)}`],
+    [/^(\S+): no account serves (\S+)$/, (id, g) => `${id}：没有账号管理群 ${g}`],
+    [/^(\S+): not carried out in (.+)$/, (id, g) => `${id}：未在群 ${ids(g)} 执行`],
+    [/^allow (\S+) (.+) \((\S+)\)$/, (c, phrase, id) => `允许 ${labelOf(c)}「${phrase}」（${id}）`],
+    [/^(add|remove|allow) (\S+) (.+)$/, (op, c, word) => `词库${EDIT[op]} ${labelOf(c)}「${word}」`],
+  ]
+  if (!e.rule.startsWith('content.review') && !e.rule.startsWith('content.dictionary')) return undefined
+  for (const [re, say] of patterns) {
+    const m = re.exec(r)
+    if (m) return say(...m.slice(1))
+  }
+  return undefined
+}

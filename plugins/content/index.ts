@@ -8,7 +8,7 @@ import { watchDictionaries } from './dictionary/watch.js'
 import type { ImageSource } from './qr/image-source.js'
 import { ContentService, QR_TIMER } from './service/service.js'
 import { REVIEWS_NAME } from './state.js'
-import { readableReason } from './audit-text.js'
+import { readableRecordReason, readableReason } from './audit-text.js'
 import { categoryLabel, contentViews } from './views.js'
 import { problemText } from './matcher/index.js'
 
@@ -70,8 +70,11 @@ export function createContentPlugin(options: ContentOptions = {}) {
         adopt: { docs: [REVIEWS_NAME], take: (groupId, from) => s.takeReviews(groupId, from) },
         commands: contentCommands(s),
         // `#审计` and a replay read `V1 ad,contact` as `V1 无关商业广告、联系方式` (the log keeps the keys).
-        auditReason: e =>
-          readableReason(e.reason, key => categoryLabel(s.holder.matcher.dictionary, ctx.configFor(), key)),
+        // Review and dictionary records read in Chinese too (`R3 已忽略，wxid_admin`).
+        auditReason: e => {
+          const labelOf = (key: string) => categoryLabel(s.holder.matcher.dictionary, ctx.configFor(), key)
+          return readableRecordReason(e, labelOf) ?? readableReason(e.reason, labelOf)
+        },
         views: contentViews({
           dictionary: () => s.holder.matcher.dictionary,
           config: () => ctx.configFor(),

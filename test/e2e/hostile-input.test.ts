@@ -36,7 +36,7 @@ describe('hostile input over a real gRPC connection', () => {
     for (const [from, room, text] of hostile) service.world.say(from, { room }, text)
     service.world.say('wxid_admin', { room: SALES }, '#状态')
     await waitUntil(
-      () => service.world.sent.some(s => s.roomId === SALES && /健康：/.test(s.text ?? '')),
+      () => service.world.sent.some(s => s.toContactId === 'wxid_admin' && /健康：/.test(s.text ?? '')),
       90_000,
       `#状态 answered after the hostile burst; bot output:\n${bot.output().split('\n').slice(-20).join('\n')}`,
     )

@@ -38,6 +38,8 @@ export interface RuntimeOptions<S extends Store = Store> {
   gate?: FleetGate
   /** Receives each log line at level warn and above (default: no log). */
   log?: (line: string) => void
+  /** The least level `log` receives (default warn). */
+  logLevel?: 'info' | 'warn'
 }
 
 /** A runtime on simulated ports with a fake clock, built from YAML config text (store: {@link testStore}). */
@@ -59,7 +61,7 @@ export async function makeRuntime<S extends Store = Store>(
     directory: wechat,
     roomAdmin: wechat,
     sender: wechat,
-    log: opts.log ? createLogger('warn', 'bot', opts.log) : createLogger('silent'),
+    log: opts.log ? createLogger(opts.logLevel ?? 'warn', 'bot', opts.log) : createLogger('silent'),
     outputDir: opts.outputDir ?? '/tmp/bot-test-output',
     sandboxed: opts.sandboxed,
     calendar: opts.calendar,

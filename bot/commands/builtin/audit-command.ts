@@ -8,10 +8,12 @@ import { membersNamed } from './members-named.js'
 import { undoOf } from './undo-command.js'
 import type { RuntimeView } from './runtime-view.js'
 import { readableAuditReason } from '../../runtime/host/plugin-host.js'
+import { runtimeReason } from './audit-reasons.js'
+import { titleOf } from './status-command.js'
 
 /**
  * `#审计 [@成员｜成员名｜微信ID] [插件名] [天数]`: what the bot did (or would do in observe mode), newest first.
- * Always answered privately: the lines quote private texts and staff's warnings (in a group, nothing is said there).
+ * Answered privately wherever asked (`recordsAnswer`): the lines quote private texts and staff's warnings.
  */
 export function auditCommand(rt: RuntimeView): CommandSpec {
   const p = rt.loaded.config.commandPrefix
@@ -20,19 +22,20 @@ export function auditCommand(rt: RuntimeView): CommandSpec {
     name: '审计',
     aliases: ['audit'],
     role: 'admin',
+    recordsAnswer: true,
     usage,
     description: '查询机器人做过（或观察模式下将做）的操作（私聊回复）',
     run: async inv => {
       const filter = await auditFilter(rt, inv.argv, inv.event.mentions[0])
-      if ('problem' in filter) return [inv.whisper(`${filter.problem}\n用法：${usage}`)]
+      if ('problem' in filter) return [inv.reply(`${filter.problem}\n用法：${usage}`)]
       const { memberId, plugin, days } = filter
       const entries = await rt.audit.queryFleet({ memberId, plugin, days, limit: 15 })
-      if (!entries.length) return [inv.whisper(`最近 ${days} 天没有符合条件的记录。`)]
+      if (!entries.length) return [inv.reply(`最近 ${days} 天没有符合条件的记录。`)]
       const names = await memberNames(entries, rt)
       // Undone later, so within the same days (its own line may be past the 15 shown).
       const undos = await rt.audit.queryFleet({ memberId, plugin: 'runtime', days, limit: 1000 })
       const undone = new Set(undos.flatMap(u => (u.type === 'undo' ? [undoOf(u)?.id] : [])))
-      return [inv.whisper(entries.map(e => auditLine(e, rt, names, undone.has(e.id))).join('\n'))]
+      return [inv.reply(entries.map(e => auditLine(e, rt, names, undone.has(e.id))).join('\n'))]
     },
   }
 }
@@ -75,8 +78,8 @@ async function auditFilter(
 const TEXT_SHOWN = 40
 
 /**
- * One entry as an admin reads it: the id `#撤销` takes, the time, what (in Chinese, 【观察】 when only recorded,
- * 【已撤销】 when `#撤销` undid it), the plugin, the group and the person by name, the reason, and the first
+ * One entry as an admin reads it, all in Chinese but the ids: the id `#撤销` takes, the time, what (【观察】 when only
+ * recorded, 【已撤销】 when `#撤销` undid it), the plugin by its title, the group and the person by name, the reason, and the first
  * line of what was (or would be) said.
  */
 function auditLine(e: AuditEntry, rt: RuntimeView, names: Map<string, string>, undone: boolean): string {
@@ -87,13 +90,18 @@ function auditLine(e: AuditEntry, rt: RuntimeView, names: Map<string, string>, u
   const undo = e.type === 'undo' ? undoOf(e) : undefined
   const reason = undo
     ? `撤销 ${undo.id}，${nameOf(undo.by)}${undo.why ? `：${undo.why}` : ''}`
-    : readableAuditReason(rt.plugins, e)
+    : (runtimeReason(e) ?? readableAuditReason(rt.plugins, e))
   // Rehearsals recorded before observe mode was decided in the executor (kept a week) start their text with 【观察】:
   // the mark is shown once, before the type.
   const line = e.text?.split('\n')[0].replace(e.dryRun ? /^【观察】/ : /^$/, '')
   const said = line ? `：${line.length > TEXT_SHOWN ? `${line.slice(0, TEXT_SHOWN)}…` : line}` : ''
   const marks = `${e.dryRun ? '【观察】' : ''}${undone ? '【已撤销】' : ''}`
-  return `${e.id} ${shortDateTime(e.at, tz)} ${marks}${AUDIT_TYPE_NAMES[e.type] ?? e.type} ${e.plugin}${group ? ` 群「${group}」` : ''}${to}${reason ? `（${reason}）` : ''}${said}`
+  return `${e.id} ${shortDateTime(e.at, tz)} ${marks}${AUDIT_TYPE_NAMES[e.type] ?? e.type} ${pluginLabel(rt, e.plugin)}${group ? ` 群「${group}」` : ''}${to}${reason ? `（${reason}）` : ''}${said}`
+}
+
+/** A plugin as an entry names it: its Chinese title with the name `#审计` filters by (`违规内容（content）`, `系统（runtime）`). */
+function pluginLabel(rt: RuntimeView, plugin: string): string {
+  return plugin === 'runtime' ? '系统（runtime）' : titleOf(rt)(plugin)
 }
 
 /**

@@ -5,16 +5,18 @@ import { healthOf } from './health.js'
 import type { RuntimeView } from './runtime-view.js'
 import { describeUnmatched, unmatchedGroups } from '../../runtime/groups/group-matcher.js'
 import { usageBrief } from '../../runtime/storage/storage-usage.js'
+import { pluginsRunLines } from '../../runtime/host/plugins-run.js'
 
-/** `#状态`: uptime, plugins, groups, the fleet, outbox depth, storage sizes, health and the last errors. */
+/** `#状态` (answered privately, as `#审计`: `recordsAnswer`): uptime, plugins, groups, the fleet, outbox depth, storage sizes, health and the last errors. */
 export function statusCommand(rt: RuntimeView): CommandSpec {
   const p = rt.loaded.config.commandPrefix
   return {
     name: '状态',
     aliases: ['status'],
     role: 'admin',
+    recordsAnswer: true,
     usage: `${p}状态`,
-    description: '运行状态：在线时长、群、发送队列、最近错误',
+    description: '运行状态：在线时长、群、发送队列、最近错误（私聊回复）',
     run: async inv => [inv.reply(statusText(rt, [...(await fleetLines(rt)), ...(await databaseFleet(rt))]))],
   }
 }
@@ -65,7 +67,10 @@ export function statusText(rt: RuntimeView, fleet: string[] = []): string {
     `健康：${health.ok ? '✅ 正常' : `⚠️ ${health.label}`}`,
     ...(calendar ? [calendar] : []),
     `在线：${formatDuration(now - rt.startedAt)}（登录账号 ${rt.deps.directory.selfId()}）`,
-    `插件：${rt.plugins.map(x => pluginTitle(x.def)).join('、') || '无'}`,
+    ...pluginsRunLines(
+      rt.plugins.map(x => ({ name: x.name, title: pluginTitle(x.def) })),
+      rt.loaded.writtenPlugins,
+    ),
     ...rt.modes
       .describe(
         rt.plugins.map(x => x.name),

@@ -3,7 +3,8 @@ import type { Fact } from '../../core/facts.js'
 import type { BotEvent, GroupRef, MessageEvent, Role } from '../../core/event.js'
 import { Roster, type RosterEntry } from '../../roster/roster.js'
 import { SHARED_ROSTER_DOC, SHARED_ROSTER_SCHEMA } from '../../roster/shared-roster.js'
-import type { Decision, JobSpec } from '../../core/plugin.js'
+import { pluginTitle, type Decision, type JobSpec } from '../../core/plugin.js'
+import { pluginsRunLines } from './plugins-run.js'
 import { ConfigError, type LoadedConfig } from '../../config/load-config.js'
 import { type Doc, StateDamageError, type StoreWriteError } from '../../ports/store/store.js'
 import {
@@ -234,6 +235,9 @@ export class BotRuntime {
       throw e
     }
     this.scheduler.start()
+    // Which plugins run, and which only because the config does not name them (on by default).
+    const running = this.plugins.map(x => ({ name: x.name, title: pluginTitle(x.def) }))
+    this.deps.log.info(pluginsRunLines(running, this.loaded.writtenPlugins).join('；'))
     const calendarGap = calendarWarningForLog(this.missingCalendarYears())
     if (calendarGap) this.deps.log.warn(calendarGap)
     for (const t of this.timers.pending()) {

@@ -189,3 +189,8 @@ export function onlyMember(records: GroupDay[], memberId: string): GroupDay[] {
       unanswered: 0,
     }))
 }
+
+/** The staff (people with a role when they spoke) among a period's speakers, most messages first: what a leaderboard ranks. */
+export function staffMembers(s: Pick<PeriodSummary, 'members'>): MemberTotal[] {
+  return s.members.filter(m => m.staff)
+}

@@ -11,7 +11,7 @@ import { loadDays } from '../days/history.js'
 import { raiseLastSeen, type ActivityDocs, type GroupDay } from '../state.js'
 import { FleetDays } from '../days/fleet-days.js'
 import { fleetWaiting } from '../fleet/waiting.js'
-import { summarize, type PeriodSummary } from './aggregate.js'
+import { staffMembers, summarize, type PeriodSummary } from './aggregate.js'
 import { dayLabel, periodRange } from './periods.js'
 import { silentMembers } from './silent.js'
 import { dailyReportText, weeklyText, type GroupSilent, type ReportFacts } from './text.js'
@@ -158,8 +158,8 @@ export class ActivityReports {
     const text = weeklyText(s, title, await this.facts())
     if (!s.messages) return { text }
     const bars = topBars(
-      '本周发言条数',
-      s.members.map(m => ({ label: m.name, value: m.messages })),
+      '本周员工发言条数',
+      staffMembers(s).map(m => ({ label: m.name, value: m.messages })),
       this.ctx.configFor().chartTopN,
     )
     return { text, chart: this.chart(`weekly-${p.to}`, { title, bars, trend: trendSeries(s) }) }

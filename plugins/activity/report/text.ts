@@ -1,7 +1,7 @@
 import { MESSAGE_KIND_LABEL, type MessageKind } from '../../../bot/core/event.js'
 import { formatDuration } from '../../../bot/config/duration.js'
 import { dayKey, shortDateTime } from '../../../bot/time/zoned.js'
-import type { GroupTotal, MemberTotal, PeriodSummary } from './aggregate.js'
+import { staffMembers, type GroupTotal, type MemberTotal, type PeriodSummary } from './aggregate.js'
 import type { GroupWaiting, PendingMessage } from '../state.js'
 import { responseStats } from './response-stats.js'
 import type { SilentMember } from './silent.js'
@@ -184,7 +184,7 @@ export function dailyReportText(s: PeriodSummary, title: string, f: ReportFacts)
   ].join('\n')
 }
 
-/** The weekly leaderboard text. */
+/** The weekly leaderboard text: the speakers' board ranks staff only (customers never appear on it). */
 export function weeklyText(s: PeriodSummary, title: string, f: ReportFacts): string {
   if (!s.messages) return `🏆 ${title}\n本周还没有任何群消息记录。`
   const active = s.perDay.filter(n => n > 0).length || 1
@@ -193,8 +193,8 @@ export function weeklyText(s: PeriodSummary, title: string, f: ReportFacts): str
     `🏆 ${title}`,
     `共 ${s.messages} 条消息，有消息的日子日均 ${Math.round(s.messages / active)} 条，${s.members.length} 人发言。`,
     ...section(
-      '【发言榜】',
-      rank(s.members.slice(0, f.topMembers), m => `${m.name} ${m.messages} 条（${m.activeDays} 天）`),
+      '【员工发言榜】',
+      rank(staffMembers(s).slice(0, f.topMembers), m => `${m.name} ${m.messages} 条（${m.activeDays} 天）`),
     ),
     ...section(
       '【群活跃榜】',

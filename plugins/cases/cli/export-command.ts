@@ -44,7 +44,8 @@ export async function exportCases(source: Store | FleetReader, timezone: string)
 /**
  * `cases export`: every live case (of this bot, or in fleet mode of every account) captured in [--from, --to] (default: all)
  * written to `out` as Markdown (like the digest file), JSON or CSV (UTF-8
- * with BOM for Excel). `--mask` hides phone numbers and WeChat ids. Returns
+ * with BOM for Excel). `--mask` masks the default privacy patterns (phones, ID numbers, emails, WeChat ids) and
+ * writes each author's WeChat id as a pseudonym (`作者1`). Returns
  * the exit code: 0 on success, 1 when no case is in the period (nothing is written: an auditor's script must not
  * take an empty file for an export), 2 on bad arguments.
  */
@@ -70,13 +71,7 @@ export async function runCasesExport(
     err.write(`该时间段没有案例 (no cases${period})\n`)
     return 1
   }
-  const mask = opts.mask ? compileMasker(casesConfigSchema.parse({}).privacy) : (s: string) => s
-  const masked = cases.map(c => ({
-    ...c,
-    text: mask(c.text),
-    title: mask(c.title),
-    fields: Object.fromEntries(Object.entries(c.fields).map(([k, v]) => [k, mask(v)])),
-  }))
+  const masked = opts.mask ? maskedCases(cases, compileMasker(DEFAULTS.privacy)) : cases
   const fleet = source instanceof FleetReader
   const text =
     opts.format === 'json'
@@ -91,6 +86,26 @@ export async function runCasesExport(
           )
   await new Promise<void>((resolve, reject) => out.write(text, e => (e ? reject(e) : resolve())))
   return 0
+}
+
+/**
+ * Cases as `--mask` exports them: text, title and fields through the default privacy patterns (phones, ID numbers,
+ * emails, WeChat ids), and no person's WeChat id: each author's id becomes the same pseudonym in every row (`作者1`,
+ * `作者2`… in order of first appearance), so one author's cases still go together.
+ */
+function maskedCases(cases: CaseRecord[], mask: (s: string) => string): CaseRecord[] {
+  const pseudonyms = new Map<string, string>()
+  const pseudonym = (id: string) => {
+    if (!pseudonyms.has(id)) pseudonyms.set(id, `作者${pseudonyms.size + 1}`)
+    return pseudonyms.get(id)!
+  }
+  return cases.map(({ removedBy: _removedBy, ...c }) => ({
+    ...c,
+    authorId: pseudonym(c.authorId),
+    text: mask(c.text),
+    title: mask(c.title),
+    fields: Object.fromEntries(Object.entries(c.fields).map(([k, v]) => [k, mask(v)])),
+  }))
 }
 
 interface ExportArgs {

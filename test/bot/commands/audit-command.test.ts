@@ -82,6 +82,43 @@ describe('#审计', () => {
   })
 })
 
+describe('#审计 reads in Chinese', () => {
+  it('names the plugin by its title and a refused command in Chinese, keeping the ids', async () => {
+    const { rt, clock, wechat } = await start()
+    await rt.handle(text(zhangsan, '#状态', clock.now(), sales))
+    await clock.advance(10_000)
+    // A refusal follows the group rules (only the answer to an admin is private): said in the internal group.
+    expect(wechat.textsTo(sales.id).at(-1)).toBe('⛔ 没有权限：#状态 需要「管理员」角色。')
+    await rt.handle(text(admin, '#审计', clock.now()))
+    await clock.advance(10_000)
+    const listed = wechat.textsTo('wxid_admin').at(-1)!.split('\n')
+    expect(listed.find(l => l.includes('拒绝命令'))).toMatch(
+      /^A\d+ \d\d-\d\d \d\d:\d\d 拒绝命令 系统（runtime） 群「示例科技销售部工作群」 @张三（张三 无权使用 #状态）/,
+    )
+    expect(listed.find(l => l.includes('@优惠多多'))).toMatch(
+      / 违规内容（content） 群「示例科技张三交流群」 @优惠多多（V\d /,
+    )
+    // Nothing in English but the ids and the plugin names `#审计` filters by.
+    const words = listed.join('\n').replace(/\b(?:A|V|R|C|N|F|T)\d+\b|wxid_\w+|（[a-z]+）/g, '')
+    expect(words).not.toMatch(/[A-Za-z]{3,}/)
+  })
+})
+
+describe('#状态 answers as #审计 does (one audience rule for answers showing the bot’s records)', () => {
+  it('typed in an internal group, the status goes to the admin privately and nothing of it to the group', async () => {
+    const { rt, clock, wechat } = await start()
+    const before = wechat.textsTo(sales.id).length
+    for (const command of ['#状态', '#审计']) {
+      await rt.handle(text(admin, command, clock.now(), sales))
+      await clock.advance(10_000)
+    }
+    expect(wechat.textsTo(sales.id).length).toBe(before)
+    const [status, audit] = wechat.textsTo('wxid_admin').slice(-2)
+    expect(status).toMatch(/^健康：/)
+    expect(audit).toContain('@优惠多多')
+  })
+})
+
 describe('#审计 names what each timer is for', () => {
   it("a notice's and a waiting customer's timers say which notice and what they will do", async () => {
     const h = await exampleRuntime()
@@ -96,10 +133,10 @@ describe('#审计 names what each timer is for', () => {
     const timers = (h.wechat.textsTo('wxid_admin').at(-1) ?? '').split('\n').filter(l => / 定时 /.test(l))
     expect(timers).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/ 定时 ack 群「示例科技销售部工作群」（通知 N1：截止前提醒未回复的人）$/),
-        expect.stringMatching(/ 定时 ack 群「示例科技销售部工作群」（通知 N1：截止时统计未回复的人）$/),
+        expect.stringMatching(/ 定时 通知回复跟踪（ack） 群「示例科技销售部工作群」（通知 N1：截止前提醒未回复的人）$/),
+        expect.stringMatching(/ 定时 通知回复跟踪（ack） 群「示例科技销售部工作群」（通知 N1：截止时统计未回复的人）$/),
         expect.stringMatching(
-          / 定时 activity 群「示例科技张三交流群」 @刘总（客户等待回复：超时未获回复就提醒负责人）$/,
+          / 定时 群活跃度与客户响应统计（activity） 群「示例科技张三交流群」 @刘总（客户等待回复：超时未获回复就提醒负责人）$/,
         ),
       ]),
     )

@@ -231,7 +231,7 @@ describe('what customers read in their group', () => {
     await rt.handle(text(admin, '#审计 content', clock.now()))
     await clock.advance(10_000)
     const listed = wechat.textsTo('wxid_admin').at(-1)!
-    expect(listed).toMatch(/【观察】提醒 content 群「示例科技张三交流群」 → 私聊 张三.*：你的消息/)
+    expect(listed).toMatch(/【观察】提醒 违规内容（content） 群「示例科技张三交流群」 → 私聊 张三.*：你的消息/)
     expect(listed).not.toMatch(/【观察】警告/)
   })
 

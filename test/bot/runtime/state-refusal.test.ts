@@ -88,7 +88,7 @@ describe('damaged durable state stops the start', () => {
     await rt.start()
     await rt.handle(text(member('admin1'), '#状态', clock.now(), sales))
     await clock.advance(3_000) // the outbox sends after its durable flush, as in the other runtime tests
-    const reply = wechat.textsTo('r1').join('\n')
+    const reply = wechat.textsTo('admin1').join('\n')
     expect(reply).toContain('健康：⚠️ 存储警告')
     expect(reply).toContain('state/ack-notices.json: corrupt: not valid JSON')
   })

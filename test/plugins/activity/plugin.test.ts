@@ -166,7 +166,7 @@ describe('reports', () => {
     await clock.advanceTo(Date.parse('2026-12-04T17:35:00+08:00'))
     const [leaderboard, chart] = sentTo(wechat, 'admin1')
     expect(leaderboard).toMatch(/^🏆 本周活跃榜 · 11-30 至 12-04\n共 3 条消息/)
-    expect(leaderboard).toContain('【发言榜】\n1. 张三 2 条（2 天）\n2. 李四 1 条（1 天）')
+    expect(leaderboard).toContain('【员工发言榜】\n1. 张三 2 条（2 天）\n2. 李四 1 条（1 天）')
     expect(chart).toMatch(/^\[file\] .*activity\/weekly-2026-12-04-\d+-\d+\.png$/)
   })
 
@@ -211,6 +211,20 @@ describe('reports', () => {
 })
 
 describe('#周榜', () => {
+  it('ranks staff only: a customer who speaks most is not on the board or its chart', async () => {
+    const { rt, clock, wechat } = await setup()
+    for (const t of ['在吗', '报价呢', '还有折扣吗', '什么时候发货'])
+      await rt.handle(text(liuzong, t, clock.now(), cust))
+    await rt.handle(text(zhang, '刘总，马上发您', clock.now(), cust))
+    await rt.handle(text(li, '收到', clock.now(), sales))
+    await rt.handle(text(boss, '#周榜', clock.now()))
+    await clock.advance(MIN)
+    const [board] = sentTo(wechat, 'boss')
+    expect(board).toContain('共 6 条消息')
+    expect(board).toContain('【员工发言榜】\n1. 张三 1 条（1 天）\n2. 李四 1 条（1 天）\n')
+    expect(board).not.toContain('刘总')
+  })
+
   it('gives a leader this week’s leaderboard and its chart on any day, privately; not in a customer group', async () => {
     const { rt, clock, wechat } = await setup()
     await rt.handle(text(zhang, '周一拜访三家', clock.now(), sales))
@@ -222,7 +236,7 @@ describe('#周榜', () => {
     await clock.advance(MIN)
     const [board, chart, refused] = sentTo(wechat, 'boss')
     expect(board).toMatch(/^🏆 本周活跃榜 · 11-30 至 12-02\n共 3 条消息/)
-    expect(board).toContain('【发言榜】\n1. 张三 2 条（2 天）\n2. 李四 1 条（1 天）')
+    expect(board).toContain('【员工发言榜】\n1. 张三 2 条（2 天）\n2. 李四 1 条（1 天）')
     expect(chart).toMatch(/^\[file\] .*activity\/weekly-2026-12-02-\d+-\d+\.png$/)
     expect(refused).toBe('周榜包含所有群的数据，请私聊机器人或在内部群使用。')
     expect(sentTo(wechat, 'c1')).toEqual([])

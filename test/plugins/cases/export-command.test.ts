@@ -75,6 +75,62 @@ describe('runCasesExport', () => {
     expect(text).toContain('139****5678')
   })
 
+  it('--mask: no author WeChat id (one pseudonym per author) and phones, ID numbers, emails, WeChat ids masked', async () => {
+    const store = new MemoryStore()
+    const cases = new CaseStore(store, TZ)
+    const add = (authorId: string, author: string, text: string, at: string) => {
+      const p = template.parse(text)
+      return cases.add({
+        tag: '成交',
+        authorId,
+        author,
+        at: Date.parse(at),
+        text,
+        fields: p.fields,
+        title: p.title,
+        images: [],
+      })
+    }
+    await add(
+      'wxid_zhang001',
+      '张三',
+      '客户：刘总\n电话 13912345678，身份证 11010519850315123X',
+      '2026-11-30T02:00:00Z',
+    )
+    await add(
+      'wxid_li002',
+      '李四',
+      '客户：周姐\n邮箱 zhoujie.li@example.com，微信号：zhoujie88',
+      '2026-12-01T02:00:00Z',
+    )
+    await add('wxid_zhang001', '张三', '客户：王总\n加 wxid_wang777 聊的', '2026-12-02T02:00:00Z')
+    for (const format of ['csv', 'json', 'md']) {
+      const out = sink()
+      expect(await runCasesExport(['--format', format, '--mask'], store, TZ, out, sink())).toBe(0)
+      for (const secret of [
+        'wxid_zhang001',
+        'wxid_li002',
+        '13912345678',
+        '11010519850315123X',
+        'zhoujie.li@',
+        'zhoujie88',
+        'wxid_wang777',
+      ])
+        expect(out.text).not.toContain(secret)
+      if (format === 'csv') {
+        const rows = out.text.replace(/^\uFEFF/, '').split('\r\n')
+        expect(rows[0]).toContain(',作者,作者ID,')
+        expect(rows.slice(1, 4).map(r => r.split(',').slice(2, 4).join(','))).toEqual([
+          '张三,作者1',
+          '李四,作者2',
+          '张三,作者1',
+        ])
+        expect(out.text).toContain('电话 139****5678，身份证 110************23X')
+        expect(out.text).toContain('邮箱 ***@example.com，微信号：***')
+      }
+    }
+  })
+
   it('writes CSV with a BOM, template fields as columns, quoting and formula defusing', async () => {
     const { text } = await run(['--format', 'csv', '--from', '2026-11-01'])
     const [header, row] = text.replace(/^\uFEFF/, '').split('\r\n')

@@ -196,12 +196,12 @@ describe('#审计 as an admin reads it', () => {
     const listed = h.wechat.textsTo('wxid_admin').at(-1)!.split('\n')
     const rehearsed = listed.find(l => l.includes('【观察】警告'))
     expect(rehearsed).toMatch(
-      /^A\d+ \d\d-\d\d \d\d:\d\d 【观察】警告 content 群「示例科技张三交流群」 @优惠多多（V1 无关商业广告[^）a-z]*）：您的消息违反群规/,
+      /^A\d+ \d\d-\d\d \d\d:\d\d 【观察】警告 违规内容（content） 群「示例科技张三交流群」 @优惠多多（V1 无关商业广告[^）a-z]*）：您的消息违反群规/,
     )
     expect(rehearsed).not.toMatch(/：【观察】/)
     expect(listed.filter(l => l.includes('【已撤销】'))).toEqual([
       expect.stringMatching(
-        /^A\d+ \d\d-\d\d \d\d:\d\d 【已撤销】记违规 content 群「示例科技张三交流群」 @优惠多多（V2 /,
+        /^A\d+ \d\d-\d\d \d\d:\d\d 【已撤销】记违规 违规内容（content） 群「示例科技张三交流群」 @优惠多多（V2 /,
       ),
     ])
   })

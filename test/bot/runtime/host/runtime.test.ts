@@ -73,7 +73,7 @@ describe('BotRuntime', () => {
     expect(rt.audit.query({ plugin: 'other' })).toHaveLength(1)
     await rt.handle(text(member('admin1'), '#状态', clock.now(), sales))
     await clock.advance(5000)
-    expect(wechat.textsTo('r1').join('\n')).toMatch(/最近错误（详情见日志）：[\s\S]*probe\.message: boom/)
+    expect(wechat.textsTo('admin1').join('\n')).toMatch(/最近错误（详情见日志）：[\s\S]*probe\.message: boom/)
   })
 
   it('drops duplicate message ids and messages older than the configured age', async () => {

@@ -51,7 +51,7 @@ describe('typed timer payloads', () => {
     await rt.queue.idle()
     expect(got).toEqual([])
     await rt.handle(text(member('admin1'), '#状态', clock.now(), sales))
-    const status = wechat.textsTo('r1').join('\n')
+    const status = wechat.textsTo('admin1').join('\n')
     expect(status).toContain('健康：⚠️')
     expect(status).toContain('timer typed:remind:N1 payload wrong shape (id:')
     expect(status).toContain('timer typed:deadline:N1 has unknown kind "deadline"')
