@@ -115,8 +115,12 @@ const TRADE_MARKS = /[赌嫖娼淫毒骗裸炮]|^加/u
  * so does an account named anywhere or a pitch (see accountOrPitch).
  */
 const ASKED_CONTACT = /^加[^\s\p{P}A-Za-z0-9我你您他她俺赌嫖娼淫毒骗裸炮]$/u
-/** An account or a number named anywhere: then a shop kind after 加薇 names nothing (`加薇民宿，微信同号`). */
-const ACCOUNT_NAMED = /微信|[薇威维卫]信|[vVwW][xX信]|号|电话|手机|[0-9]{5,}/u
+/**
+ * An account or a number named anywhere, or a lure (a gift, a coupon, a deal: `加薇小区业主群领红包`, `加薇美发店领优惠券`):
+ * then a shop kind after 加薇 names nothing (`加薇民宿，微信同号`).
+ */
+const ACCOUNT_NAMED =
+  /微信|[薇威维卫]信|[vVwW][xX信]|号|电话|手机|[0-9]{5,}|领|红包|优惠|[券劵]|福利|免费|特价|打折|折扣|抽奖|活动/u
 
 /**
  * True if the message names an account (ACCOUNT_NAMED) or, after the hit, any category's own pitch (OWN_PITCH:

@@ -26,9 +26,9 @@ describe('a name before a restaurant, a tea house or an inn, and 加 before a sh
     ])
   })
 
-  it('stays a hit where the message pitches or names an account', () => {
+  it('stays a hit where the message pitches, lures or names an account', () => {
     flaggedInBoth('gambling', ['百家乐酒楼老板私下开台'])
-    flaggedInBoth('contact', ['加薇民宿，微信同号', '加薇茶楼，今晚有局', '加薇花坊，私聊下单'])
+    flaggedInBoth('contact', ['加薇民宿，微信同号', '加薇茶楼，今晚有局', '加薇花坊，私聊下单', '加薇花坊进店领红包'])
   })
 })
 
