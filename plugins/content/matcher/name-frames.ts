@@ -123,6 +123,21 @@ const ACCOUNT_NAMED =
   /微信|[薇威维卫]信|[vVwW][xX信]|号|电话|手机|[0-9]{5,}|领|红包|优惠|[券劵]|福利|免费|特价|打折|折扣|抽奖|活动/u
 
 /**
+ * What follows a shop that is talked about, not advertised (`加薇花坊那边说`, `加薇超市的冷柜坏了`): a possessive, a place by
+ * it, its people or a verb of its own. A shop name alone before a clause end is the ask it looks like
+ * (`加薇美甲，欢迎咨询`, `加薇客栈，货到付款`, `加薇面馆 秒回`; rev49).
+ */
+const SHOP_TALKED_ABOUT =
+  /^(?:的|那边|这边|那里|这里|那儿|门口|旁边|对面|隔壁|楼上|楼下|里|老板|店员|前台|员工|师傅|今天|昨天|明天|早上|晚上|说|已经|又|也|还|刚)/u
+
+/** True for 加 and one character before a shop kind (ASKED_CONTACT) that the message talks about, as a shop. */
+function askedShopName(text: string, c: Candidate): boolean {
+  const kind = OWN_KIND_AFTER.exec(text.slice(c.end))
+  if (kind === null || !ASKED_CONTACT.test(text.slice(c.start, c.end))) return false
+  return SHOP_TALKED_ABOUT.test(text.slice(c.end + kind[0].length)) && !accountOrPitch(text, c)
+}
+
+/**
  * True if the message names an account (ACCOUNT_NAMED) or, after the hit, any category's own pitch (OWN_PITCH:
  * `加薇茶楼，今晚有局`): then 加 before a shop kind may be the ask it looks like.
  */
@@ -140,7 +155,7 @@ function inNameRun(text: string, c: Candidate): boolean {
   const after = text.slice(c.end)
   const hit = text.slice(c.start, c.end)
   const ownKind = OWN_KIND_AFTER.test(after) || OWN_KIND_AFTER.test(text.slice(c.end - 1))
-  if (TRADE_MARKS.test(hit) && !(ownKind && ASKED_CONTACT.test(hit) && !accountOrPitch(text, c))) return false
+  if (TRADE_MARKS.test(hit) && !askedShopName(text, c)) return false
   if (ownKind && !(WRITTEN_KINDS.has(c.kind) && UNNAMED_CATEGORIES.has(c.category))) return true
   if (SHARED_KIND_AFTER.test(after) || KEEPER_AFTER.test(after)) return true
   const before = text.slice(edgeBefore(text, c.start, CLAUSE_END), c.start)
@@ -150,13 +165,19 @@ function inNameRun(text: string, c: Candidate): boolean {
 }
 
 /**
+ * Letters written as a name is: capitalised or split at the syllables (`SHI SHICAI`, `Du Bo`, `luo liao`), not run together
+ * in lower case as a word of the sentence is (`杜昌说duchang今晚开`, `杜昌在duchang等你`; rev49).
+ */
+const WRITTEN_AS_NAME = /^[A-Z]|[a-zA-Z]\s+[a-zA-Z]/u
+
+/**
  * True for a pinyin hit whose letters read a person's name (a surname first, not the term) that the message writes
  * elsewhere in ideographs: the letters romanise it, as a card, a passport or a signature does (`客户史时才的卡面凸字 SHI
  * SHICAI`: 史时才 reads shishicai, as 时时彩 does; f49), in a message that pitches nothing and names no way to reach
  * anyone, not even the name's own (`有luo liao工作室，联系人罗燎，vx号：…`).
  */
 function romanisesName(text: string, c: Candidate): boolean {
-  if (c.kind !== 'pinyin' || !c.form) return false
+  if (c.kind !== 'pinyin' || !c.form || !WRITTEN_AS_NAME.test(text.slice(c.start, c.end))) return false
   const reading = c.form.toLowerCase().replace(/[^a-z]/g, '')
   const size = c.term.length
   const surnames = wordTables().surnames
