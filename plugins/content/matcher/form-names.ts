@@ -20,7 +20,8 @@ const IDEOGRAPHS = /[\u3400-\u9fff]+/gu
 /**
  * True for a pinyin hit glossed after it, in brackets, or written right beside it (past spaces) by other
  * characters that read as it: a name written in pinyin (`Duchang 经销商（江西都昌）`: 都昌 reads duchang, as 赌场
- * does; `河北 Wangdu 望都的客户`). `duchang（赌场）`, `wangdu 网赌` and a gloss that reads otherwise stay hits.
+ * does; `河北 Wangdu 望都的客户`). `duchang（赌场）`, `wangdu 网赌` and a gloss that reads otherwise stay hits, and so does
+ * a name beside its letters in a message that pitches (`罗燎 LUO LIAO 同城可约`, f49).
  */
 export function glossedAsName(text: string, c: Candidate): boolean {
   if (c.kind !== 'pinyin' || !c.form) return false
@@ -31,7 +32,7 @@ export function glossedAsName(text: string, c: Candidate): boolean {
     if (name === undefined) continue
     const at = name === beside[0] ? 0 : name.length - size
     const own = name.slice(at, at + size)
-    if (own.length === size && own !== c.term && readsAs(own, reading)) return true
+    if (own.length === size && own !== c.term && readsAs(own, reading)) return !stillPitches(text, c)
   }
   GLOSS.lastIndex = c.end
   for (let gloss = GLOSS.exec(text); gloss !== null; gloss = GLOSS.exec(text)) {
@@ -46,7 +47,7 @@ export function glossedAsName(text: string, c: Candidate): boolean {
 }
 
 /** True if the characters of `name`, each in one of its readings, read `reading` (都昌 as duchang). */
-function readsAs(name: string, reading: string, from = 0, at = 0): boolean {
+export function readsAs(name: string, reading: string, from = 0, at = 0): boolean {
   if (at === name.length) return from === reading.length
   return everyTonelessReading(name[at]).some(
     syllable => reading.startsWith(syllable, from) && readsAs(name, reading, from + syllable.length, at + 1),

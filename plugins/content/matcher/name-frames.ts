@@ -7,7 +7,8 @@
 
 import type { Candidate } from './allow-filter.js'
 import { CONTACT_WORDS } from './contact-words.js'
-import { spells } from './form-names.js'
+import { readsAs, spells } from './form-names.js'
+import { wordTables } from './expansion-data.js'
 import { callsNames, aimedAt, pitchesBeside, stillPitches } from './pitch-guard.js'
 import { CLAUSE_END, edgeBefore } from './talked-about-clauses.js'
 
@@ -17,7 +18,7 @@ import { CLAUSE_END, edgeBefore } from './talked-about-clauses.js'
  * only where it makes no word of its own with what follows (`博才路子很多`: 路子, 路线, 路费).
  */
 const OWN_KINDS =
-  '超市|便利店|小卖部|商店|商行|百货|车行|汽修|妆店|彩妆|美甲|美容院|美发|理发店|铺子|彩钢|彩印|印务|印刷|女装|男装|童装|鞋业|民宿|花店|花坊|茶饮|奶茶|茶庄|茶行|酒家|饭店|大酒店|餐厅|食府|面馆|家居|建材|五金|机械|注塑|电器|粮油|水果|生鲜|药房|诊所|幼儿园|驾校|苑|小区|花园|大厦|广场|路(?![子线费径数])|大街|街道|村委'
+  '超市|便利店|小卖部|商店|商行|百货|车行|汽修|妆店|彩妆|美甲|美容院|美发|理发店|铺子|彩钢|彩印|印务|印刷|女装|男装|童装|鞋业|民宿|花店|花坊|茶饮|奶茶|茶庄|茶行|酒家|饭店|大酒店|酒店|酒楼|茶楼|饭庄|宾馆|旅馆|客栈|餐厅|食府|面馆|家居|建材|五金|机械|注塑|电器|粮油|水果|生鲜|药房|诊所|幼儿园|驾校|苑|小区|花园|大厦|广场|路(?![子线费径数])|大街|街道|村委'
 /**
  * Kinds that a term's own trade may be called too (`博彩公司`, `约炮App`, `赌博网店`): a name only with a character of
  * its own between the hit and the kind (`滚蛋仔`, `百家乐购App`), not a particle or a plural.
@@ -108,6 +109,42 @@ const UNNAMED_CATEGORIES = new Set(['insult', 'porn'])
  * contact term that starts with it (`加卫备注公司名`).
  */
 const TRADE_MARKS = /[赌嫖娼淫毒骗裸炮]|^加/u
+/**
+ * A contact term's ask alone (`加薇`), which a shop kind of its own right after it still makes a name (`加薇花坊那边说`,
+ * f49): no one asks to be added at a florist's or a supermarket; a kind anyone may bear keeps it (`加卫备注公司名`), and
+ * so does an account named anywhere or a pitch (see accountOrPitch).
+ */
+const ASKED_CONTACT = /^加[^\s\p{P}A-Za-z0-9我你您他她俺赌嫖娼淫毒骗裸炮]$/u
+/**
+ * An account or a number named anywhere, or a lure (a gift, a coupon, a deal: `加薇小区业主群领红包`, `加薇美发店领优惠券`):
+ * then a shop kind after 加薇 names nothing (`加薇民宿，微信同号`).
+ */
+const ACCOUNT_NAMED =
+  /微信|[薇威维卫]信|[vVwW][xX信]|号|电话|手机|[0-9]{5,}|领|红包|优惠|[券劵]|福利|免费|特价|打折|折扣|抽奖|活动/u
+
+/**
+ * What follows a shop that is talked about, not advertised (`加薇花坊那边说`, `加薇超市的冷柜坏了`): a possessive, a place by
+ * it, its people or a verb of its own. A shop name alone before a clause end is the ask it looks like
+ * (`加薇美甲，欢迎咨询`, `加薇客栈，货到付款`, `加薇面馆 秒回`; rev49).
+ */
+const SHOP_TALKED_ABOUT =
+  /^(?:的|那边|这边|那里|这里|那儿|门口|旁边|对面|隔壁|楼上|楼下|里|老板|店员|前台|员工|师傅|今天|昨天|明天|早上|晚上|说|已经|又|也|还|刚)/u
+
+/** True for 加 and one character before a shop kind (ASKED_CONTACT) that the message talks about, as a shop. */
+function askedShopName(text: string, c: Candidate): boolean {
+  const kind = OWN_KIND_AFTER.exec(text.slice(c.end))
+  if (kind === null || !ASKED_CONTACT.test(text.slice(c.start, c.end))) return false
+  return SHOP_TALKED_ABOUT.test(text.slice(c.end + kind[0].length)) && !accountOrPitch(text, c)
+}
+
+/**
+ * True if the message names an account (ACCOUNT_NAMED) or, after the hit, any category's own pitch (OWN_PITCH:
+ * `加薇茶楼，今晚有局`): then 加 before a shop kind may be the ask it looks like.
+ */
+function accountOrPitch(text: string, c: Candidate): boolean {
+  const after = text.slice(c.end)
+  return ACCOUNT_NAMED.test(text) || Object.values(OWN_PITCH).some(pitch => pitch.test(after))
+}
 
 /**
  * True if the hit stands in a name its shape marks: a kind after it, a namer before it, a gloss beside it. An
@@ -117,14 +154,41 @@ const TRADE_MARKS = /[赌嫖娼淫毒骗裸炮]|^加/u
 function inNameRun(text: string, c: Candidate): boolean {
   const after = text.slice(c.end)
   const hit = text.slice(c.start, c.end)
-  if (TRADE_MARKS.test(hit)) return false
   const ownKind = OWN_KIND_AFTER.test(after) || OWN_KIND_AFTER.test(text.slice(c.end - 1))
+  if (TRADE_MARKS.test(hit) && !askedShopName(text, c)) return false
   if (ownKind && !(WRITTEN_KINDS.has(c.kind) && UNNAMED_CATEGORIES.has(c.category))) return true
   if (SHARED_KIND_AFTER.test(after) || KEEPER_AFTER.test(after)) return true
   const before = text.slice(edgeBefore(text, c.start, CLAUSE_END), c.start)
   const namer = c.category === 'insult' ? PET_NAMER : NAMER_BEFORE
   if ((namer.test(before) || PET_NAMER.test(before)) && NAME_ENDS.test(after)) return true
-  return /^[A-Za-z]/u.test(text.slice(c.start, c.end)) && (GLOSSED_AFTER.test(after) || GLOSSED_BEFORE.test(before))
+  return /^[A-Za-z]/u.test(hit) && (GLOSSED_AFTER.test(after) || GLOSSED_BEFORE.test(before) || romanisesName(text, c))
+}
+
+/**
+ * Letters written as a name is: capitalised or split at the syllables (`SHI SHICAI`, `Du Bo`, `luo liao`), not run together
+ * in lower case as a word of the sentence is (`杜昌说duchang今晚开`, `杜昌在duchang等你`; rev49).
+ */
+const WRITTEN_AS_NAME = /^[A-Z]|[a-zA-Z]\s+[a-zA-Z]/u
+
+/**
+ * True for a pinyin hit whose letters read a person's name (a surname first, not the term) that the message writes
+ * elsewhere in ideographs: the letters romanise it, as a card, a passport or a signature does (`客户史时才的卡面凸字 SHI
+ * SHICAI`: 史时才 reads shishicai, as 时时彩 does; f49), in a message that pitches nothing and names no way to reach
+ * anyone, not even the name's own (`有luo liao工作室，联系人罗燎，vx号：…`).
+ */
+function romanisesName(text: string, c: Candidate): boolean {
+  if (c.kind !== 'pinyin' || !c.form || !WRITTEN_AS_NAME.test(text.slice(c.start, c.end))) return false
+  const reading = c.form.toLowerCase().replace(/[^a-z]/g, '')
+  const size = c.term.length
+  const surnames = wordTables().surnames
+  for (const run of text.matchAll(/\p{Script=Han}+/gu)) {
+    for (let at = 0; at + size <= run[0].length; at++) {
+      const name = run[0].slice(at, at + size)
+      if (name !== c.term && surnames.has(name[0]) && readsAs(name, reading))
+        return !stillPitches(text, c) && !CONTACT_WORDS.test(text)
+    }
+  }
+  return false
 }
 
 /**

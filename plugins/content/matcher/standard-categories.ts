@@ -79,7 +79,8 @@ export const STANDARD_CATEGORIES: Readonly<Record<string, StandardCategory>> = {
   confidential: {
     expand: WITH_INITIALS,
     // 别截图 and 别说是我 hush a leak as 别发 does (initrec, issue #22); 私发, sent privately, does too (frec), and
-    // so do a list sent by direct message and a cover story for the customer (私信你, 就说是: f42, issue #22).
+    // so do a list sent by direct message and a cover story for the customer (私信你, 就说是: f42, issue #22), and
+    // a hush on passing it on (别转给, 不要转给, 别转发, 不要转发: f49, issue #22).
     context: [
       '外传',
       '外泄',
@@ -94,6 +95,10 @@ export const STANDARD_CATEGORIES: Readonly<Record<string, StandardCategory>> = {
       '私发',
       '私信你',
       '就说是',
+      '别转给',
+      '不要转给',
+      '别转发',
+      '不要转发',
     ],
   },
   false_ad: { expand: WITH_INITIALS },

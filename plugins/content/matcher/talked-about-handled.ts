@@ -17,13 +17,16 @@ const REPORTING = '(?:说|反映|反馈|投诉|举报|称|讲|提到|通报)'
 const WITNESSING = '(?:发现|拍到|查到|监测到|看到|看见|听到|听说|据说|抓到)'
 /** A deed someone introduced with 有 did: `骂`, `发`, `把`, `私下`, `卖`, `泄露`, `宣称`. */
 const DEED = '(?:骂|辱骂|发|贴|刷|把|将|私下|偷偷|接|卖|泄露|透露|利用|拿|组织|开|搞|传|推|宣传|宣称|号称|让|叫)'
+/** A deed of words or posts alone: what a bare 有 may introduce someone else as doing (`有客户在群里骂`). */
+const SAID_DEED = '(?:骂|辱骂|发|贴|刷|传|宣传|宣称|号称|造谣)'
 /**
  * Who reported someone else's deed, earlier in the term's sentence: someone introduced with 有 and a verb of reporting
  * (`有乘客说`, `有病人家属反映`, `有位车主投诉`); any reporter, camera or witness, not the speaker or the reader, then
  * someone introduced with 有 (`风控说有代理人`, `监控拍到有人`, `听说隔壁车行有人`, `后台查到有个账号`); a complaint
  * (`租客投诉隔壁`, `举报楼下`); a reporter who says what someone did to them (`乘客反映司机辱骂他`, `顾客投诉导购让她`) or
  * what someone does (`听说隔壁车行老板接`, `客户说楼下在`, `查到是前台把`); or
- * someone who did it, introduced with 有 (`有人在群里发`, `有个号一直刷`, `有位司机把`, `有个学员骂`, `有个租户喝多了骂`, or right before the
+ * someone who did it, introduced with 有 (`有人在群里发`, `有个号一直刷`, `有位司机把`, `有个学员骂`, `有个租户喝多了骂`; a bare 有 only
+ * where it starts its clause and before words or posts, SAID_DEED: `有客户在群里骂`, f49; or right before the
  * term: `有名骑手私下转账`), not what the speaker has (`我这有`); someone else who starts the sentence and says it, right
  * before the term, maybe told done with 了 or before a quotation (`前员工在外面说`, `那个租客到处散布`, `小王在群里说了`,
  * `前任店长跟客户说“`), not the speaker, the reader, everyone, the web nor hearsay (`听说`); someone else's words a
@@ -41,6 +44,7 @@ const REPORTER = new RegExp(
     `(?<![我你您])(?:${REPORTING}|${WITNESSING})${C}{1,8}?(?:接|做|搞|开|组织|卖|泄露|偷偷|私下|在|把|将|利用|宣传|宣称|号称)`,
     `(?<![我你您咱这那还也都没])有(?:人|个${C}{0,3}?[人号])`,
     `(?<![我你您咱这那还也都没们])有(?:个|位|名)${C}{1,6}?(?:${DEED}|$)`,
+    `(?:^|[，,；;\\s])有(?![没点空意需兴的些])${C}{1,6}?${SAID_DEED}`,
     `^(?![我你您咱谁大网都听据传])${C}{2,10}?(?<![听据传都也就还又])(?:${REPORTING}|散布|造谣|宣称|声称)了?[“‘「『"]?$`,
     `(?<![我你您])被(?![我你您])${C}{1,6}?(?:回|回复|骂|评论|留言|私信|说)(?:了|成|过)?[“‘「『"]?$`,
     '(?:^|[，,；;])\\s*[^我你您咱谁，,；;。！!？?\\n]{1,8}(?:把|将)$',

@@ -186,7 +186,7 @@ const BLIND48 = fixture('heldout-blind48.jsonl')
  * management and credit cards, florists and event decoration, air-conditioning installation; blind50: cosmetics
  * counters and perfume, warehousing and logistics, piano and music lessons; blind51: pharmaceutical sales reps,
  * bicycles and outdoor goods, wedding banquets and catering; blind52: smart locks and security cameras, snack and
- * beverage wholesale, IELTS and exam-prep schools); kept unseen.
+ * beverage wholesale, IELTS and exam-prep schools); kept unseen but blind49, opened in the thirty-sixth session (f49).
  */
 const BLIND49 = fixture('heldout-blind49.jsonl')
 const BLIND50 = fixture('heldout-blind50.jsonl')
@@ -536,9 +536,9 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind48: at least the figures measured (precision 98/98, recall 98/100)', () => {
     expectFloors(matcherOf(), BLIND48, 98 / 98, 98 / 100)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on d0f355e7 98/104, 98/101.
-  it('heldout-blind49 (unseen): at least the figures measured (precision 98/103, recall 98/101)', () => {
-    expectFloors(matcherOf(), BLIND49, 98 / 103, 98 / 101, true)
+  // Issue #22's goals are met here. Opened in the thirty-sixth session (f49): blind on d0f355e7 98/104, 98/101.
+  it('heldout-blind49: at least the figures measured (precision 99/100, recall 99/101)', () => {
+    expectFloors(matcherOf(), BLIND49, 99 / 100, 99 / 101)
   })
   // Meets issue #22's goals. Never opened: blind on d0f355e7 97/100, 97/100.
   it('heldout-blind50 (unseen): at least the figures measured (precision 97/100, recall 97/100)', () => {
@@ -837,9 +837,9 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   it('heldout-blind48: at least the figures measured (precision 98/98, recall 98/100)', () => {
     expectFloors(matcher, BLIND48, 98 / 98, 98 / 100)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on d0f355e7 98/106, 98/101.
-  it('heldout-blind49 (unseen): at least the figures measured (precision 98/105, recall 98/101)', () => {
-    expectFloors(matcher, BLIND49, 98 / 105, 98 / 101, true)
+  // Issue #22's goals are met here. Opened in the thirty-sixth session (f49): blind on d0f355e7 98/106, 98/101.
+  it('heldout-blind49: at least the figures measured (precision 99/102, recall 99/101)', () => {
+    expectFloors(matcher, BLIND49, 99 / 102, 99 / 101)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on d0f355e7 97/101, 97/100.
   it('heldout-blind50 (unseen): at least the figures measured (precision 97/101, recall 97/100)', () => {
