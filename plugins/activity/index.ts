@@ -136,7 +136,7 @@ function jobs(ctx: ActivityContext, closer: DayCloser, reports: ActivityReports)
       name: 'daily-report',
       cron: cronAt(cfg.dailyReport.time),
       workdaysOnly: true,
-      run: async now => deliver(ctx, await reports.daily(now), 'activity.daily-report'),
+      run: async now => deliver(ctx, await reports.daily(now, true), 'activity.daily-report'),
     })
   if (cfg.weeklyReport.enabled)
     out.push({
