@@ -195,12 +195,16 @@ async function remindWaiting(
   const cfg = ctx.configFor(w.group)
   const now = ctx.clock.now()
   const staff = await responsibleFor(ctx, w.group, cfg)
+  // Names of the people reminded, for an escalation (the roster's, else as the group shows them).
+  const members = await ctx.directory.members(w.group.id).catch(() => [])
   const actions = decideReminder(w, groupId, {
     cfg,
     rules: rulesOf(cfg),
     now,
     observing: ctx.observing(w.group),
     staff,
+    leaders: ctx.membersWithRole('leader'),
+    nameOf: id => ctx.roster.byContact(id)?.name ?? members.find(m => m.id === id)?.name ?? id,
   })
   docs.current.changed(waitingPart(groupId))
   return actions

@@ -65,6 +65,10 @@ export interface PendingMessage {
   reminded?: boolean
   /** Its reminder was only recorded (observe mode): going live still reminds it once. */
   rehearsed?: boolean
+  /** The leaders (or admins) were told it waits past `escalateAfter`. */
+  escalated?: boolean
+  /** Its escalation was only recorded (observe mode): going live still escalates it once. */
+  escalationRehearsed?: boolean
 }
 
 /** What makes two waiting messages one: the fleet-wide identity when known, else the id. */
