@@ -216,7 +216,9 @@ function forThem(spec: CommandSpec, event: MessageEvent, roles: Role[]): boolean
  * do when the parts say (else by the command's description); none when they may run none.
  */
 function helpLine(spec: CommandSpec, roles: Role[]): string[] {
-  const parts = spec.help?.filter(h => !h.roles || h.roles.some(r => roles.includes(r)))
+  const parts = spec.help?.filter(
+    h => (!h.roles || h.roles.some(r => roles.includes(r))) && !h.notFor?.some(r => roles.includes(r)),
+  )
   if (parts?.length === 0) return []
   const described = parts?.flatMap(h => h.description ?? [])
   const description = described?.length ? described.join('；') : spec.description

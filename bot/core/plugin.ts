@@ -21,6 +21,8 @@ export interface HelpPart {
   usage: string
   /** Only people with one of these roles see it (exactly: admins only if listed); default everyone who may run the command. */
   roles?: readonly Role[]
+  /** Hidden from people with one of these roles, whatever else they hold (the auditor's read-only view). */
+  notFor?: readonly Role[]
   /**
    * What this part does: when parts say, `#帮助` describes the command by the parts the asker may run (a member
    * reads no admin's wording) instead of by its `description`.

@@ -1,6 +1,7 @@
 import type { Action } from '../../bot/core/actions.js'
 import type { GroupRef, MessageEvent } from '../../bot/core/event.js'
 import type { CommandInvocation, CommandSpec, PluginContext } from '../../bot/core/plugin.js'
+import { clockTime } from '../../bot/time/zoned.js'
 import type { ActivityConfig } from './config.js'
 import type { DayCloser } from './days/closing.js'
 import { onlyMember, summarize } from './report/aggregate.js'
@@ -64,7 +65,11 @@ export function activityCommands(d: ActivityCommandDeps): CommandSpec[] {
       role: 'leader',
       usage: T.dailyUsage(p),
       description: T.dailyDescription,
-      run: inv => reportOutsideCustomers(inv, T.dailyNotHere, () => d.reports.daily(d.ctx.clock.now())),
+      run: inv =>
+        reportOutsideCustomers(inv, T.dailyNotHere, () => {
+          const now = d.ctx.clock.now()
+          return d.reports.daily(now, clockTime(now, d.ctx.timezone) >= d.ctx.configFor().dailyReport.time)
+        }),
     },
     {
       name: '周榜',

@@ -21,6 +21,11 @@ export const activityConfigSchema = z
       .describe(
         '客户消息匹配此正则（不区分大小写）时不开始计时，如“好的”“谢谢” Customer texts matching this regex start no clock',
       ),
+    escalateAfter: duration()
+      .prefault('2h')
+      .describe(
+        '客户等待多久（工作时间内）仍无人回复时通知领导（没有领导时通知管理员；0 = 不升级） Working time a customer may wait before the leaders (else the admins) are told (0 = never)',
+      ),
     remindResponsible: z
       .boolean()
       .default(true)

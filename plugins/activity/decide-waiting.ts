@@ -100,16 +100,77 @@ export function dueForReminder(
   return due.sort((a, b) => a.first.at - b.first.at)
 }
 
-/** When the next reminder is due: the earliest deadline among customers not reminded yet (in this mode). */
+/**
+ * When the timer is next due: the earliest deadline among customers not reminded yet (in this mode), or the earliest
+ * escalation (`escalation`, the second level: the leaders) among customers not escalated yet.
+ */
 export function nextReminderAt(
   w: GroupWaiting,
   deadline: (at: number) => number | undefined,
   observing = false,
+  escalation?: (at: number) => number | undefined,
 ): number | undefined {
   const done = remindedCustomers(w, observing)
   let first: number | undefined
   for (const m of pendingOf(w)) if (!done.has(m.memberId) && (first === undefined || m.at < first)) first = m.at
-  return first === undefined ? undefined : deadline(first)
+  const remind = first === undefined ? undefined : deadline(first)
+  const escalate = escalation && nextEscalationAt(w, escalation, observing)
+  return remind === undefined ? escalate : escalate === undefined ? remind : Math.min(remind, escalate)
+}
+
+/** The flag an escalation sets: only rehearsed in observe mode. */
+const escalationFlagOf = (observing: boolean) => (observing ? 'escalationRehearsed' : 'escalated')
+
+/** Customers already escalated (in this mode) while waiting. */
+function escalatedCustomers(w: GroupWaiting, observing: boolean): Set<string> {
+  const flag = escalationFlagOf(observing)
+  const done = new Set<string>()
+  for (const m of pendingOf(w)) if (m.escalated || m[flag]) done.add(m.memberId)
+  return done
+}
+
+/** The oldest pending message of each customer not escalated yet (in this mode), with how many they wrote. */
+function notEscalated(w: GroupWaiting, observing: boolean): WaitingCustomer[] {
+  const done = escalatedCustomers(w, observing)
+  const waiting = new Map<string, WaitingCustomer>()
+  for (const m of pendingOf(w)) {
+    if (done.has(m.memberId)) continue
+    const c = waiting.get(m.memberId)
+    if (!c) waiting.set(m.memberId, { first: m, count: 1 })
+    else {
+      c.count++
+      if (m.at < c.first.at) c.first = m
+    }
+  }
+  return [...waiting.values()]
+}
+
+function nextEscalationAt(
+  w: GroupWaiting,
+  escalation: (at: number) => number | undefined,
+  observing: boolean,
+): number | undefined {
+  const firsts = notEscalated(w, observing).map(c => c.first.at)
+  return firsts.length ? escalation(Math.min(...firsts)) : undefined
+}
+
+/**
+ * Customers whose oldest waiting message has waited past `escalation` (working time: a Friday 17:06 message with
+ * 2 hours is due on Monday at 10:06) and who were not escalated yet (in this mode), oldest first; marks all their
+ * pending messages, so the leaders hear of each waiting customer once until they are answered.
+ */
+export function dueForEscalation(
+  w: GroupWaiting,
+  now: number,
+  escalation: (at: number) => number | undefined,
+  observing = false,
+): WaitingCustomer[] {
+  const due = notEscalated(w, observing).filter(c => (escalation(c.first.at) ?? Infinity) <= now)
+  const flag = escalationFlagOf(observing)
+  const dueIds = new Set(due.map(c => c.first.memberId))
+  for (const m of pendingOf(w)) if (dueIds.has(m.memberId)) m[flag] = true
+  for (const c of due) if (w.held?.includes(c.first)) c.held = true
+  return due.sort((a, b) => a.first.at - b.first.at)
 }
 
 /** Message kinds that never start a customer's clock (stickers, recalls, money). */
@@ -164,11 +225,12 @@ export function decideWaiting(
   customerAsked(waiting, msg)
   // A timer due before this message that has not fired is lost (a kill between the writes of the waiting list and
   // of its timer, a release that did not keep volatile timers, a fleet run claimed before a kill): armed again.
-  if (!x.cfg.remindResponsible || (waiting.timerAt !== undefined && waiting.timerAt > ev.at)) return []
-  const lost = waiting.timerAt !== undefined
-  // The earliest customer not yet reminded decides (after going live, one only rehearsed in observe mode).
-  let at = nextReminderAt(waiting, x.rules.clock.deadline, x.observing)
-  if (at === undefined) return []
+  if (!x.cfg.remindResponsible) return []
+  const lost = waiting.timerAt !== undefined && waiting.timerAt <= ev.at
+  // The earliest customer not yet reminded decides (after going live, one only rehearsed in observe mode), or the
+  // earliest escalation: a timer armed for a later escalation is brought forward for this customer's reminder.
+  let at = nextReminderAt(waiting, x.rules.clock.deadline, x.observing, x.rules.clock.escalation)
+  if (at === undefined || (waiting.timerAt !== undefined && !lost && waiting.timerAt <= at)) return []
   // Due after this message, not at the lost one's time: in a fleet that run may be claimed already (its run key
   // names the time), and would never be delivered again.
   if (lost) at = Math.max(at, ev.at + 1)
@@ -237,7 +299,7 @@ export function releaseMessage(
   dropHeld(w, m => m !== msg)
   customerAsked(w, msg)
   if (!x.cfg.remindResponsible) return []
-  const due = nextReminderAt(w, x.rules.clock.deadline, x.observing)
+  const due = nextReminderAt(w, x.rules.clock.deadline, x.observing, x.rules.clock.escalation)
   if (due === undefined || (w.timerAt !== undefined && w.timerAt <= due)) return []
   w.timerAt = Math.max(due, x.now)
   const meta = { rule: 'activity.customer-waiting', groupId, memberId: msg.memberId, reason: T.waitingTimerReason }
@@ -264,6 +326,10 @@ export interface ReminderInputs {
   observing: boolean
   /** Contact ids responsible for the group (empty: the admins are told). */
   staff: string[]
+  /** Contact ids of the leaders, told of a customer waiting past `escalateAfter` (empty: the admins are told). */
+  leaders: string[]
+  /** A contact's name, for the escalation naming who was reminded. */
+  nameOf(id: string): string
 }
 
 /** The `wait:<groupId>` timer: remind about overdue customers (recorded only in observe mode), then arm the next reminder. */
@@ -291,11 +357,36 @@ export function decideReminder(w: GroupWaiting, groupId: string, x: ReminderInpu
     // Observed: the executor records them as 【观察】 entries naming whom they would have reached.
     actions.push(...(observing ? asRehearsal(reminders) : reminders))
   }
-  const next = nextReminderAt(w, deadline, observing)
+  actions.push(...escalate(w, groupId, x))
+  const next = nextReminderAt(w, deadline, observing, x.rules.clock.escalation)
   if (next !== undefined) {
     w.timerAt = next
     const meta = { rule: 'activity.customer-waiting', groupId, reason: T.waitingTimerReason }
     actions.push({ type: 'schedule', key: `wait:${groupId}`, at: next, payload: { groupId }, volatile: true, ...meta })
   }
   return actions
+}
+
+/**
+ * The second level: customers waiting past `escalateAfter` (working time) are named to the leaders (none: the
+ * admins), with who was reminded; recorded only in observe mode.
+ */
+function escalate(w: GroupWaiting, groupId: string, x: ReminderInputs): Action[] {
+  const { cfg, now, observing } = x
+  const due = dueForEscalation(w, now, x.rules.clock.escalation, observing)
+  if (!due.length) return []
+  const lines = due.map(d => ({
+    name: d.first.name,
+    text: d.first.text,
+    count: d.count,
+    waitedMs: x.rules.clock.elapsed(d.first.at, now),
+    held: d.held,
+  }))
+  const who = x.staff.map(id => x.nameOf(id)).join('、')
+  const text = T.waitingEscalation(w.group.topic, lines, formatDuration(cfg.escalateAfter), who)
+  const meta = { rule: 'activity.customer-escalated', groupId, reason: T.escalationReason(due.length) }
+  const out: Action[] = x.leaders.length
+    ? x.leaders.map((id): Action => ({ type: 'remind', to: { contact: id }, text, memberId: id, ...meta }))
+    : [{ type: 'notifyAdmins', text, ...meta }]
+  return observing ? asRehearsal(out) : out
 }

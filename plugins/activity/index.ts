@@ -136,7 +136,7 @@ function jobs(ctx: ActivityContext, closer: DayCloser, reports: ActivityReports)
       name: 'daily-report',
       cron: cronAt(cfg.dailyReport.time),
       workdaysOnly: true,
-      run: async now => deliver(ctx, await reports.daily(now), 'activity.daily-report'),
+      run: async now => deliver(ctx, await reports.daily(now, true), 'activity.daily-report'),
     })
   if (cfg.weeklyReport.enabled)
     out.push({
@@ -195,12 +195,16 @@ async function remindWaiting(
   const cfg = ctx.configFor(w.group)
   const now = ctx.clock.now()
   const staff = await responsibleFor(ctx, w.group, cfg)
+  // Names of the people reminded, for an escalation (the roster's, else as the group shows them).
+  const members = await ctx.directory.members(w.group.id).catch(() => [])
   const actions = decideReminder(w, groupId, {
     cfg,
     rules: rulesOf(cfg),
     now,
     observing: ctx.observing(w.group),
     staff,
+    leaders: ctx.membersWithRole('leader'),
+    nameOf: id => ctx.roster.byContact(id)?.name ?? members.find(m => m.id === id)?.name ?? id,
   })
   docs.current.changed(waitingPart(groupId))
   return actions

@@ -65,6 +65,10 @@ export interface PendingMessage {
   reminded?: boolean
   /** Its reminder was only recorded (observe mode): going live still reminds it once. */
   rehearsed?: boolean
+  /** The leaders (or admins) were told it waits past `escalateAfter`. */
+  escalated?: boolean
+  /** Its escalation was only recorded (observe mode): going live still escalates it once. */
+  escalationRehearsed?: boolean
 }
 
 /** What makes two waiting messages one: the fleet-wide identity when known, else the id. */
@@ -234,6 +238,24 @@ export function countMessage(g: GroupDay, m: MessageFact): void {
   g.hours[m.hour]++
 }
 
+/**
+ * How many customer messages of `day` in `groupId` wait for an answer in `doc`: the one source of a group-day's
+ * `unanswered`, filled in when a day closes and read live for an open day (today), so the console's 未回复 and its
+ * 正在等待回复 list (both from `doc.waiting`) agree.
+ */
+export function unansweredOn(doc: Pick<CurrentDoc, 'waiting'>, groupId: string, day: string): number {
+  return (doc.waiting[groupId]?.msgs ?? []).filter(p => p.day === day).length
+}
+
+/** The open group-days of `doc` in [from, to], each a copy with its unanswered count as of now. */
+export function openDays(doc: CurrentDoc, from: string, to: string): GroupDay[] {
+  return Object.entries(doc.days)
+    .filter(([day]) => day >= from && day <= to)
+    .flatMap(([day, groups]) =>
+      Object.values(groups).map(g => ({ ...g, unanswered: unansweredOn(doc, g.groupId, day) })),
+    )
+}
+
 /** Remove and return every open day before `beforeDay`, with its unanswered count filled in. */
 export function closeDays(doc: CurrentDoc, beforeDay: string): GroupDay[] {
   const closed: GroupDay[] = []
@@ -243,7 +265,7 @@ export function closeDays(doc: CurrentDoc, beforeDay: string): GroupDay[] {
   if (days.length) doc.closedFrom = days[0]
   for (const day of days) {
     for (const g of Object.values(doc.days[day])) {
-      g.unanswered = (doc.waiting[g.groupId]?.msgs ?? []).filter(p => p.day === day).length
+      g.unanswered = unansweredOn(doc, g.groupId, day)
       closed.push(g)
     }
     delete doc.days[day]

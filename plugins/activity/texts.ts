@@ -50,4 +50,20 @@ export const T = {
       ),
       '请尽快回复客户。',
     ].join('\n'),
+  escalationReason: (count: number) => `${count} 位客户等待超过升级时限仍未获回复，通知领导`,
+  /** The second level, to the leaders (or admins): customers still waiting past `escalateAfter`, and who was reminded. */
+  waitingEscalation: (
+    topic: string,
+    due: { name: string; text: string; count: number; waitedMs: number }[],
+    after: string,
+    reminded: string,
+  ) =>
+    [
+      `🚨 客户等待升级：「${topic}」有 ${due.length} 位客户等待超过 ${after}（按工作时间计）仍没有人回复：`,
+      ...due.map(
+        d =>
+          `· ${d.name} 已等待 ${formatDuration(d.waitedMs)}${d.count > 1 ? `（共 ${d.count} 条消息）` : ''}：「${d.text}」`,
+      ),
+      reminded ? `已提醒负责员工 ${reminded}，请督促尽快回复客户。` : '本群没有找到负责员工，请安排人尽快回复客户。',
+    ].join('\n'),
 }

@@ -1,6 +1,8 @@
 import { customersRead } from '../../bot/commands/audience.js'
 import { wholeCount } from '../../bot/config/count-words.js'
 import type { CommandInvocation, CommandSpec } from '../../bot/core/plugin.js'
+import { complaintAccess, mayClose, mayRead } from './access.js'
+import { closedByOtherActions } from './decide.js'
 import { followUpTimer } from './decide-followup.js'
 import type { FollowUpDesk } from './desk/followups.js'
 import type { Responsibility } from './desk/responsible.js'
@@ -53,45 +55,72 @@ export function complaintCommand(d: CommandDeps): CommandSpec {
     role: 'staff',
     usage,
     description: '客户投诉：登记、列表、查看与处理',
+    // The auditor reads (list, one ticket) and never tags or closes; the others read their own or, as leaders and
+    // admins, every ticket (`access.ts`).
+    help: [
+      { usage: `${p}投诉（引用客户消息）`, description: '登记客户投诉', notFor: ['auditor'] },
+      { usage: `${p}投诉 列表；${p}投诉 T3`, description: '查看投诉' },
+      {
+        usage: `${p}投诉 处理 T3 <处理说明>`,
+        description: '处理投诉（负责人、领导或管理员）',
+        notFor: ['auditor'],
+      },
+    ],
     run(inv: CommandInvocation) {
       const [sub, id, ...rest] = inv.argv
+      const asker = inv.event.sender.id
+      const access = complaintAccess(inv.event.sender.roles)
+      const readable = <T extends { responsible: string[] }>(ts: T[]) => ts.filter(t => mayRead(access, t, asker))
       if (!sub) {
         if (!inv.event.quote) return [inv.whisper(say.usage(usage))]
+        if (!access.write) return [inv.whisper(say.auditorReadOnly(p))]
         const r = d.tickets.tag(inv.event)
         return typeof r === 'string' ? [inv.whisper(r)] : r
       }
       if (sub === '列表') {
         const now = d.now()
         // Fleet-wide: the other accounts' tickets after this account's own.
-        const all = [...d.tickets.all(), ...d.tickets.others()]
+        const every = [...d.tickets.all(), ...d.tickets.others()]
+        // A salesperson sees the tickets they are responsible for; leaders, admins and auditors every one.
+        const all = readable(every)
         const open = all.filter(t => t.state === 'open')
         const recent = all
           .filter(t => t.state === 'resolved')
           .sort((a, b) => (a.resolvedAt ?? a.at) - (b.resolvedAt ?? b.at))
           .slice(-5)
-        if (!all.length) return [inv.reply(say.noTickets)]
+        if (!all.length) return [inv.reply(every.length ? say.noOwnTickets : say.noTickets)]
         const lines = [...open, ...recent].slice(0, MAX_LISTED).map(t => listLine(t, d.tz, now, d.who.shown(t)))
-        return [inv.reply([say.ticketsHead(open.length, recent.length), ...lines].join('\n'))]
+        const head = access.readAll ? say.ticketsHead : say.ownTicketsHead
+        return [inv.reply([head(open.length, recent.length), ...lines].join('\n'))]
       }
       if (sub === '处理') {
         const t = find(id)
         const note = rest.join(' ').trim()
         if (!id || !note) return [inv.whisper(say.resolveUsage(p))]
+        if (!access.write) return [inv.whisper(say.auditorReadOnly(p))]
         const there = t ? undefined : held(id)
+        const target = t ?? there
+        if (target?.state === 'open' && !mayClose(access, target, asker))
+          return [inv.whisper(say.notYours(target.id, d.who.names(target.responsible)))]
         if (there?.state === 'resolved') return [inv.whisper(say.alreadyResolved(there.id))]
         if (there) return [inv.whisper(say.heldElsewhere(there, p, d.accountName(there.heldBy)))]
         if (!t) return [inv.whisper(say.noTicket(typedId(id, 'T') ?? id, usage))]
         if (t.state === 'resolved') return [inv.whisper(say.alreadyResolved(t.id))]
         // An observed ticket, or the group observed now: the customer is told nothing (only recorded).
         const told = !t.observed && !d.observing(t.groupId)
-        const actions = d.tickets.resolve(t, inv.event.sender.id, note)
-        return [...actions, inv.reply(withHint(inv, say.resolved(t.id, told), p))]
+        const actions = d.tickets.resolve(t, asker, note)
+        // Closed by someone else (a leader, an admin): the responsible salesperson is told.
+        const rosterName = d.who.nameOf(asker)
+        const byName = rosterName === asker ? inv.event.sender.name : rosterName
+        const salesperson = closedByOtherActions(t, asker, byName, note, !told)
+        return [...actions, ...salesperson, inv.reply(withHint(inv, say.resolved(t.id, told), p))]
       }
       const own = find(sub)
       const other = own ? undefined : held(sub)
       const t = own ?? other
       const typed = typedId(sub, 'T') ?? sub
       if (!t) return [inv.whisper(/^T\d+(@.+)?$/.test(typed) ? say.noTicket(typed, usage) : say.usage(usage))]
+      if (!mayRead(access, t, asker)) return [inv.whisper(say.notYoursToRead(t.id))]
       const resolver = t.resolvedBy ? d.who.names([t.resolvedBy]) : undefined
       const detail = detailText(t, d.tz, d.who.names(t.responsible), resolver)
       return [inv.reply(other ? `${detail}\n${say.heldBy(other.heldBy, d.accountName(other.heldBy))}` : detail)]

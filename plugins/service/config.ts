@@ -20,7 +20,7 @@ export const DEFAULT_COMPLAINT_PHRASES = [
 
 /**
  * Default complaint patterns: a bad product or service, money back, anger at the company (骗子公司, 你们就是坑人),
- * waiting and neglect (等了三天还没人上门, 没人管, 安装太慢).
+ * waiting and neglect (等了三天还没人上门, 等了两周了到底什么时候发货, 没人管, 安装太慢).
  */
 export const DEFAULT_COMPLAINT_PATTERNS = [
   '(东西|产品|质量|服务).{0,6}(太差|很差|垃圾)',
@@ -28,6 +28,7 @@ export const DEFAULT_COMPLAINT_PATTERNS = [
   '(骗子|黑心|无良|垃圾|坑人的?)(公司|产品|服务|售后|东西|商家|厂家)',
   '(你们|你们家|你们公司).{0,6}(骗子|坑人|骗人|忽悠|黑心)',
   '等了?[一二两三四五六七八九十几半\\d]+(天|周|个星期|个月|个?小时).{0,10}(还|都)(没|不)',
+  '等了?[一二两三四五六七八九十几半\\d]+(天|周|个?星期|个?礼拜|个月|个?小时).{0,12}(什么时候|到底|多久|怎么还)',
   '(没人|没有人)(管|理|回复?|上门|处理|联系|跟进)',
   '(安装|发货|维修|上门|售后|回复|处理|物流|送货|客服).{0,8}(太慢|好慢|这么慢|真慢)',
 ]

@@ -11,6 +11,7 @@ import {
   resolvedTooText,
   timerReason,
   unassignedText,
+  closedByOtherText,
 } from './texts.js'
 
 /** What the ticket rules need besides the ticket. */
@@ -136,4 +137,22 @@ export function resolveActions(t: Ticket, cfg: ServiceConfig, toldJustNow = fals
       },
     ]),
   ]
+}
+
+/**
+ * `t` closed by `by` (`byName`), who is not among its responsible people: each of them is told privately, so
+ * nobody calls a customer whose complaint a leader or admin already handled. Only recorded in observe mode.
+ */
+export function closedByOtherActions(
+  t: Ticket,
+  by: string,
+  byName: string,
+  note: string,
+  observing: boolean,
+): Action[] {
+  const text = closedByOtherText(t, byName, note)
+  const out: Action[] = t.responsible
+    .filter(id => id !== by)
+    .map(id => ({ type: 'say', to: { contact: id }, text, rule: 'service.ticket-closed', memberId: id, ...meta(t) }))
+  return observing ? asRehearsal(out) : guard(t, out)
 }

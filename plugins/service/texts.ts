@@ -279,6 +279,10 @@ export const alreadyRecordedText = '您好，您反馈的问题已经记录，�
 export const addedText = (t: Ticket, text: string) =>
   `📝 投诉 ${t.id} 客户 ${t.customerName} 补充：「${text.slice(0, 200)}」`
 
+/** To the responsible salesperson: someone else (a leader, an admin) closed their ticket. */
+export const closedByOtherText = (t: Ticket, byName: string, note: string) =>
+  `ℹ️ 投诉 ${t.id}（「${t.groupTopic}」客户 ${t.customerName}）已由 ${byName} 处理：${note.slice(0, 200)}\n客户已收到处理通知，你不必再跟进；如需补充请直接联系 ${byName}。`
+
 /** `#投诉` quoting a message already recorded. */
 export const alreadyTaggedText = (id: string) => `这条消息已登记为投诉 ${id}。`
 
@@ -312,6 +316,18 @@ export const say = {
   ticketsHead: (open: number, recent: number) => `投诉：待处理 ${open} 条（最近已处理 ${recent} 条）`,
   followUpsHead: (open: number) => `待回访 ${open} 条：`,
   alreadyResolved: (id: string) => `投诉 ${id} 已经处理过了。`,
+  /** The auditor role reads complaints only (docs/console.md: read-only). */
+  auditorReadOnly: (p: string) => `⛔ 审计员只能查看投诉（${p}投诉 列表、${p}投诉 T3），不能登记或处理。`,
+  /** Someone neither responsible for `t` nor a leader or admin tried to close it. */
+  notYours: (id: string, holders: string) =>
+    holders
+      ? `⛔ 投诉 ${id} 由 ${holders} 负责：只有负责人、领导或管理员可以处理。如需协助请联系 ${holders}。`
+      : `⛔ 投诉 ${id} 目前没有负责人（由管理员跟进）：只有领导或管理员可以处理。`,
+  /** A salesperson asked for a ticket of someone else's customer group. */
+  notYoursToRead: (id: string) =>
+    `⛔ 投诉 ${id} 不归你负责：员工只能查看自己负责的投诉（领导、管理员和审计员可查看全部）。`,
+  noOwnTickets: '目前没有你负责的投诉。',
+  ownTicketsHead: (open: number, recent: number) => `你负责的投诉：待处理 ${open} 条（最近已处理 ${recent} 条）`,
   alreadyDone: (id: string) => `回访 ${id} 已经完成了。`,
   /** `told`: the customer was told in the group (not in observe mode, where it is only recorded). */
   resolved: (id: string, told = true) =>

@@ -1,5 +1,13 @@
 import type { FleetRecords } from '../../../bot/fleet/gate.js'
-import { CURRENT_DOC, CURRENT_SPEC, type CurrentDoc, DAYS_LOG, type GroupDay, type MemberDay } from '../state.js'
+import {
+  CURRENT_DOC,
+  CURRENT_SPEC,
+  type CurrentDoc,
+  DAYS_LOG,
+  type GroupDay,
+  type MemberDay,
+  openDays,
+} from '../state.js'
 
 /**
  * The group-days of the whole fleet (PostgreSQL): each account counts the messages of the groups it acts
@@ -35,9 +43,7 @@ export class FleetDays {
     }
     for (const { account, record } of await read<GroupDay>(DAYS_LOG, from, to))
       if (record && typeof record === 'object' && 'groupId' in record && 'members' in record) put(account, record)
-    for (const [account, current] of await this.openDays())
-      for (const [day, groups] of Object.entries(current.days))
-        if (day >= from && day <= to) for (const g of Object.values(groups)) put(account, g)
+    for (const [account, current] of await this.openDays()) for (const g of openDays(current, from, to)) put(account, g)
     if (!byAccount.size) return own
     const merged = new Map(own.map(g => [`${g.day} ${g.groupId}`, g]))
     for (const days of byAccount.values())

@@ -52,7 +52,15 @@ function mergeMessages(lists: GroupWaiting[]): GroupWaiting['msgs'] {
     const seen = byKey.get(key)
     byKey.set(
       key,
-      seen ? { ...seen, reminded: seen.reminded || m.reminded, rehearsed: seen.rehearsed || m.rehearsed } : m,
+      seen
+        ? {
+            ...seen,
+            reminded: seen.reminded || m.reminded,
+            rehearsed: seen.rehearsed || m.rehearsed,
+            escalated: seen.escalated || m.escalated,
+            escalationRehearsed: seen.escalationRehearsed || m.escalationRehearsed,
+          }
+        : m,
     )
   }
   return [...byKey.values()].sort((a, b) => a.at - b.at).slice(0, MAX_WAITING)

@@ -128,14 +128,17 @@ export class ActivityReports {
     return path
   }
 
-  /** Today's report with a chart of messages per group and the last 7 days. */
-  async daily(now: number): Promise<Report> {
+  /**
+   * Today's report with a chart of messages per group and the last 7 days. `dayOver`: sent at or after
+   * `dailyReport.time` (the day's end), so a quiet day reads `今天没有群消息。`
+   */
+  async daily(now: number, dayOver = false): Promise<Report> {
     const tz = this.ctx.timezone
     const today = dayKey(now, tz)
     await this.closer.refreshGroups(today)
     const s = await this.summary(today, today)
     const title = `活跃度日报 · ${dayLabel(today, tz)}`
-    const text = dailyReportText(s, title, await this.facts())
+    const text = dailyReportText(s, title, await this.facts(), dayOver)
     if (!s.messages) return { text }
     const week = await this.summary(addDays(today, -6), today)
     const bars = topBars(

@@ -155,11 +155,11 @@ function section(title: string, lines: string[]): string[] {
   return lines.length ? [title, ...lines] : []
 }
 
-/** The daily report text. */
-export function dailyReportText(s: PeriodSummary, title: string, f: ReportFacts): string {
+/** The daily report text; `dayOver` (the scheduled report at day's end) says a quiet day had no messages, not "yet". */
+export function dailyReportText(s: PeriodSummary, title: string, f: ReportFacts, dayOver = false): string {
   const waiting = waitingLines(f.waiting, f.now, f.tz, f.waited)
   if (!s.messages && !s.groups.some(g => g.joined.length || g.left.length))
-    return `📊 ${title}\n今天还没有任何群消息记录。${waiting.length ? `\n${['⏳ 等待回复：', ...waiting].join('\n')}` : ''}`
+    return `📊 ${title}\n${dayOver ? '今天没有群消息。' : '今天还没有任何群消息记录。'}${waiting.length ? `\n${['⏳ 等待回复：', ...waiting].join('\n')}` : ''}`
   const customer = s.groups.filter(g => g.kind === 'customer')
   const allResp = customer.flatMap(g => g.responses)
   const waitingCount = f.waiting.reduce((n, w) => n + w.msgs.length, 0)

@@ -6,6 +6,8 @@ import type { ActivityConfig } from '../config.js'
 export interface WorkClock {
   /** When a customer who wrote at `at` has waited too long (undefined: no working time ahead). */
   deadline(at: number): number | undefined
+  /** When a customer who wrote at `at` is escalated to the leaders (undefined: never, `escalateAfter` 0, or no working time ahead). */
+  escalation(at: number): number | undefined
   /** Working milliseconds between two instants. */
   elapsed(from: number, to: number): number
 }
@@ -29,7 +31,7 @@ export function rulesCache(tz: string, calendar: WorkCalendar): (cfg: ActivityCo
     return re
   }
   const clock = (cfg: ActivityConfig) => {
-    const key = `${cfg.workingHours.join(',')}|${cfg.responseThreshold}`
+    const key = `${cfg.workingHours.join(',')}|${cfg.responseThreshold}|${cfg.escalateAfter}`
     let c = clocks.get(key)
     if (!c) clocks.set(key, (c = workClock(cfg, tz, calendar)))
     return c
@@ -62,6 +64,14 @@ function workClock(cfg: ActivityConfig, tz: string, calendar: WorkCalendar): Wor
     deadline: at => {
       try {
         return addWorkingTime(at, cfg.responseThreshold, windows, tz, calendar)
+      } catch {
+        return undefined
+      }
+    },
+    escalation: at => {
+      if (!cfg.escalateAfter) return undefined
+      try {
+        return addWorkingTime(at, cfg.escalateAfter, windows, tz, calendar)
       } catch {
         return undefined
       }

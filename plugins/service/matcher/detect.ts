@@ -17,18 +17,21 @@ const REQUEST = /退货|退款|退钱|换货|赔偿|售后|保修/
 
 /**
  * Just before any hit, a customer saying they do not want it or will not do it: 不用退款, 不想投诉, 不会给差评的,
- * 不打算退货.
+ * 不打算退货, 不是要投诉, 没想要退货.
  */
-const UNWANTED = /(?:不用|不需要|不要|不想|无需|用不着|不会|不打算|没打算)(?:再|去|给|跟你们|给你们)?$/
+const UNWANTED =
+  /(?:不用|不需要|不要|不想|无需|用不着|不会|不打算|没打算|(?:并?不是|并非|没有?|没想过?)(?:要|想|打算))(?:再|去|给|跟你们|给你们)?$/
 
 /** A bare 不 just before a request the customer drops (不退货了); not 你们还不退款 (still not refunded). */
 const DROPPED = /(?:^|[我就那也都先])不(?:再)?$/
 
 /**
- * Just before a judgement (不满意, 质量问题, 投诉, not a request), a denial: 没什么不满意, 没有质量问题, 并不是投诉.
+ * Just before a judgement (不满意, 质量问题, 投诉, not a request), a denial: 没什么不满意, 没有质量问题, 并不是投诉,
+ * 并非要投诉, 没想去投诉.
  * Not before a request: 还没退款 is a complaint.
  */
-const DENIED = /(?:没有?|没什么|没啥|并没有|不是|无|谈不上|算不上)(?:给|打|写|留|发|去)?(?:任何|什么|啥)?$/
+const DENIED =
+  /(?:没有?|没什么|没啥|并没有|并?不是|并非|无|谈不上|算不上|没想过?)(?:要|想|去)?(?:给|打|写|留|发|去)?(?:任何|什么|啥)?$/
 
 /**
  * Just after a hit in its clause, the matter reported done: 退款已经收到了, 赔偿到账了, 投诉的事处理好了, 退货已经寄出了
@@ -37,6 +40,13 @@ const DENIED = /(?:没有?|没什么|没啥|并没有|不是|无|谈不上|算�
 const DONE =
   /^.{0,6}?(?:已经?|都|终于|也)?(?:收到|到账|到手|处理好|处理完|解决|寄出|寄回|发出|退回|办好|办完|完成|搞定|弄好|(?:到|退)了$)/
 const UNDONE = /没|未|不|还是|又/
+
+/**
+ * Just after any hit in its clause, the customer ruling it out: 差评是不可能给的, 差评肯定不会给, 投诉就算了, 退款就不用了.
+ * Not 投诉不会有用吧 (不会 followed by something other than giving or doing it).
+ */
+const RULED_OUT =
+  /^(?:是|就|我|也|那|倒是)?(?:不可能|(?:不会|绝不会?|绝对不会?|肯定不会?)(?:给|打|写|留|发|去|的|了)|(?:就)?(?:算了|免了|不用了|不必了|没必要))/
 
 /** Before a hit in its clause, thanks for it: 谢谢你们的赔偿, 感谢这么快退款. */
 const THANKED = /谢谢|感谢|多谢/
@@ -53,6 +63,10 @@ const ASKING_WHY = /为什么|凭什么|怎么还|还不|还没|到底|什么时
 
 /** Something wrong with what they bought, anywhere in the message: a request asked about then is a complaint (质量这么差，能退货吗？). */
 const SYMPTOM = /差|坏|漏|烂|破|裂|毛病|故障|不好用|不能用/
+
+/** A wait the customer counts, anywhere in the message: a request asked about then is a complaint (等了三天了，退款呢？),
+ * not 等了半天才想起来问. */
+const WAITED = /等了?[一二两三四五六七八九十几半\d]+(?:天|周|个?星期|个?礼拜|个月|个?小时)(?!才)/
 
 /** Before a hit in its clause, another company: 以前买别家的净水器质量问题很多. */
 const OTHER_PARTY = /别家|别人家|其[他它]家|(?:别的|其[他它])(?:牌子|品牌|店|商家|公司|厂家)|以前那家|上一家|同行/
@@ -108,18 +122,21 @@ function nextIndex(s: string, i: number): number {
 
 /**
  * Whether the hit `word` at `at` of `text` is the customer's own complaint, judged by its clause: not when it is
- * denied (没什么不满意的, 没给差评), unwanted or dropped (不用退款, 不会退货的, 不退货了), reported done or thanked for
+ * denied (没什么不满意的, 没给差评, 不是要投诉), unwanted, ruled out or dropped (不用退款, 不会退货的, 差评是不可能给的,
+ * 不退货了), reported done (not asked when it will be: 退款到底什么时候到账) or thanked for
  * (退款已经收到了, 谢谢你们的赔偿), a request only asked about (可以退货吗？, nothing said to be wrong), about another
  * company, or a judgement of something the company did not sell (网络太差了).
  */
 export function ownComplaint(text: string, at: number, word: string): boolean {
   const { before, after, clause, asks } = clauseOf(text, at, word.length)
   if (UNWANTED.test(before) || OTHER_PARTY.test(before) || THANKED.test(before)) return false
-  if (!asks && DONE.test(after) && !UNDONE.test(after)) return false
+  if (RULED_OUT.test(after)) return false
+  // 退款到底什么时候到账: asking when it arrives is no report that it arrived.
+  if (!asks && !ASKING_WHY.test(clause) && DONE.test(after) && !UNDONE.test(after)) return false
   const request = REQUEST.test(word)
   if (request && DROPPED.test(before) && /^了/.test(after)) return false
   if (!request && (DENIED.test(before) || OFF_TOPIC.test(before))) return false
-  return !(request && asks && !ASKING_WHY.test(clause) && !SYMPTOM.test(text))
+  return !(request && asks && !ASKING_WHY.test(clause) && !SYMPTOM.test(text) && !WAITED.test(text))
 }
 
 /** The clause around `text[at, at + length)`: the parts before and after the hit, the whole clause, whether it asks. */

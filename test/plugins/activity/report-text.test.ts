@@ -112,6 +112,10 @@ describe('period summary and report text', () => {
   it('says so when a period has no data', () => {
     const empty = summarize([], '2026-11-30', '2026-11-30')
     expect(dailyReportText(empty, '活跃度日报', facts)).toContain('今天还没有任何群消息记录')
+    // At day's end (the scheduled report) a quiet day is over, not "not yet".
+    const over = dailyReportText(empty, '活跃度日报', facts, true)
+    expect(over).toContain('今天没有群消息。')
+    expect(over).not.toContain('还没有')
     expect(activityText(empty, '本月', facts)).toContain('这段时间没有消息记录')
     expect(memberText(empty, '张三', '本周', TZ)).toContain('这段时间没有发言记录')
     expect(responseText(empty, '本周', facts)).toContain('这段时间没有客户消息需要回复')

@@ -49,4 +49,37 @@ describe('service: complaint detection', () => {
   ])('still a complaint: 「%s」', s => {
     expect(d.match(s)).toBeDefined()
   })
+
+  it.each([
+    // new-user trial: negation of the complaint word itself, and a bad review ruled out after it
+    '我不是要投诉，就是问问滤芯什么时候到',
+    '并非要投诉，问问安装时间',
+    '没想过要给差评，东西挺好',
+    '我没有要投诉的意思',
+    '不是想投诉，就是提个建议',
+    '东西收到了，质量不错，差评是不可能给的',
+    '差评肯定不会给的，放心',
+    '投诉就算了，下次注意',
+    '退款就不用了，换个新的吧',
+    '等了半天才想起来问，退货怎么操作呀？',
+    '等了两天，终于收到了，谢谢',
+  ])('a complaint word negated or ruled out 「%s」 is no complaint', s => {
+    expect(d.match(s)).toBeUndefined()
+  })
+
+  it.each([
+    // new-user trial: waiting, and asking when a refund comes (not a report that it came)
+    '等了一个星期了，退款到底什么时候到账',
+    '退款什么时候到账',
+    '退款多久能到账',
+    '等了三天了，退款呢',
+    '等了两周了，到底什么时候发货',
+    '等了五个小时了，师傅到底什么时候来',
+    // the complaint word not negated after all
+    '不是我要投诉，是你们太慢了',
+    '投诉不会有用吧，你们都不管',
+    '这个差评我是一定要给的',
+  ])('a wait, a when-question or an unnegated complaint 「%s」 is a complaint', s => {
+    expect(d.match(s)).toBeDefined()
+  })
 })

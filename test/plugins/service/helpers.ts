@@ -18,13 +18,15 @@ export interface Options {
   customerGroup?: string
   /** Roster entries (YAML flow maps, one a line, indented two spaces). */
   roster?: string
+  /** The `roles` map (a YAML flow map). */
+  roles?: string
 }
 
 /** Config of the service tests: an internal group and one customer group 张三 is responsible for. */
 export function config(service = '{ responsible: { 张三交流群: [u1] } }', o: Options = {}): string {
   return `
 company: 示例科技
-roles: { admin: [admin1], staff: [u1, u2] }
+roles: ${o.roles ?? '{ admin: [admin1], staff: [u1, u2] }'}
 roster:
 ${o.roster ?? '  - { name: 张三, dept: 销售部, phone: "13800138001", contactId: u1 }'}
 groups:
