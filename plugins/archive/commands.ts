@@ -66,6 +66,8 @@ interface ParsedRequest {
   notFound?: string
   /** Recorded groups, for hints. */
   groups: ChatInfo[]
+  /** The date word typed (`上个月`, `2026-11`), if any: the period is the default last days otherwise. */
+  periodWord?: string
 }
 
 /**
@@ -106,8 +108,10 @@ async function parseRequest(
     else if (type && (TYPE_BY_LABEL.has(type[1]) || type[1] in TYPE_LABEL))
       q.types = [...(q.types ?? []), TYPE_BY_LABEL.get(type[1]) ?? (type[1] as ArchiveType)]
     else if (format) r.format = format[1].toLowerCase() as ExportFormat
-    else if (period) Object.assign(q, period)
-    else if (named.length) {
+    else if (period) {
+      Object.assign(q, period)
+      r.periodWord = word
+    } else if (named.length) {
       q.chats = [...(q.chats ?? []), ...named.map(c => c.chat)]
       // `群:销售1` may pick 销售1群 and 销售10群: the reply and the access log name the groups picked.
       const titles = named.map(c => c.title)
@@ -125,7 +129,7 @@ async function parseRequest(
 async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): Promise<Action[]> {
   const { ctx } = d
   const cfg = ctx.configFor()
-  const { q, scope, notFound, groups, withCommands } = await parseRequest(d, argv, cfg.search.defaultDays)
+  const { q, scope, notFound, groups, withCommands, periodWord } = await parseRequest(d, argv, cfg.search.defaultDays)
   if (notFound) return [inv.reply(notFound)]
   if (!q.words?.length && !q.member) return [inv.reply(T.searchNeedsWords(ctx.commandPrefix))]
   // Commands to the bot (earlier searches, refused ones in groups) and the bot's own messages (its answers, its
@@ -141,7 +145,14 @@ async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): P
   // Found nothing with commands left out: say whether 含命令 would (a leader's 【通知】 is the bot's message). A word
   // that is part of a group's name was meant as the group, likely (`群:北京`): said with any count.
   const hidden = total || withCommands ? 0 : (await d.backend.search(q, 1)).total
-  const hint = [...(hidden ? [T.hiddenCommandsHint(hidden)] : []), ...groupWordHints(q.words ?? [], groups)]
+  const searched = total
+    ? []
+    : [T.nothingFound(q.words ?? [], q, periodWord ?? T.defaultPeriod(cfg.search.defaultDays))]
+  const hint = [
+    ...searched,
+    ...(hidden ? [T.hiddenCommandsHint(hidden)] : []),
+    ...groupWordHints(q.words ?? [], groups),
+  ]
   return [
     inv.reply([head, ...hits.map((h, i) => hitText(h, i + 1, info, ctx.timezone)), ...hint].join('\n')),
     {
