@@ -13,7 +13,7 @@ export interface ConsoleSettings {
   port: number
   /** Base of the links the bot sends (`BOT_CONSOLE_URL`, e.g. the reverse proxy's https address). */
   publicUrl: string
-  /** `BOT_CONSOLE_TOKEN`: headless sign-in; at least 24 characters. */
+  /** `BOT_CONSOLE_TOKEN`: headless sign-in; at least 24 characters, of at least 12 kinds. */
   token?: string
 }
 
@@ -39,6 +39,12 @@ export function readConsoleSettings(env: NodeJS.ProcessEnv = process.env): Conso
     throw new ConsoleSettingsError(
       `BOT_CONSOLE_TOKEN 太短：至少 24 个字符，现在 ${token.length} 个（must be at least 24 characters）`,
     )
+  // The right token always signs in (failures are only throttled): one of few characters would be guessable.
+  const kinds = new Set(token ?? '').size
+  if (token && kinds < 12)
+    throw new ConsoleSettingsError(
+      `BOT_CONSOLE_TOKEN 太容易猜：只用了 ${kinds} 种字符，请换成随机生成的令牌，如 openssl rand -base64 32 的输出（must use at least 12 distinct characters）`,
+    )
   const shown = host.includes(':') ? `[${host}]` : host
   const publicUrl = (env.BOT_CONSOLE_URL?.trim() || `http://${shown}:${port}`).replace(/\/+$/, '')
   if (!/^https?:\/\//.test(publicUrl))
@@ -63,7 +69,11 @@ export class WebConsole {
     private log: Logger,
     now: () => number,
   ) {
-    this.auth = new ConsoleAuth({ now, token: settings.token })
+    this.auth = new ConsoleAuth({
+      now,
+      token: settings.token,
+      onThrottle: what => log.warn(`console: sign-in throttled for ${what}`),
+    })
   }
 
   /**

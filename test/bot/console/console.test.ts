@@ -180,12 +180,13 @@ describe('web console sign-in', () => {
     expect(wechat.textsTo('u1').join('\n')).not.toContain('login?code=')
   })
 
-  it('locks sign-in after 10 wrong codes', async () => {
+  it('throttles wrong codes after 10 from one address, yet signs in a valid code from that address', async () => {
     const { login, askCode } = await setup()
     for (let i = 0; i < 10; i++) expect((await login('WRONGCODE1')).status).toBe(401)
-    const locked = await login((await askCode()) as string)
-    expect(locked.status).toBe(429)
-    expect(await locked.text()).toContain('尝试次数过多')
+    const throttled = await login('WRONGCODE1')
+    expect(throttled.status).toBe(429)
+    expect(await throttled.text()).toContain('近期错误尝试过多')
+    expect((await login((await askCode()) as string)).status).toBe(303)
   })
 
   it('sends security headers that forbid framing and foreign content, and refuses oversized requests', async () => {
@@ -442,13 +443,16 @@ describe('console settings from the environment', () => {
     await first.close()
   })
 
-  it('refuses a malformed address or a short token at start', () => {
+  it('refuses a malformed address, or a short or guessable token, at start', () => {
     expect(() => readConsoleSettings({ BOT_CONSOLE_LISTEN: 'localhost' })).toThrow(ConsoleSettingsError)
     expect(() => readConsoleSettings({ BOT_CONSOLE_LISTEN: '8080', BOT_CONSOLE_TOKEN: 'short' })).toThrow(
       ConsoleSettingsError,
     )
     expect(() => readConsoleSettings({ BOT_CONSOLE_LISTEN: '8080', BOT_CONSOLE_TOKEN: 'short' })).toThrow(
       'BOT_CONSOLE_TOKEN 太短：至少 24 个字符，现在 5 个（must be at least 24 characters）',
+    )
+    expect(() => readConsoleSettings({ BOT_CONSOLE_LISTEN: '8080', BOT_CONSOLE_TOKEN: 'ab'.repeat(15) })).toThrow(
+      /^BOT_CONSOLE_TOKEN 太容易猜：只用了 2 种字符/,
     )
     expect(() => readConsoleSettings({ BOT_CONSOLE_LISTEN: '8080', BOT_CONSOLE_URL: 'bot.example.com' })).toThrow(
       /^BOT_CONSOLE_URL 应以 http:\/\/ 或 https:\/\/ 开头/,
