@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { parseConfig } from '../../../bot/config/load-config.js'
-import { ConsoleSettingsError, readConsoleSettings, runtimeSource, WebConsole } from '../../../bot/console/index.js'
+import {
+  ConsoleSettingsError,
+  listenError,
+  readConsoleSettings,
+  runtimeSource,
+  WebConsole,
+} from '../../../bot/console/index.js'
 import { createConsoleApp } from '../../../bot/console/server.js'
 import { definePlugin, type PluginDefinition } from '../../../bot/core/plugin.js'
 import { CaseStore } from '../../../plugins/cases/store/case-store.js'
@@ -437,10 +443,39 @@ describe('console settings from the environment', () => {
     const { port } = await first.listen()
     const second = new WebConsole({ ...settings, port }, log, () => 0)
     second.attach(runtimeSource(rt))
-    await expect(second.listen()).rejects.toThrow(/EADDRINUSE/)
+    await expect(second.listen()).rejects.toThrow(
+      `网页后台无法在 127.0.0.1:${port} 监听：端口 ${port} 已被其他程序占用：请把 BOT_CONSOLE_LISTEN 改为空闲的端口`,
+    )
+    await expect(second.listen()).rejects.toThrow(/\(listen EADDRINUSE/) // the system's words kept at the end
     const res = await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual' })
     expect(res.status).toBe(303)
     await first.close()
+  })
+
+  it('names BOT_CONSOLE_LISTEN in Chinese when the address is not this machine’s or the port needs root', () => {
+    const lacking = Object.assign(new Error('listen EADDRNOTAVAIL: address not available 10.9.9.9:8080'), {
+      code: 'EADDRNOTAVAIL',
+    })
+    expect(listenError(lacking, '10.9.9.9', 8080).message).toBe(
+      '网页后台无法在 10.9.9.9:8080 监听：本机没有地址 10.9.9.9：请把 BOT_CONSOLE_LISTEN 改为本机的地址（如 127.0.0.1:8080，或只写端口 8080） (listen EADDRNOTAVAIL: address not available 10.9.9.9:8080)',
+    )
+    const root = Object.assign(new Error('listen EACCES: permission denied 0.0.0.0:80'), { code: 'EACCES' })
+    expect(listenError(root, '0.0.0.0', 80).message).toMatch(/^网页后台无法在 0\.0\.0\.0:80 监听：没有权限使用端口 80/)
+  })
+
+  it('refuses to listen on every address without BOT_CONSOLE_URL: a link to 0.0.0.0 opens nowhere else', () => {
+    const lan = () => ['192.168.1.20', '10.0.0.5']
+    for (const listen of ['0.0.0.0:18793', '[::]:18793'])
+      expect(() => readConsoleSettings({ BOT_CONSOLE_LISTEN: listen }, lan)).toThrow(
+        `BOT_CONSOLE_LISTEN=${listen} 监听本机所有地址，但登录链接不能写 ${listen.startsWith('[') ? '::' : '0.0.0.0'}（别的电脑打不开）：请同时设置 BOT_CONSOLE_URL 为同事能打开的地址，如 BOT_CONSOLE_URL=http://192.168.1.20:18793（本机局域网地址：192.168.1.20、10.0.0.5）`,
+      )
+    expect(
+      readConsoleSettings({ BOT_CONSOLE_LISTEN: '0.0.0.0:18793', BOT_CONSOLE_URL: 'http://192.168.1.20:18793' }, lan),
+    ).toMatchObject({ host: '0.0.0.0', port: 18793, publicUrl: 'http://192.168.1.20:18793' })
+    expect(readConsoleSettings({ BOT_CONSOLE_LISTEN: '192.168.1.20:18793' }, lan)).toHaveProperty(
+      'publicUrl',
+      'http://192.168.1.20:18793',
+    )
   })
 
   it('refuses a malformed address, or a short or guessable token, at start', () => {
