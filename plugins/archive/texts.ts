@@ -83,8 +83,9 @@ export const wordLooksLikeGroup = (word: string, groups: string[]) =>
 export const holdChanged = (titles: string, on: boolean) =>
   on ? `已对「${titles}」设置法律保全：到期记录暂停清理。` : `已解除「${titles}」的法律保全。`
 /** The daily purge's audit text. */
-export const purged = (segments: number, records: number, held: string[]) =>
-  `信息记录到期清理：删除 ${segments} 个日记录文件，共 ${records} 条；法律保全未清理：${held.join('、') || '无'}`
+export const purged = (segments: number, records: number, held: string[], exports = 0) =>
+  `信息记录到期清理：删除 ${segments} 个日记录文件，共 ${records} 条；法律保全未清理：${held.join('、') || '无'}` +
+  (exports ? `；删除过期导出文件 ${exports} 个` : '')
 
 /** The daily anchors' audit text. */
 export const anchored = (files: number) =>
