@@ -8,7 +8,15 @@ import { periodFromWord } from '../cases/digest/period.js'
 import { type ArchiveDeps, commandTalkOf, logAccess } from './access/deps.js'
 import * as T from './texts.js'
 import { unknownSubcommandText } from '../../bot/commands/subcommand.js'
-import { chatTitle, describeRecord, type ExportFormat, exportArchive } from './export/export.js'
+import {
+  chatTitle,
+  describeRecord,
+  type ExportFormat,
+  exportArchive,
+  hitRecords,
+  type RecallLookup,
+  recalledOriginals,
+} from './export/export.js'
 import { type ArchiveQuery, chatsNamed, type Hit, WITH_COMMANDS } from './search/query.js'
 import { type ArchiveRecord, type ArchiveType, type ChatInfo, TYPE_LABEL } from './capture/record.js'
 import { checkCodeCommand } from './subcommands/check-code.js'
@@ -141,6 +149,7 @@ async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): P
   const detail = `${describeQuery(q, scope)}${withCommands ? ` · ${WITH_COMMANDS}` : ''}`
   await logAccess(d, { who: inv.event.sender.id, action: 'search', detail, count: total })
   const info = new Map((await d.backend.chats()).map(c => [c.chat, c]))
+  const recall = await recalledOriginals(d.backend, hitRecords(hits), ctx.timezone)
   const head = T.searchHead(detail, total, !!approximate, hits.length)
   // Found nothing with commands left out: say whether 含命令 would (a leader's 【通知】 is the bot's message). A word
   // that is part of a group's name was meant as the group, likely (`群:北京`): said with any count.
@@ -154,7 +163,7 @@ async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): P
     ...groupWordHints(q.words ?? [], groups),
   ]
   return [
-    inv.reply([head, ...hits.map((h, i) => hitText(h, i + 1, info, ctx.timezone)), ...hint].join('\n')),
+    inv.reply([head, ...hits.map((h, i) => hitText(h, i + 1, info, recall)), ...hint].join('\n')),
     {
       type: 'record',
       rule: 'archive.search',
@@ -251,8 +260,9 @@ function describeQuery(q: ArchiveQuery, scope: string[]): string {
     .join(' · ')
 }
 
-function hitText(h: Hit, n: number, info: Map<string, ChatInfo>, tz: string): string {
-  const line = (r: ArchiveRecord) => `${shortDateTime(r.at, tz)} ${r.sender.name}：${clip(describeRecord(r))}`
+function hitText(h: Hit, n: number, info: Map<string, ChatInfo>, recall: RecallLookup): string {
+  const line = (r: ArchiveRecord) =>
+    `${shortDateTime(r.at, recall.tz)} ${r.sender.name}：${clip(describeRecord(r, recall))}`
   return [
     `${n}. [${chatTitle(info.get(h.record.chat), h.record.chat)}] ${line(h.record)}${h.recalled ? T.RECALLED : ''}`,
     h.before ? `   ↑ ${line(h.before)}` : '',

@@ -69,6 +69,16 @@ describe('archive: search in chat', () => {
     expect(last()).toContain('没有找到：搜索文字「退货」，时间 2026-11-02 至 2026-12-01（默认最近 30 天）。')
   })
 
+  it('shows a recall with the time and start of the message taken back, or that it is no longer archived', async () => {
+    const h = await history()
+    await h.say(customer, 'gone-before-archive', customers, { kind: 'recalled' })
+    await h.say(auditor, '#记录 搜索 人:刘总 类型:撤回')
+    const reply = h.to('aud1')
+    expect(reply).toContain('刘总：撤回了一条消息（12-01 09:01 的「我再考虑退款的事」）')
+    expect(reply).toContain('刘总：撤回了一条消息（原消息已不在记录中）')
+    expect(reply).not.toMatch(/撤回了一条消息（(m\d+|gone-before-archive)）/)
+  })
+
   it('群:名 narrows to a group by part of its title; an unknown one is named, not searched for', async () => {
     const h = await history()
     await h.say(auditor, '#记录 搜索 退款 群:张三')
