@@ -253,6 +253,22 @@ describe('web console pages and changes', () => {
     expect(page).toContain('admin1 在控制台开启了content的观察模式')
   })
 
+  it('lists only setting changes under 最近的设置变更与撤销, not archive reading, exports or fines', async () => {
+    const { signedIn, rt } = await setup()
+    const { post, get, csrf } = await signedIn()
+    const source = runtimeSource(rt)
+    const auditor = { id: 'aud1', name: '吴审计' }
+    source.record(auditor, 'console.archive-browse', '吴审计 在网页后台浏览信息记录：张三交流群（客户群）')
+    source.record(auditor, 'console.archive-export', '吴审计 在网页后台导出信息记录')
+    source.record(auditor, 'console.archive-search', '吴审计 在网页后台搜索信息记录：退款')
+    await post('/settings/dry-run', { plugin: 'content', on: '1', csrf })
+    const page = await (await get('/settings')).text()
+    const recent = page.slice(page.indexOf('最近的设置变更与撤销'))
+    expect(recent).toContain('admin1 在控制台开启了content的观察模式')
+    expect(recent).not.toContain('信息记录')
+    expect(rt.audit.query({ plugin: 'runtime' }).filter(e => e.rule.startsWith('console.archive-'))).toHaveLength(3)
+  })
+
   it('lists violations with evidence per category and undoes one with a reason, telling the member', async () => {
     const { signedIn, rt, clock, wechat } = await setup()
     await rt.handle(text(member('u1'), '加我微信买广告位', clock.now(), sales))
