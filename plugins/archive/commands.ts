@@ -8,7 +8,15 @@ import { periodFromWord } from '../cases/digest/period.js'
 import { type ArchiveDeps, commandTalkOf, logAccess } from './access/deps.js'
 import * as T from './texts.js'
 import { unknownSubcommandText } from '../../bot/commands/subcommand.js'
-import { chatTitle, describeRecord, type ExportFormat, exportArchive } from './export/export.js'
+import {
+  chatTitle,
+  describeRecord,
+  type ExportFormat,
+  exportArchive,
+  hitRecords,
+  type RecallLookup,
+  recalledOriginals,
+} from './export/export.js'
 import { type ArchiveQuery, chatsNamed, type Hit, WITH_COMMANDS } from './search/query.js'
 import { type ArchiveRecord, type ArchiveType, type ChatInfo, TYPE_LABEL } from './capture/record.js'
 import { checkCodeCommand } from './subcommands/check-code.js'
@@ -66,6 +74,8 @@ interface ParsedRequest {
   notFound?: string
   /** Recorded groups, for hints. */
   groups: ChatInfo[]
+  /** The date word typed (`上个月`, `2026-11`), if any: the period is the default last days otherwise. */
+  periodWord?: string
 }
 
 /**
@@ -106,8 +116,10 @@ async function parseRequest(
     else if (type && (TYPE_BY_LABEL.has(type[1]) || type[1] in TYPE_LABEL))
       q.types = [...(q.types ?? []), TYPE_BY_LABEL.get(type[1]) ?? (type[1] as ArchiveType)]
     else if (format) r.format = format[1].toLowerCase() as ExportFormat
-    else if (period) Object.assign(q, period)
-    else if (named.length) {
+    else if (period) {
+      Object.assign(q, period)
+      r.periodWord = word
+    } else if (named.length) {
       q.chats = [...(q.chats ?? []), ...named.map(c => c.chat)]
       // `群:销售1` may pick 销售1群 and 销售10群: the reply and the access log name the groups picked.
       const titles = named.map(c => c.title)
@@ -125,7 +137,7 @@ async function parseRequest(
 async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): Promise<Action[]> {
   const { ctx } = d
   const cfg = ctx.configFor()
-  const { q, scope, notFound, groups, withCommands } = await parseRequest(d, argv, cfg.search.defaultDays)
+  const { q, scope, notFound, groups, withCommands, periodWord } = await parseRequest(d, argv, cfg.search.defaultDays)
   if (notFound) return [inv.reply(notFound)]
   if (!q.words?.length && !q.member) return [inv.reply(T.searchNeedsWords(ctx.commandPrefix))]
   // Commands to the bot (earlier searches, refused ones in groups) and the bot's own messages (its answers, its
@@ -137,13 +149,21 @@ async function search(d: ArchiveDeps, inv: CommandInvocation, argv: string[]): P
   const detail = `${describeQuery(q, scope)}${withCommands ? ` · ${WITH_COMMANDS}` : ''}`
   await logAccess(d, { who: inv.event.sender.id, action: 'search', detail, count: total })
   const info = new Map((await d.backend.chats()).map(c => [c.chat, c]))
+  const recall = await recalledOriginals(d.backend, hitRecords(hits), ctx.timezone)
   const head = T.searchHead(detail, total, !!approximate, hits.length)
   // Found nothing with commands left out: say whether 含命令 would (a leader's 【通知】 is the bot's message). A word
   // that is part of a group's name was meant as the group, likely (`群:北京`): said with any count.
   const hidden = total || withCommands ? 0 : (await d.backend.search(q, 1)).total
-  const hint = [...(hidden ? [T.hiddenCommandsHint(hidden)] : []), ...groupWordHints(q.words ?? [], groups)]
+  const searched = total
+    ? []
+    : [T.nothingFound(q.words ?? [], q, periodWord ?? T.defaultPeriod(cfg.search.defaultDays))]
+  const hint = [
+    ...searched,
+    ...(hidden ? [T.hiddenCommandsHint(hidden)] : []),
+    ...groupWordHints(q.words ?? [], groups),
+  ]
   return [
-    inv.reply([head, ...hits.map((h, i) => hitText(h, i + 1, info, ctx.timezone)), ...hint].join('\n')),
+    inv.reply([head, ...hits.map((h, i) => hitText(h, i + 1, info, recall)), ...hint].join('\n')),
     {
       type: 'record',
       rule: 'archive.search',
@@ -240,8 +260,9 @@ function describeQuery(q: ArchiveQuery, scope: string[]): string {
     .join(' · ')
 }
 
-function hitText(h: Hit, n: number, info: Map<string, ChatInfo>, tz: string): string {
-  const line = (r: ArchiveRecord) => `${shortDateTime(r.at, tz)} ${r.sender.name}：${clip(describeRecord(r))}`
+function hitText(h: Hit, n: number, info: Map<string, ChatInfo>, recall: RecallLookup): string {
+  const line = (r: ArchiveRecord) =>
+    `${shortDateTime(r.at, recall.tz)} ${r.sender.name}：${clip(describeRecord(r, recall))}`
   return [
     `${n}. [${chatTitle(info.get(h.record.chat), h.record.chat)}] ${line(h.record)}${h.recalled ? T.RECALLED : ''}`,
     h.before ? `   ↑ ${line(h.before)}` : '',

@@ -51,6 +51,15 @@ export const searchHead = (detail: string, total: number, approximate: boolean, 
  */
 export const hiddenCommandsHint = (n: number, tick = false) =>
   `另有 ${n} 条命令/机器人消息（默认不搜索），${tick ? '勾选' : '加'}「含命令」查看。`
+/** The period of a search without a date word. */
+export const defaultPeriod = (days: number) => `默认最近 ${days} 天`
+/**
+ * A search that found nothing: the text and the period searched, in full, so a word taken for text (a date word the
+ * bot does not know) shows, with the date words it does know.
+ */
+export const nothingFound = (words: string[], days: { from: string; to: string }, period: string) =>
+  `没有找到：${words.length ? `搜索文字「${words.join(' ')}」，` : ''}时间 ${days.from} 至 ${days.to}（${period}）。` +
+  '时间可写：今天、昨天、前天、本周/这周、上周/上星期、本月/这个月、上月/上个月、近7天、2026-11、2026-11-01~2026-11-15。'
 /** Marks a recalled original. */
 export const RECALLED = '（已撤回）'
 /** The asker, once the export file is written. */
@@ -74,8 +83,9 @@ export const wordLooksLikeGroup = (word: string, groups: string[]) =>
 export const holdChanged = (titles: string, on: boolean) =>
   on ? `已对「${titles}」设置法律保全：到期记录暂停清理。` : `已解除「${titles}」的法律保全。`
 /** The daily purge's audit text. */
-export const purged = (segments: number, records: number, held: string[]) =>
-  `信息记录到期清理：删除 ${segments} 个日记录文件，共 ${records} 条；法律保全未清理：${held.join('、') || '无'}`
+export const purged = (segments: number, records: number, held: string[], exports = 0) =>
+  `信息记录到期清理：删除 ${segments} 个日记录文件，共 ${records} 条；法律保全未清理：${held.join('、') || '无'}` +
+  (exports ? `；删除过期导出文件 ${exports} 个` : '')
 
 /** The daily anchors' audit text. */
 export const anchored = (files: number) =>

@@ -1,7 +1,7 @@
 import { addDays } from '../../bot/time/zoned.js'
 import { type ArchiveDeps, commandTalkOf, logAccess } from './access/deps.js'
 import { browseChat, type BrowsePage, type BrowseQuery } from './export/browse.js'
-import { type ExportFormat, exportArchive } from './export/export.js'
+import { type ExportFormat, exportArchive, hitRecords, type RecallLookup, recalledOriginals } from './export/export.js'
 import { type ArchiveQuery, type CommandTalk, type Hit, WITH_COMMANDS } from './search/query.js'
 import type { ChatInfo } from './capture/record.js'
 import { codeOfDay } from './retention/daily-code.js'
@@ -28,7 +28,7 @@ export interface ArchiveViews {
    * One page of one chat's messages over some days ({@link browseChat}, {@link BROWSE_PAGE} a page); logged as a
    * search by `who` (which chat, days and page, how many records shown), as reading it is.
    */
-  browse(q: BrowseQuery, who: string): Promise<BrowsePage>
+  browse(q: BrowseQuery, who: string): Promise<BrowsePage & { recall: RecallLookup }>
   /**
    * `day`'s check code as the archive gives it now, with the code sent then (`#记录 校验码`'s answer); undefined where
    * the archive keeps no chain. Logged as a check-code question by `who`.
@@ -51,6 +51,8 @@ export interface ArchiveSearch {
   complete: boolean
   /** Nothing found with commands left out: how many commands and bot messages `含命令` would find (else 0). */
   hiddenCommands: number
+  /** The messages the recalls shown took back, to say which (`describeRecord`). */
+  recall: RecallLookup
 }
 
 declare module '../../bot/core/views.js' {
@@ -82,7 +84,9 @@ export function archiveViews(d: ArchiveDeps): ArchiveViews {
       }
       const hiddenCommands =
         total || q.skipCommands === undefined ? 0 : (await d.backend.search({ ...q, skipCommands: undefined }, 1)).total
-      const result = { hits: hits.slice(0, limit), total, searchedFrom: day, complete: day <= q.from, hiddenCommands }
+      const shown = hits.slice(0, limit)
+      const recall = await recalledOriginals(d.backend, hitRecords(shown), d.ctx.timezone)
+      const result = { hits: shown, total, searchedFrom: day, complete: day <= q.from, hiddenCommands, recall }
       const what = `${detail({ ...q, from: day })}${q.skipCommands === undefined ? ` · ${WITH_COMMANDS}` : ''}`
       await logAccess(d, { who, action: 'search', detail: `${what}（网页后台）`, count: total })
       return result
@@ -104,7 +108,12 @@ export function archiveViews(d: ArchiveDeps): ArchiveViews {
       const all = q.skipCommands === undefined ? ` · ${WITH_COMMANDS}` : ''
       const detail = `浏览 ${q.chat} · ${q.from} 至 ${q.to} · ${order} · 第 ${page.page}/${page.pages} 页${all}（网页后台）`
       await logAccess(d, { who, action: 'search', detail, count: page.records.length })
-      return page
+      const recall = await recalledOriginals(
+        d.backend,
+        page.records.map(x => x.record),
+        d.ctx.timezone,
+      )
+      return { ...page, recall }
     },
     checkCode: async (day, who) => {
       const check = await codeOfDay(d, day)

@@ -80,7 +80,8 @@ describe('npm run demo:audit: three archived days an auditor can check', () => {
 
   it('in the chat: 吴审计 finds the quoted price, is told yesterday’s code is unchanged, gets the export', () => {
     expect(printed).toContain('🔎 记录搜索 「7200」')
-    expect(printed).toContain('撤回了一条消息（wrong-price）')
+    expect(printed).toMatch(/撤回了一条消息（\d\d-\d\d \d\d:\d\d 的「[^」]+」）/)
+    expect(printed).not.toContain('wrong-price')
     expect(printed).toContain(
       `🔐 存档校验码 2026-12-01：${codeSentFor('2026-12-01')}（共 3 个会话文件，按现存记录重新计算）`,
     )

@@ -1,6 +1,6 @@
 import { checkDayRange } from '../../time/day-range.js'
 import { addDays, shortDateTime } from '../../time/zoned.js'
-import { chatTitle, describeRecord } from '../../../plugins/archive/export/export.js'
+import { chatTitle, describeRecord, type RecallLookup } from '../../../plugins/archive/export/export.js'
 import { type ArchiveQuery, WITH_COMMANDS } from '../../../plugins/archive/search/query.js'
 import type { ArchiveSearch } from '../../../plugins/archive/views.js'
 import type { BrowsePage } from '../../../plugins/archive/export/browse.js'
@@ -113,7 +113,12 @@ ${result ? resultTable(result, info, tz) : opts.browsed ? browseTable(opts.brows
 }
 
 /** One chat's page of messages, with the pages before and after (the form's other fields kept in the links). */
-function browseTable(b: BrowsePage, f: ArchiveForm, info: Map<string, ChatInfo>, tz: string): Html {
+function browseTable(
+  b: BrowsePage & { recall?: RecallLookup },
+  f: ArchiveForm,
+  info: Map<string, ChatInfo>,
+  tz: string,
+): Html {
   const hint = b.hiddenCommands ? hiddenCommandsHint(b.hiddenCommands, true) : ''
   const chat = chatTitle(info.get(f.chat), f.chat)
   if (!b.total) return h`<p class="muted">${chat} · ${f.from} 至 ${f.to} 没有消息。${hint}</p>`
@@ -128,7 +133,7 @@ ${nav}
 <table><thead><tr><th>时间</th><th>发送人</th><th>内容</th></tr></thead><tbody>
 ${b.records.map(
   x => h`<tr><td class="nw">${shortDateTime(x.record.at, tz)}</td><td class="nw">${x.record.sender.name}</td>
-<td><div class="evidence">${x.record.quote ? h`<div class="muted">引用 ${x.record.quote.senderName ?? ''}：${x.record.quote.text}</div>` : ''}${describeRecord(x.record)}${x.recalled ? '（已撤回）' : ''}</div></td></tr>`,
+<td><div class="evidence">${x.record.quote ? h`<div class="muted">引用 ${x.record.quote.senderName ?? ''}：${x.record.quote.text}</div>` : ''}${describeRecord(x.record, b.recall)}${x.recalled ? '（已撤回）' : ''}</div></td></tr>`,
 )}
 </tbody></table>
 ${b.pages > 1 ? nav : ''}`
@@ -140,13 +145,13 @@ function resultTable(r: ArchiveSearch, info: Map<string, ChatInfo>, tz: string):
   const found = r.complete
     ? `共 ${r.total} 条`
     : `${r.searchedFrom} 以来已有 ${r.total} 条（更早的日期未再搜索，可缩小日期范围）`
-  const line = (x: ArchiveRecord) => h`${shortDateTime(x.at, tz)} ${x.sender.name}：${describeRecord(x)}`
+  const line = (x: ArchiveRecord) => h`${shortDateTime(x.at, tz)} ${x.sender.name}：${describeRecord(x, r.recall)}`
   return h`<p>${found}${r.total > r.hits.length ? `，显示最新 ${r.hits.length} 条` : ''}。</p>
 <table><thead><tr><th>时间</th><th>会话</th><th>发送人</th><th>内容（上一条 / 下一条）</th></tr></thead><tbody>
 ${r.hits.map(
   x => h`<tr><td class="nw">${shortDateTime(x.record.at, tz)}</td><td>${chatTitle(info.get(x.record.chat), x.record.chat)}</td>
 <td class="nw">${x.record.sender.name}</td><td>${x.before ? h`<div class="muted">↑ ${line(x.before)}</div>` : ''}
-<div class="evidence">${describeRecord(x.record)}${x.recalled ? '（已撤回）' : ''}</div>${x.after ? h`<div class="muted">↓ ${line(x.after)}</div>` : ''}</td></tr>`,
+<div class="evidence">${describeRecord(x.record, r.recall)}${x.recalled ? '（已撤回）' : ''}</div>${x.after ? h`<div class="muted">↓ ${line(x.after)}</div>` : ''}</td></tr>`,
 )}
 </tbody></table>`
 }

@@ -3,6 +3,14 @@ import { dateRange, groupsChartPng, groupsPage, todayFacts } from '../pages/acti
 import { auditTable, overviewPage, settingsPage, violationsPage } from '../pages.js'
 import { type ConsoleHono, type RouteContext, clampDays } from './context.js'
 
+/**
+ * Whether a runtime audit entry changed a setting (observe mode, an undo, a reload) rather than recorded a command, a
+ * person reading or exporting the archive (the audit view's), or a fine settled or waived (the notices page's).
+ */
+export function isSettingChange(e: { rule: string }): boolean {
+  return !/^(?:command|console\.archive-|console\.fine-)/.test(e.rule)
+}
+
 /** The admin pages: overview, violations (with undo), settings (observe mode), group activity. */
 export function adminRoutes(app: ConsoleHono, { source, view }: RouteContext): void {
   app.get('/', async c => view(c, '/', '概览', overviewPage(source.status(), await todayFacts(source))))
@@ -29,9 +37,7 @@ export function adminRoutes(app: ConsoleHono, { source, view }: RouteContext): v
   })
 
   app.get('/settings', async c => {
-    const recent = (await source.audit({ plugin: 'runtime', days: 7, limit: 50 }))
-      .filter(e => !e.rule.startsWith('command'))
-      .slice(0, 15)
+    const recent = (await source.audit({ plugin: 'runtime', days: 7, limit: 200 })).filter(isSettingChange).slice(0, 15)
     const body = h`${settingsPage(source.plugins(), source.groupModes(), c.get('session').csrf)}
 <h2>最近的设置变更与撤销</h2>
 ${auditTable(recent, source.timezone())}`

@@ -34,7 +34,9 @@ export function signInRoutes(app: ConsoleHono, { auth, log, cookie }: RouteConte
       typeof form.token === 'string' && form.token
         ? auth.tokenLogin(form.token, client)
         : auth.redeem(String(form.code ?? ''), client)
-    if (result === 'locked') return again('尝试次数过多，请 10 分钟后再试。', 429)
+    // Only a wrong code is throttled: a valid one has signed in above, whatever others tried.
+    if (result === 'locked')
+      return again('登录码无效，且近期错误尝试过多：请稍后再试，或在微信里重新发送 #后台 获取新链接。', 429)
     if (result === 'invalid') return again('登录码无效、已使用或已过期。请在微信里重新发送 #后台。', 401)
     deleteCookie(c, PRE_COOKIE, { path: '/' })
     setCookie(c, SESSION_COOKIE, result.id, { ...cookie, maxAge: auth.sessionSeconds })

@@ -1,7 +1,7 @@
-import { clockTime, dayKey } from '../../../bot/time/zoned.js'
+import { addDays, clockTime, dayKey, shortDateTime } from '../../../bot/time/zoned.js'
 import type { ArchiveBackend } from '../store/backend.js'
 import { HTML_INLINE_BUDGET, htmlChat, htmlDay, htmlFoot, htmlHead, htmlMessage } from './html.js'
-import { type ArchiveQuery, matches } from '../search/query.js'
+import { type ArchiveQuery, type Hit, matches } from '../search/query.js'
 import { type ArchiveRecord, type ChatInfo, type ChatKind, TYPE_LABEL } from '../capture/record.js'
 import { csvCell } from '../../../bot/core/csv.js'
 
@@ -51,8 +51,14 @@ export async function exportArchive(
 ): Promise<number> {
   const info = new Map((await backend.chats()).map(c => [c.chat, c]))
   const recalled = new Set<string>()
+  const recalls: ArchiveRecord[] = []
   for await (const seg of backend.scan({ chats: q.chats, from: q.from, to: q.to }))
-    for (const r of seg.records) if (r.type === 'recall' && r.recalls) recalled.add(`${r.chat}\n${r.recalls}`)
+    for (const r of seg.records)
+      if (r.type === 'recall' && r.recalls) {
+        recalled.add(`${r.chat}\n${r.recalls}`)
+        if (matches(r, q)) recalls.push(r)
+      }
+  const lookup = await recalledOriginals(backend, recalls, tz)
   const isRecalled = (r: ArchiveRecord) => recalled.has(`${r.chat}\n${r.id}`)
   if (format === 'csv') await write(`\uFEFF${CSV_HEADER.join(',')}\r\n`)
   if (format === 'md') await write(`# 信息记录导出 ${q.from} 至 ${q.to}\n`)
@@ -67,7 +73,7 @@ export async function exportArchive(
     count += rows.length
     if (format === 'jsonl') await write(rows.map(r => `${JSON.stringify(r)}\n`).join(''))
     else if (format === 'csv')
-      await write(rows.map(r => `${csvRow(r, info.get(r.chat), tz, isRecalled(r))}\r\n`).join(''))
+      await write(rows.map(r => `${csvRow(r, info.get(r.chat), lookup, isRecalled(r))}\r\n`).join(''))
     else if (format === 'html') {
       let head = ''
       if (seg.chat !== lastChat) head += htmlChat(chatTitle(info.get(seg.chat), seg.chat))
@@ -79,7 +85,7 @@ export async function exportArchive(
         const bytes = stored && inlineBudget > 0 ? await backend.readMedia(stored).catch(() => undefined) : undefined
         if (bytes) inlineBudget -= bytes.byteLength
         const image = bytes && stored ? { bytes, name: stored } : undefined
-        body += htmlMessage(r, tz, describeRecord(r), isRecalled(r), image)
+        body += htmlMessage(r, tz, describeRecord(r, lookup), isRecalled(r), image)
       }
       await write(body)
     } else {
@@ -87,7 +93,7 @@ export async function exportArchive(
       if (seg.chat !== lastChat) head += `\n## ${mdText(chatTitle(info.get(seg.chat), seg.chat))}\n`
       if (seg.chat !== lastChat || seg.day !== lastDay) head += `\n### ${seg.day}\n\n`
       ;[lastChat, lastDay] = [seg.chat, seg.day]
-      await write(head + rows.map(r => `${mdLine(r, tz, isRecalled(r))}\n`).join(''))
+      await write(head + rows.map(r => `${mdLine(r, lookup, isRecalled(r))}\n`).join(''))
     }
   }
   if (format === 'md' && !count) await write('\n（该范围内没有记录）\n')
@@ -109,9 +115,64 @@ export function chatName(c: ChatInfo | undefined, chat: string): string {
   return c.kind === 'private' ? `${c.title}（${KIND_LABEL.private}）` : c.title
 }
 
-/** How a record reads in one line: text, or `[图片 a.jpg]`, `[链接 标题 url]`, `撤回了消息 …`. */
-export function describeRecord(r: ArchiveRecord): string {
-  if (r.type === 'recall') return `撤回了一条消息（${r.recalls ?? '?'}）`
+/** The messages recalls name, by chat and id ({@link recalledOriginals}), and the timezone to date them in. */
+export interface RecallLookup {
+  originals: Map<string, ArchiveRecord>
+  tz: string
+}
+
+const originalKey = (chat: string, id: string) => `${chat}\n${id}`
+
+/**
+ * The messages the recalls among `records` took back, looked up in their chat on the recall's day and the day before
+ * (WeChat allows a recall within minutes; one just past midnight names yesterday's message). A recall whose message
+ * is not found (purged, never archived) has none.
+ */
+export async function recalledOriginals(
+  backend: ArchiveBackend,
+  records: Iterable<ArchiveRecord>,
+  tz: string,
+): Promise<RecallLookup> {
+  const wanted = new Map<string, Set<string>>() // chat + day → ids
+  for (const r of records)
+    if (r.type === 'recall' && r.recalls) {
+      const key = `${r.chat}\n${dayKey(r.at, tz)}`
+      wanted.set(key, (wanted.get(key) ?? new Set()).add(r.recalls))
+    }
+  const originals = new Map<string, ArchiveRecord>()
+  for (const [key, ids] of wanted) {
+    const [chat, day] = key.split('\n')
+    for await (const seg of backend.scan({ chats: [chat], from: addDays(day, -1), to: day }))
+      for (const r of seg.records) if (ids.has(r.id)) originals.set(originalKey(chat, r.id), r)
+  }
+  return { originals, tz }
+}
+
+/** Every record a list of hits shows: each hit with the messages before and after it. */
+export function hitRecords(hits: Hit[]): ArchiveRecord[] {
+  return hits.flatMap(h => [h.record, ...(h.before ? [h.before] : []), ...(h.after ? [h.after] : [])])
+}
+
+/**
+ * What a recall took back, for a person: the message's time and first characters, or that it is not in the archive
+ * (never the bare message id, which nobody can read).
+ */
+export function recalledText(r: ArchiveRecord, lookup: RecallLookup | undefined): string {
+  const o = r.recalls ? lookup?.originals.get(originalKey(r.chat, r.recalls)) : undefined
+  if (!o) return lookup ? '原消息已不在记录中' : ''
+  const text = describeRecord(o).replace(/\s+/g, ' ')
+  return `${shortDateTime(o.at, lookup?.tz ?? 'UTC')} 的「${text.length > 20 ? `${text.slice(0, 20)}…` : text}」`
+}
+
+/**
+ * How a record reads in one line: text, or `[图片 a.jpg]`, `[链接 标题 url]`, `撤回了一条消息（11-30 09:00 的「…」）`
+ * (with `recall`, the recalled message's time and start; without, no detail).
+ */
+export function describeRecord(r: ArchiveRecord, recall?: RecallLookup): string {
+  if (r.type === 'recall') {
+    const what = recalledText(r, recall)
+    return what ? `撤回了一条消息（${what}）` : '撤回了一条消息'
+  }
   const a = r.attachment
   const meta = a ? [a.title, a.fileName, a.url, a.amount !== undefined ? `${a.amount}元` : ''].filter(Boolean) : []
   const tag = r.type === 'text' || r.type === 'quote' ? '' : `[${[TYPE_LABEL[r.type], ...meta].join(' ')}]`
@@ -119,9 +180,9 @@ export function describeRecord(r: ArchiveRecord): string {
   return [tag, text].filter(Boolean).join(' ')
 }
 
-function mdLine(r: ArchiveRecord, tz: string, recalled: boolean): string {
+function mdLine(r: ArchiveRecord, lookup: RecallLookup, recalled: boolean): string {
   const quote = r.quote ? `\n  > 引用 ${mdText(r.quote.senderName ?? '')}：${mdText(r.quote.text)}` : ''
-  return `- ${clockTime(r.at, tz)} **${mdText(r.sender.name)}**：${mdText(describeRecord(r))}${recalled ? '（已撤回）' : ''}${quote}`
+  return `- ${clockTime(r.at, lookup.tz)} **${mdText(r.sender.name)}**：${mdText(describeRecord(r, lookup))}${recalled ? '（已撤回）' : ''}${quote}`
 }
 
 /**
@@ -133,8 +194,9 @@ function mdText(s: string): string {
   return s.replace(/\r\n|\r|\n/g, ' ⏎ ').replace(/[\\`*_~[\]<>&#]/g, '\\$&')
 }
 
-function csvRow(r: ArchiveRecord, c: ChatInfo | undefined, tz: string, recalled: boolean): string {
+function csvRow(r: ArchiveRecord, c: ChatInfo | undefined, lookup: RecallLookup, recalled: boolean): string {
   const a = r.attachment
+  const tz = lookup.tz
   return [
     `${dayKey(r.at, tz)} ${clockTime(r.at, tz)}`,
     c ? chatName(c, r.chat) : (r.topic ?? r.chat),
@@ -142,7 +204,7 @@ function csvRow(r: ArchiveRecord, c: ChatInfo | undefined, tz: string, recalled:
     r.sender.name,
     r.sender.id,
     TYPE_LABEL[r.type],
-    r.type === 'recall' ? (r.recalls ?? '') : r.text,
+    r.type === 'recall' ? recalledText(r, lookup) : r.text,
     r.quote ? `${r.quote.senderName ?? ''}：${r.quote.text}` : '',
     a ? [a.title, a.fileName, a.url].filter(Boolean).join(' ') : '',
     r.mentions.join(' '),

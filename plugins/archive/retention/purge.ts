@@ -4,6 +4,7 @@ import { type ArchiveDeps, logAccess } from '../access/deps.js'
 import type { ChatInfo } from '../capture/record.js'
 import { purged } from '../texts.js'
 import { recordHeads } from './anchors.js'
+import { purgeExports } from './exports.js'
 
 /** True when a group's records may not be purged: a hold from config (`legalHold`) or from `#记录 保全`. */
 export function onHold(d: ArchiveDeps, c: ChatInfo): boolean {
@@ -14,7 +15,7 @@ export function onHold(d: ArchiveDeps, c: ChatInfo): boolean {
 /**
  * The daily purge: each chat's day segments older than its retention
  * (`retentionDays` of its kind, per group overridable) are deleted, except in
- * groups on legal hold. Where records are chained, the heads of the segments it deletes are written to the anchor
+ * groups on legal hold; export files past their keeping time go too ({@link purgeExports}). Where records are chained, the heads of the segments it deletes are written to the anchor
  * log first (and flushed), so `archive verify` reports them as deleted by retention, not as removed.
  * Returns one audit record saying what went and what was held.
  */
@@ -44,7 +45,7 @@ export async function purgeExpired(d: ArchiveDeps, now: number): Promise<Action[
     segments += r.segments
     records += r.records
   }
-  const text = purged(segments, records, held)
+  const text = purged(segments, records, held, purgeExports(d, now))
   await logAccess(d, { who: 'job', action: 'purge', detail: text, count: records })
   return [{ type: 'record', rule: 'archive.purge', text, reason: `保留期清理 ${today} 之前（retention purge）` }]
 }

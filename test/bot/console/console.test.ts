@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { parseConfig } from '../../../bot/config/load-config.js'
-import { ConsoleSettingsError, readConsoleSettings, runtimeSource, WebConsole } from '../../../bot/console/index.js'
+import {
+  ConsoleSettingsError,
+  listenError,
+  readConsoleSettings,
+  runtimeSource,
+  WebConsole,
+} from '../../../bot/console/index.js'
 import { createConsoleApp } from '../../../bot/console/server.js'
 import { definePlugin, type PluginDefinition } from '../../../bot/core/plugin.js'
 import { CaseStore } from '../../../plugins/cases/store/case-store.js'
@@ -180,12 +186,13 @@ describe('web console sign-in', () => {
     expect(wechat.textsTo('u1').join('\n')).not.toContain('login?code=')
   })
 
-  it('locks sign-in after 10 wrong codes', async () => {
+  it('throttles wrong codes after 10 from one address, yet signs in a valid code from that address', async () => {
     const { login, askCode } = await setup()
     for (let i = 0; i < 10; i++) expect((await login('WRONGCODE1')).status).toBe(401)
-    const locked = await login((await askCode()) as string)
-    expect(locked.status).toBe(429)
-    expect(await locked.text()).toContain('尝试次数过多')
+    const throttled = await login('WRONGCODE1')
+    expect(throttled.status).toBe(429)
+    expect(await throttled.text()).toContain('近期错误尝试过多')
+    expect((await login((await askCode()) as string)).status).toBe(303)
   })
 
   it('sends security headers that forbid framing and foreign content, and refuses oversized requests', async () => {
@@ -244,6 +251,22 @@ describe('web console pages and changes', () => {
     const page = await (await get('/settings')).text()
     expect(page).toContain('content观察模式已开启（已写入审计日志）')
     expect(page).toContain('admin1 在控制台开启了content的观察模式')
+  })
+
+  it('lists only setting changes under 最近的设置变更与撤销, not archive reading, exports or fines', async () => {
+    const { signedIn, rt } = await setup()
+    const { post, get, csrf } = await signedIn()
+    const source = runtimeSource(rt)
+    const auditor = { id: 'aud1', name: '吴审计' }
+    source.record(auditor, 'console.archive-browse', '吴审计 在网页后台浏览信息记录：张三交流群（客户群）')
+    source.record(auditor, 'console.archive-export', '吴审计 在网页后台导出信息记录')
+    source.record(auditor, 'console.archive-search', '吴审计 在网页后台搜索信息记录：退款')
+    await post('/settings/dry-run', { plugin: 'content', on: '1', csrf })
+    const page = await (await get('/settings')).text()
+    const recent = page.slice(page.indexOf('最近的设置变更与撤销'))
+    expect(recent).toContain('admin1 在控制台开启了content的观察模式')
+    expect(recent).not.toContain('信息记录')
+    expect(rt.audit.query({ plugin: 'runtime' }).filter(e => e.rule.startsWith('console.archive-'))).toHaveLength(3)
   })
 
   it('lists violations with evidence per category and undoes one with a reason, telling the member', async () => {
@@ -436,19 +459,51 @@ describe('console settings from the environment', () => {
     const { port } = await first.listen()
     const second = new WebConsole({ ...settings, port }, log, () => 0)
     second.attach(runtimeSource(rt))
-    await expect(second.listen()).rejects.toThrow(/EADDRINUSE/)
+    await expect(second.listen()).rejects.toThrow(
+      `网页后台无法在 127.0.0.1:${port} 监听：端口 ${port} 已被其他程序占用：请把 BOT_CONSOLE_LISTEN 改为空闲的端口`,
+    )
+    await expect(second.listen()).rejects.toThrow(/\(listen EADDRINUSE/) // the system's words kept at the end
     const res = await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual' })
     expect(res.status).toBe(303)
     await first.close()
   })
 
-  it('refuses a malformed address or a short token at start', () => {
+  it('names BOT_CONSOLE_LISTEN in Chinese when the address is not this machine’s or the port needs root', () => {
+    const lacking = Object.assign(new Error('listen EADDRNOTAVAIL: address not available 10.9.9.9:8080'), {
+      code: 'EADDRNOTAVAIL',
+    })
+    expect(listenError(lacking, '10.9.9.9', 8080).message).toBe(
+      '网页后台无法在 10.9.9.9:8080 监听：本机没有地址 10.9.9.9：请把 BOT_CONSOLE_LISTEN 改为本机的地址（如 127.0.0.1:8080，或只写端口 8080） (listen EADDRNOTAVAIL: address not available 10.9.9.9:8080)',
+    )
+    const root = Object.assign(new Error('listen EACCES: permission denied 0.0.0.0:80'), { code: 'EACCES' })
+    expect(listenError(root, '0.0.0.0', 80).message).toMatch(/^网页后台无法在 0\.0\.0\.0:80 监听：没有权限使用端口 80/)
+  })
+
+  it('refuses to listen on every address without BOT_CONSOLE_URL: a link to 0.0.0.0 opens nowhere else', () => {
+    const lan = () => ['192.168.1.20', '10.0.0.5']
+    for (const listen of ['0.0.0.0:18793', '[::]:18793'])
+      expect(() => readConsoleSettings({ BOT_CONSOLE_LISTEN: listen }, lan)).toThrow(
+        `BOT_CONSOLE_LISTEN=${listen} 监听本机所有地址，但登录链接不能写 ${listen.startsWith('[') ? '::' : '0.0.0.0'}（别的电脑打不开）：请同时设置 BOT_CONSOLE_URL 为同事能打开的地址，如 BOT_CONSOLE_URL=http://192.168.1.20:18793（本机局域网地址：192.168.1.20、10.0.0.5）`,
+      )
+    expect(
+      readConsoleSettings({ BOT_CONSOLE_LISTEN: '0.0.0.0:18793', BOT_CONSOLE_URL: 'http://192.168.1.20:18793' }, lan),
+    ).toMatchObject({ host: '0.0.0.0', port: 18793, publicUrl: 'http://192.168.1.20:18793' })
+    expect(readConsoleSettings({ BOT_CONSOLE_LISTEN: '192.168.1.20:18793' }, lan)).toHaveProperty(
+      'publicUrl',
+      'http://192.168.1.20:18793',
+    )
+  })
+
+  it('refuses a malformed address, or a short or guessable token, at start', () => {
     expect(() => readConsoleSettings({ BOT_CONSOLE_LISTEN: 'localhost' })).toThrow(ConsoleSettingsError)
     expect(() => readConsoleSettings({ BOT_CONSOLE_LISTEN: '8080', BOT_CONSOLE_TOKEN: 'short' })).toThrow(
       ConsoleSettingsError,
     )
     expect(() => readConsoleSettings({ BOT_CONSOLE_LISTEN: '8080', BOT_CONSOLE_TOKEN: 'short' })).toThrow(
       'BOT_CONSOLE_TOKEN 太短：至少 24 个字符，现在 5 个（must be at least 24 characters）',
+    )
+    expect(() => readConsoleSettings({ BOT_CONSOLE_LISTEN: '8080', BOT_CONSOLE_TOKEN: 'ab'.repeat(15) })).toThrow(
+      /^BOT_CONSOLE_TOKEN 太容易猜：只用了 2 种字符/,
     )
     expect(() => readConsoleSettings({ BOT_CONSOLE_LISTEN: '8080', BOT_CONSOLE_URL: 'bot.example.com' })).toThrow(
       /^BOT_CONSOLE_URL 应以 http:\/\/ 或 https:\/\/ 开头/,

@@ -68,6 +68,6 @@ describe('archive: one chat read page by page', () => {
       { chat: 'r-cust', from: '2026-11-01', to: '2026-11-02', order: 'newest', page: 3 },
       'x',
     )
-    expect(none).toEqual({ records: [], page: 1, pages: 1, total: 0, hiddenCommands: 0 })
+    expect(none).toEqual({ records: [], page: 1, pages: 1, total: 0, hiddenCommands: 0, recall: expect.anything() })
   })
 })

@@ -69,6 +69,7 @@ describe('archive export (CLI)', () => {
     )
     expect(rows[3]).toContain(',文件,[文件],,报价单.xlsx,')
     expect(rows[4]).toMatch(/刘总,c1,文字,我的电话 13912345678,,,,m\d+,已撤回$/)
+    expect(rows[5]).toMatch(/,刘总,c1,撤回,11-30 \d\d:\d\d 的「我的电话 13912345678」,,,,m\d+,$/)
     expect(rows.filter(Boolean)).toHaveLength(6)
     expect(r.out).not.toContain('内部讨论')
   })
@@ -79,7 +80,8 @@ describe('archive export (CLI)', () => {
     expect(r.out).toContain('- 09:00 **张三**：=SUM(A1) 报价见附件, "含税"\n  > 引用 刘总：你好，想了解净水器\n')
     expect(r.out).toContain('- 09:00 **张三**：\\[文件 报价单.xlsx\\]\n')
     expect(r.out).toContain('**刘总**：我的电话 13912345678（已撤回）\n')
-    expect(r.out).toMatch(/\*\*刘总\*\*：撤回了一条消息（m\d+）/)
+    // A recall says what it took back (time and first characters), never the bare message id.
+    expect(r.out).toMatch(/\*\*刘总\*\*：撤回了一条消息（11-30 \d\d:\d\d 的「我的电话 13912345678」）/)
     expect(r.out).toContain('## 销售部工作群（内部群）')
   })
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, truncateSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FileArchive } from '../../../plugins/archive/store/file-backend.js'
@@ -26,6 +26,26 @@ async function aged(days: number, config = CONFIG) {
 }
 
 describe('archive: retention', () => {
+  it('deletes export files after a week (by the time in their name), in the daily purge, and leaves other files', async () => {
+    const h = await aged(0)
+    await h.say(auditor, '#记录 导出 客户群')
+    const exported = () => readdirSync(h.outputDir).filter(f => f.startsWith('信息记录-'))
+    const first = exported()
+    expect(first).toHaveLength(1)
+    writeFileSync(join(h.outputDir, '周报-2026-11-30.csv'), 'not an export')
+    await h.clock.advance(4 * DAY)
+    await h.say(auditor, '#记录 导出 客户群 昨天')
+    expect(exported()).toHaveLength(2)
+    await h.clock.advance(4 * DAY) // the first is 8 days old at the next purge, the second 4
+    await h.records('r-cust') // the purge queued by the clock move has run
+    expect(exported()).toEqual(exported().filter(f => !first.includes(f)))
+    expect(exported()).toHaveLength(1)
+    expect(existsSync(join(h.outputDir, '周报-2026-11-30.csv'))).toBe(true)
+    expect(h.purges().map(e => e.text)).toContain(
+      '信息记录到期清理：删除 0 个日记录文件，共 0 条；法律保全未清理：无；删除过期导出文件 1 个',
+    )
+  })
+
   it('keeps everything inside the retention period, and audits each daily purge', async () => {
     const h = await aged(3)
     expect(await h.kept()).toEqual({ internal: 1, customer: 1, private: 1 })

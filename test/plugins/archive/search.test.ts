@@ -51,6 +51,34 @@ describe('archive: search in chat', () => {
     expect(h.to('aud1')).toContain('「退款」 · 2026-12-01 至 2026-12-01 · 销售群：共 0 条')
   })
 
+  it('takes the common date words as the period, never as search text; nothing found names the text and the period', async () => {
+    const h = await history() // 11-30 and 12-01
+    const last = () => h.wechat.textsTo('aud1').at(-1) ?? ''
+    await h.say(auditor, '#记录 搜索 退款 上个月')
+    expect(last()).toContain('🔎 记录搜索 「退款」 · 2026-11-01 至 2026-11-30 · 全部会话：共 4 条')
+    await h.say(auditor, '#记录 搜索 退款 这个月')
+    expect(last()).toContain('「退款」 · 2026-12-01 至 2026-12-01 · 全部会话：共 1 条')
+    await h.say(auditor, '#记录 搜索 退款 2026-11')
+    expect(last()).toContain('「退款」 · 2026-11-01 至 2026-11-30 · 全部会话：共 4 条')
+    await h.say(auditor, '#记录 搜索 退款 前天')
+    expect(last().split('\n')).toEqual([
+      '🔎 记录搜索 「退款」 · 2026-11-29 至 2026-11-29 · 全部会话：共 0 条',
+      expect.stringMatching(/^没有找到：搜索文字「退款」，时间 2026-11-29 至 2026-11-29（前天）。时间可写：今天、/),
+    ])
+    await h.say(auditor, '#记录 搜索 退货')
+    expect(last()).toContain('没有找到：搜索文字「退货」，时间 2026-11-02 至 2026-12-01（默认最近 30 天）。')
+  })
+
+  it('shows a recall with the time and start of the message taken back, or that it is no longer archived', async () => {
+    const h = await history()
+    await h.say(customer, 'gone-before-archive', customers, { kind: 'recalled' })
+    await h.say(auditor, '#记录 搜索 人:刘总 类型:撤回')
+    const reply = h.to('aud1')
+    expect(reply).toContain('刘总：撤回了一条消息（12-01 09:01 的「我再考虑退款的事」）')
+    expect(reply).toContain('刘总：撤回了一条消息（原消息已不在记录中）')
+    expect(reply).not.toMatch(/撤回了一条消息（(m\d+|gone-before-archive)）/)
+  })
+
   it('群:名 narrows to a group by part of its title; an unknown one is named, not searched for', async () => {
     const h = await history()
     await h.say(auditor, '#记录 搜索 退款 群:张三')
@@ -78,7 +106,10 @@ describe('archive: search in chat', () => {
     const h = await history()
     await h.say(auditor, '#记录 搜索 退款 销售部')
     expect(h.to('aud1')).toContain(
-      '共 0 条\n提示：「销售部」按搜索词查找；若要只查某个群，请写 群:销售部（相近的群：销售部工作群）',
+      '共 0 条\n没有找到：搜索文字「退款 销售部」，时间 2026-11-02 至 2026-12-01（默认最近 30 天）。',
+    )
+    expect(h.to('aud1')).toContain(
+      '。\n提示：「销售部」按搜索词查找；若要只查某个群，请写 群:销售部（相近的群：销售部工作群）',
     )
   })
 

@@ -47,7 +47,13 @@ export async function setup(
     ? { ...tracked(opts.backend), store: undefined }
     : await testArchive(opts.dir)
   const plugin = createArchivePlugin({ backend: () => backend })
-  const h = await makeRuntime(opts.config ?? CONFIG, [plugin], { ...(store && { store }), groups: opts.groups })
+  // Its own output folder: the daily purge deletes old export files there, never another test's.
+  const outputDir = mkdtempSync(join(tmpdir(), 'archive-output-'))
+  const h = await makeRuntime(opts.config ?? CONFIG, [plugin], {
+    ...(store && { store }),
+    groups: opts.groups,
+    outputDir,
+  })
   /** Deliver a message now (as `from`, in `g` or privately) and let the outbox send replies. */
   const say = async (from: typeof zhang, body: string, g?: typeof sales, extra: Partial<MessageEvent> = {}) => {
     const ev = text(from, body, h.clock.now(), g, extra)
@@ -66,7 +72,7 @@ export async function setup(
     return out
   }
   const to = (chat: string) => h.wechat.textsTo(chat).join('\n')
-  return { ...h, dir, backend, say, records, to }
+  return { ...h, dir, outputDir, backend, say, records, to }
 }
 
 /**
