@@ -22,7 +22,7 @@ describe('console sign-in attempts', () => {
 
   it('behind a proxy (every client one address), a flood of wrong codes never keeps a manager out', () => {
     let now = 0
-    const auth = new ConsoleAuth({ now: () => now, token: 'T'.repeat(12) + 'abcdefghijkl' })
+    const auth = new ConsoleAuth({ now: () => now, token: `${'T'.repeat(12)}abcdefghijkl` })
     for (let i = 0; i < 5000; i++) {
       now += 10
       auth.redeem(`WRONG${i}`, '127.0.0.1')
@@ -30,7 +30,7 @@ describe('console sign-in attempts', () => {
     }
     expect(auth.redeem('WRONGCODE0000000', '127.0.0.1')).toBe('locked')
     expect(auth.redeem(auth.issueCode(ADMIN), '127.0.0.1')).toHaveProperty('actor.id', 'a')
-    expect(auth.tokenLogin('T'.repeat(12) + 'abcdefghijkl', '127.0.0.1')).toHaveProperty('actor.id', 'token')
+    expect(auth.tokenLogin(`${'T'.repeat(12)}abcdefghijkl`, '127.0.0.1')).toHaveProperty('actor.id', 'token')
   })
 
   it('throttles failures from all addresses together past 200 in ten minutes, logged once per window', () => {
