@@ -7,6 +7,8 @@
 
 import type { Candidate } from './allow-filter.js'
 import { CONTACT_WORDS } from './contact-words.js'
+import { isWordAt } from './expansion-data.js'
+import { CLAUSE_CHARACTERS } from './form-brands.js'
 import { spells } from './form-names.js'
 import { callsNames, aimedAt, pitchesBeside, stillPitches } from './pitch-guard.js'
 import { CLAUSE_END, edgeBefore } from './talked-about-clauses.js'
@@ -17,7 +19,7 @@ import { CLAUSE_END, edgeBefore } from './talked-about-clauses.js'
  * only where it makes no word of its own with what follows (`博才路子很多`: 路子, 路线, 路费).
  */
 const OWN_KINDS =
-  '超市|便利店|小卖部|商店|商行|百货|车行|汽修|妆店|彩妆|美甲|美容院|美发|理发店|铺子|彩钢|彩印|印务|印刷|女装|男装|童装|鞋业|民宿|花店|花坊|茶饮|奶茶|茶庄|茶行|酒家|饭店|大酒店|餐厅|食府|面馆|家居|建材|五金|机械|注塑|电器|粮油|水果|生鲜|药房|诊所|幼儿园|驾校|苑|小区|花园|大厦|广场|路(?![子线费径数])|大街|街道|村委'
+  '超市|便利店|小卖部|商店|商行|百货|车行|汽修|妆店|彩妆|美甲|美容院|美发|理发店|铺子|彩钢|彩印|印务|印刷|女装|男装|童装|鞋业|民宿|花店|花坊|茶饮|奶茶|茶庄|茶行|酒家|饭店|大酒店|酒店|宾馆|酒楼|餐厅|食府|面馆|家居|建材|五金|机械|注塑|电器|粮油|水果|生鲜|药房|诊所|幼儿园|驾校|苑|小区|花园|大厦|广场|路(?![子线费径数])|大街|街道|村委'
 /**
  * Kinds that a term's own trade may be called too (`博彩公司`, `约炮App`, `赌博网店`): a name only with a character of
  * its own between the hit and the kind (`滚蛋仔`, `百家乐购App`), not a particle or a plural.
@@ -30,6 +32,11 @@ const SHARED_KINDS = '公司|集团|店|厂|工作室|馆|坊|行|社|App|APP|ap
 const KIND_WORD_HEADS = '门网进官总分新本舰开到体'
 /** The name's kind right after the hit, or starting with the hit's last character (`博彩|钢` as 彩钢). */
 const OWN_KIND_AFTER = new RegExp(`^(?:${OWN_KINDS})`, 'u')
+/**
+ * A longer name that starts with the hit's last character and a word it makes with the next (`六合|彩虹桥酒店`:
+ * 彩虹), then up to two more of the name's own characters and its kind (`彩虹桥酒店`, `彩虹苑`).
+ */
+const NAME_FROM_LAST = new RegExp(`^\\p{Script=Han}{2,4}?(?:${OWN_KINDS})`, 'u')
 /**
  * A character of the name's own, then a kind anyone may bear (`仔的老板娘` below, `购App`), not one that makes a word
  * with the kind (KIND_WORD_HEADS: `百家乐门店开业`, `佳薇进店有礼` stay hits).
@@ -65,7 +72,7 @@ const GLOSSED_BEFORE = /(?:英文名|拼音名?|网名|昵称)(?:是|叫)\s*$/u
  */
 const OWN_PITCH: Readonly<Record<string, RegExp>> = {
   gambling:
-    /场子|老地方|手气|赢了|牌局|三缺一|[招做当]代理|代理(?:招|加盟|返)|一级|返佣|特马|(?:最新|精准|免费|一手|独家)资料|开码|码报|带飞|老规矩|[0-9一二两三四五六七八九十百千万]起|满[^，,；;。！!？?\n]{1,3}开|点开(?!业|会|门|工|始)|下注|押注|押[一二三四五六七八九十百千0-9]|[上下]分|开台|开局|开桌|有局|组局|赔率|彩金|首充|首存|返水|荷官|包赢|稳赚|稳赢|必中|必赢|回血|跟单|特码|开奖|网投|出款|带单|玩|赌|博彩|投注|彩票|充值/u,
+    /场子|老地方|手气|赢了|牌局|三缺一|[招做当]代理|代理(?:招|加盟|返)|一级|返佣|特马|(?:最新|精准|免费|一手|独家)资料|开码|码报|带飞|老规矩|[0-9一二两三四五六七八九十百千万]起|满[^，,；;。！!？?\n]{1,3}开|点开(?!业|会|门|工|始)|[下押收]注|出号|[买卖包]码|押[一二三四五六七八九十百千0-9]|[上下]分|开台|开局|开桌|有局|组局|赔率|彩金|首充|首存|返水|荷官|包赢|稳赚|稳赢|必中|必赢|回血|跟单|特码|开奖|网投|出款|带单|玩|赌|博彩|投注|彩票|充值/u,
   contact: /进群|拉群|群里发|发码|加(?!入|班|工|价|急|盟|油|热|重|快|强|大)|联系|私聊|私信|扫码|二维码|[0-9]{6,}/u,
   porn: /约|裸|色|福利|资源|视频|看片|上门|同城|包夜|开房|一晚|全套/u,
 }
@@ -110,6 +117,16 @@ const UNNAMED_CATEGORIES = new Set(['insult', 'porn'])
 const TRADE_MARKS = /[赌嫖娼淫毒骗裸炮]|^加/u
 
 /**
+ * True if a name of a place starts at `at` with a word of two characters (CC-CEDICT) and ends in its kind within
+ * four characters (see NAME_FROM_LAST), none of them a clause's (CLAUSE_CHARACTERS: `六合彩今晚到酒店` is no name).
+ */
+function nameFromLast(text: string, at: number): boolean {
+  if (!isWordAt(text, at)) return false
+  const run = NAME_FROM_LAST.exec(text.slice(at, at + 10))?.[0]
+  return run !== undefined && ![...run].some(ch => CLAUSE_CHARACTERS.has(ch))
+}
+
+/**
  * True if the hit stands in a name its shape marks: a kind after it, a namer before it, a gloss beside it. An
  * insult or a porn term written as it is needs a character of the name's own before the kind (`滚蛋仔的老板娘`), and a
  * term that holds its trade's mark (TRADE_MARKS) names nothing, not even after a namer (`店名叫裸聊`; revnames).
@@ -118,7 +135,8 @@ function inNameRun(text: string, c: Candidate): boolean {
   const after = text.slice(c.end)
   const hit = text.slice(c.start, c.end)
   if (TRADE_MARKS.test(hit)) return false
-  const ownKind = OWN_KIND_AFTER.test(after) || OWN_KIND_AFTER.test(text.slice(c.end - 1))
+  const ownKind =
+    OWN_KIND_AFTER.test(after) || OWN_KIND_AFTER.test(text.slice(c.end - 1)) || nameFromLast(text, c.end - 1)
   if (ownKind && !(WRITTEN_KINDS.has(c.kind) && UNNAMED_CATEGORIES.has(c.category))) return true
   if (SHARED_KIND_AFTER.test(after) || KEEPER_AFTER.test(after)) return true
   const before = text.slice(edgeBefore(text, c.start, CLAUSE_END), c.start)

@@ -72,6 +72,7 @@ import { forbidsPresentingAs } from './talked-about-presented-as.js'
 import { toldAsLeak } from './talked-about-leak-events.js'
 import { keptToRole } from './talked-about-access.js'
 import { judgesOthersPost } from './talked-about-verdicts.js'
+import { warnsOfKind } from './talked-about-warned-kinds.js'
 
 /**
  * Context rules that read the words around a hit (ICU's word segmenter, `Intl.Segmenter`). They run on
@@ -243,7 +244,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
  * leak told as an incident, a secret kept to a role, a verdict on someone else's post (talked-about-leak-events.ts,
  * talked-about-access.ts, talked-about-verdicts.ts, f45); a street named by a form by sound, 最低 in 最低调, a pet name
  * added to a group, two letters counting two things (form-street-names.ts, form-low-key.ts, form-group-adds.ts,
- * form-letter-pairs.ts, f46).
+ * form-letter-pairs.ts, f46); a kind of firm warned against (talked-about-warned-kinds.ts, f5051).
  */
 function saidOtherwiseMore(text: string, c: Candidate, allowDomains: readonly string[]): boolean {
   return readsAny(MORE_READINGS, text, c, allowDomains)
@@ -272,6 +273,7 @@ const MORE_READINGS: readonly Reading[] = [
   toldAsLeak,
   keptToRole,
   judgesOthersPost,
+  warnsOfKind,
   namesStreet,
   saysLowKey,
   addsToGroup,
