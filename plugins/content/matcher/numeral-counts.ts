@@ -14,6 +14,8 @@ const NUMERALS = new Set('〇零一二三四五六七八九十两')
  */
 const ORDERED = /^(?:号|楼|天|周|月|箱|批|排|班|年级|道|门|车间|仓|库|区|栋|单元|室|路|线)/u
 /** A numbered institution and what the clause goes on with: no particle or the clause's end (`去四院吧` stays one). */
+/** Scorn in the message: then a numbered institution is where someone is told to go (`去四院看看你那脑子吧`). */
+const SCORNED = /脑子|有病|神经|疯|滚|傻|蠢|笨|废物|垃圾|智障|脑残/u
 const INSTITUTION_AFTER = /^(?:院|中|小|医|厂|局|病区|队|所|科|监|期|届)(?![吧啊呀吗呢了！!？?，,。.~～]|$)/u
 
 /**
@@ -29,5 +31,6 @@ export function startsNumber(text: string, c: Candidate, allowDomains: readonly 
   const after = text.slice(c.end, c.end + 3)
   if (!wordTables().classifiers.has(after[0] ?? '') && !ORDERED.test(after) && !INSTITUTION_AFTER.test(after))
     return false
+  if (!ORDERED.test(after) && !wordTables().classifiers.has(after[0] ?? '') && SCORNED.test(text)) return false
   return !pitchesOrAims(text, c, allowDomains)
 }

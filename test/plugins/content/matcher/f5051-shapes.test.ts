@@ -4,8 +4,8 @@ import { cleanInBoth, flaggedInBoth, shippedEvalMatcher } from './eval-helpers.j
 /**
  * Shapes of blind50 and blind51 (issue #22, f5051): a name that runs on from a term's last character to a hotel or
  * an estate, a trade's 行 shop, a numbered institution, a deed told to a superior, a quoted post named by a measure
- * word, a kind of firm warned against, a part shaped like a letter, a tasting note's 色清. Sentences of our own, by
- * shape.
+ * word, a kind of firm warned against, a part shaped like a letter, a tasting note's 色清; and three misses' ways of
+ * writing: a price's initials at hand, 时时彩's initials beside 带单, 卜 for 下. Sentences of our own, by shape.
  */
 describe('words that read otherwise around a hit (issue #22, f5051)', () => {
   it("is no hit for a name that starts with a term's last character and runs to a place's kind", () => {
@@ -80,5 +80,21 @@ describe('words that read otherwise around a hit (issue #22, f5051)', () => {
 
   it('stays a porn hit for 色清 before a medium or asked for', () => {
     flaggedInBoth('porn', ['色清视频，味道好极了', '有没有色清的，茶水钱我出', '喝茶看色清片'])
+  })
+
+  it("finds a price's initials the speaker says are at hand (cbj我都有)", () => {
+    flaggedInBoth('confidential', ['这批货的jhj我也有，要的私聊', '这款的cbj我这有'])
+    cleanInBoth(['cbj我有疑问', 'jhj在我这边核算'])
+  })
+
+  it('finds 时时彩 by its initials beside bets led (带单)', () => {
+    flaggedInBoth('gambling', ['ssc带单，每期稳', 'ssc带单群'])
+    cleanInBoth(['SSC带单据去财务'])
+  })
+
+  it('finds 卜 written for 下 outside its own words', () => {
+    flaggedInBoth('gambling', ['今晚欧洲杯卜注的私我'])
+    flaggedInBoth('private_deal', ['私卜交易，价格好说'])
+    cleanInBoth(['今天吃萝卜注意少放盐', '去占卜注意别被骗', '卜先生下午到', '卜老师注意休息'])
   })
 })
