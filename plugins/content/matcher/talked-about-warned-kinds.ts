@@ -30,6 +30,13 @@ const POINTED =
   /[这那该此][家个位间]|[你我他她]们?|贵|隔壁|楼上|楼下|对面|@|＠|比如|例如|譬如|就是|说的是|指的是|点名|尤其是/u
 
 /**
+ * A particular firm named right after the slur, as what it is said of (`警惕垃圾公司鑫达贸易`, `远离黑心公司：鑫达科技`;
+ * rev5051): a name of up to eight characters ending in a firm's word.
+ */
+const FIRM_NAMED_AFTER =
+  /^[\s：:（(]*[\p{Script=Han}A-Za-z0-9]{2,8}?(?:贸易|科技|实业|商贸|传媒|网络|电子|建材|装饰|有限公司|有限|集团|工作室|商行|公司|厂)/u
+
+/**
  * True if text[from, to) is nothing, or one word of two characters (CC-CEDICT: 皮包, 无良, 黑心) before the hit: a
  * kind described, no name of a firm.
  */
@@ -50,7 +57,13 @@ export function warnsOfKind(text: string, c: Candidate, allowDomains: readonly s
   const gapped = before.length >= 2 && kindGap(text, c.start - 2, c.start) ? before.slice(0, -2) : undefined
   if (!WARNED_BEFORE.test(before) && (gapped === undefined || !WARNED_BEFORE.test(gapped))) return false
   const rest = `${text.slice(0, c.start)}${'　'.repeat(c.end - c.start)}${text.slice(c.end)}`
-  if (POINTED.test(rest) || invitedAfter(text, c.end) || offersOwn(text, c.start, c.end)) return false
+  if (
+    POINTED.test(rest) ||
+    FIRM_NAMED_AFTER.test(text.slice(c.end)) ||
+    invitedAfter(text, c.end) ||
+    offersOwn(text, c.start, c.end)
+  )
+    return false
   return (
     !stillPitches(rest, c, allowDomains) && !pitchesAround(text, c.start, c.end) && !pitchesBeside(text, c.start, c.end)
   )
