@@ -23,6 +23,8 @@ const COMMON_LOOKALIKES: Readonly<Record<string, string>> = {
   笫: '第',
   // 水 for 永 (水久有效; f45), outside words of its own as 目 and 祝.
   水: '永',
+  // 卜 (a stroke short of 下) for 下 (卜注, 私卜交易; f5051), outside words of its own (占卜, 萝卜, 卜卦).
+  卜: '下',
   ...pairsOf(BARE_COMPONENTS),
   ...pairsOf(FOLDED_LOOKALIKES),
 }
@@ -34,9 +36,9 @@ function pairsOf(backToBack: string): Record<string, string> {
 }
 /**
  * Look-alikes of COMMON_LOOKALIKES read as another character only where they make no word with a neighbour (项目,
- * 目前, 祝贺, 庆祝, 床笫, 喝水, 水果): there they are themselves (`这个项目赚了不少` holds no 日赚).
+ * 目前, 祝贺, 庆祝, 床笫, 喝水, 水果, 萝卜, 占卜): there they are themselves (`这个项目赚了不少` holds no 日赚).
  */
-const WORD_BOUND = new Set('目祝笫水')
+const WORD_BOUND = new Set('目祝笫水卜')
 /** The look-alikes of COMMON_LOOKALIKES, one string. */
 export const COMMON_LOOKALIKE_CHARACTERS = Object.keys(COMMON_LOOKALIKES).join('')
 const LOOKALIKE = new RegExp(`[${COMMON_LOOKALIKE_CHARACTERS}]`, 'g')

@@ -208,7 +208,8 @@ function namesPlace(text: string, at: number): boolean {
     const first = text[end - 2]
     const head = text[end - 1]
     if (!endsPlace(first, head)) continue
-    if (!isWordAt(text, end - 2) && !segmenterWordEnds(text, at, end)) continue
+    // A trade's goods before 行 make a shop by themselves (琴行, which CC-CEDICT lacks); other heads need a word.
+    if (head !== '行' && !isWordAt(text, end - 2) && !segmenterWordEnds(text, at, end)) continue
     return [...text.slice(at, end - 1)].every(
       ch => IDEOGRAPH.test(ch) && !CLAUSE_CHARACTERS.has(ch) && !PLACE_VERBS.has(ch),
     )

@@ -4,6 +4,7 @@
  */
 
 import type { Candidate } from './allow-filter.js'
+import { ACCOUNT_ID, CONTACT_WORDS } from './contact-words.js'
 import { isWordAt, wordTables } from './expansion-data.js'
 import { aimedAt, pitchesOrAims, stillPitches } from './pitch-guard.js'
 import { offers } from './talked-about-offers.js'
@@ -191,10 +192,18 @@ const PLACE_WORDS = new Set(['县城', '市区', '市内', '市里', '镇上', '
 const AFTER_NECKLINE = new Set('的吗吧呢啊呀口子更还也和或跟与')
 /** Shapes a letter gives after 字 (`V字领`, `T字裤`, `Y字型`). */
 const AFTER_LETTER_SHAPE = new Set('领型形裤')
+/**
+ * A part a letter's shape names right after the letter: a shape (`V型`, `U形`; not 形象), a brake (`V刹`, a bicycle's),
+ * a groove (`V槽`).
+ */
+const LETTER_PART = /^(?:型|形(?!象)|刹|槽)/u
+/** What beside a part shaped so still tells how to reach someone: a number, an account's id, 加我, 私我, 备注. */
+const CONTACT_AROUND = new RegExp(`[0-9](?:[\\s-]?[0-9]){4}|${ACCOUNT_ID}|加我|私我|备注`, 'u')
 
 /**
  * True for a hit that ends in a Latin letter that shapes a garment's part after it: a neckline (`加V领吗`, `改成
- * U领的`) or a letter's shape (`加V字领`), not a contact handle. `加V领红包`, `加v领取资料`, `加V私聊` and a message that
+ * U领的`), a letter's shape (`加V字领`) or a part shaped so (`加V刹`, `加V型支架`; LETTER_PART, in a message with no
+ * contact words, a number, an account's id, 加我, 私我 nor 备注 (CONTACT_AROUND): `加V刹，微信号abc123` stays), not a contact handle. `加V领红包`, `加v领取资料`, `加V私聊` and a message that
  * offers the reader something (`加V领吗？想要的私聊`) stay hits.
  */
 export function namesGarmentLetter(text: string, c: Candidate): boolean {
@@ -203,6 +212,10 @@ export function namesGarmentLetter(text: string, c: Candidate): boolean {
   const next = text[c.end]
   const after = text[c.end + 1]
   if (next === '字') return after !== undefined && AFTER_LETTER_SHAPE.has(after) && !offers(text, c.start, c.end)
+  if (LETTER_PART.test(text.slice(c.end))) {
+    const rest = `${text.slice(0, c.start)}${' '.repeat(c.end - c.start)}${text.slice(c.end)}`
+    return !offers(text, c.start, c.end) && !CONTACT_WORDS.test(rest) && !CONTACT_AROUND.test(rest)
+  }
   if (next !== '领') return false
   return (
     (after === undefined || AFTER_NECKLINE.has(after) || !/\p{Script=Han}/u.test(after)) &&

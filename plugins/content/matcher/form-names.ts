@@ -5,7 +5,7 @@
 
 import type { Candidate } from './allow-filter.js'
 import { SOUND_KINDS } from './expand.js'
-import { stillPitches } from './pitch-guard.js'
+import { pitchesAround, pitchesBeside, stillPitches } from './pitch-guard.js'
 import { everyTonelessReading, isWordAt, wordTables } from './expansion-data.js'
 
 /** Brackets that gloss what comes before them: `（江西都昌）`, `(Duchang)`, `【都昌】`. */
@@ -81,7 +81,8 @@ const BEFORE_NAME =
  * first two characters are the given name and its last starts a word with the next (`吴威信号码换了`: 吴威信 and
  * 号码, not 威信号); `王威信号多少` stays a hit. A two-character given name is one wherever it stands when what a person
  * does or has follows it (see doesAsPerson: `昨天张加薇请假了`), unless it is sought or described before it
- * (SOUGHT_BEFORE: `找王加薇详聊`, `想要资料的王加薇…`).
+ * (SOUGHT_BEFORE: `找王加薇详聊`, `想要资料的王加薇…`). A message that still pitches keeps the hit wherever the name stands
+ * (`汤色清，同城约`; rev5051).
  */
 export function namesPerson(text: string, c: Candidate, allowDomains: readonly string[] = []): boolean {
   if (!NAME_KINDS.has(c.kind) || c.start < 1 || !COMMON_SURNAMES.has(text[c.start - 1])) return false
@@ -96,7 +97,7 @@ export function namesPerson(text: string, c: Candidate, allowDomains: readonly s
   if (!named) return false
   const before = text.slice(Math.max(0, c.start - 5), c.start - 1)
   if (TITLE_AFTER.test(text.slice(c.end))) return !stillPitches(text, c, allowDomains)
-  if (BEFORE_NAME.test(before)) return true
+  if (BEFORE_NAME.test(before)) return !pitchesNear(text, c)
   return size === 2 && doesAsPerson(text, c.end) && !SOUGHT_BEFORE.test(before)
 }
 
@@ -174,12 +175,25 @@ const PERSON_AFTER =
 /**
  * True for a two-character hit by sound (a homophone) that starts a sentence and is followed by what only a person
  * does: a colleague's given name as the subject (`思丹今天请假，她的客户我先盯着`: 思丹 for 私单, `佳薇在吗`). The term
- * as written (`私单今天…`) and a form that offers (`思丹说加我`) stay hits: the first is no name, the second not only one.
+ * as written (`私单今天…`), a form that offers (`思丹说加我`) and one in a message that still pitches (`斯丹说钱打我私人账户`;
+ * rev5051) stay hits: the first is no name, the others not only one.
  */
 export function namesSubject(text: string, c: Candidate): boolean {
   if (!SOUND_KINDS.has(c.kind) || c.end - c.start !== 2 || !GIVEN_NAME.test(text.slice(c.start, c.end))) return false
   if (!/(?:^|[\s\p{P}])$/u.test(text.slice(Math.max(0, c.start - 1), c.start))) return false
-  return PERSON_AFTER.test(text.slice(c.end, c.end + 6)) && !/加我|私聊|联系我|找我/u.test(text.slice(c.end))
+  return (
+    PERSON_AFTER.test(text.slice(c.end, c.end + 6)) &&
+    !/加我|私聊|联系我|找我/u.test(text.slice(c.end)) &&
+    !pitchesNear(text, c)
+  )
+}
+
+/**
+ * True if the hit's clause or another pitches by the guard's words (pitchesBeside, pitchesAround: `汤色清，同城约`,
+ * `斯丹说钱打我私人账户`; rev5051); a request to the group (`拉她进群`) is no pitch of a name's.
+ */
+function pitchesNear(text: string, c: Candidate): boolean {
+  return pitchesBeside(text, c.start, c.end) || pitchesAround(text, c.start, c.end)
 }
 
 /** What ends an @-mention's name: a space, punctuation, or the text's end. */

@@ -10,41 +10,53 @@ import { stillPitches } from './pitch-guard.js'
 
 /**
  * Forms by sound that are everyday words, each with the words of a message about what it names (`words`), or
- * the word that follows the form when it is one (`next`): 约跑 (a run arranged: 约炮's form), 春货 (the spring's
+ * the word that follows the form when it is one (`next`), and what comes right before it (`before`): 约跑 (a run arranged: 约炮's form), 春货 (the spring's
  * stock: 蠢货's), 一夜晴 (clear by the morning: 一夜情's, with the weather or what it lets a farmer or a walker do,
  * within `near` characters of the form), 原胶 (raw glue or rubber, with glue, binding or the brand used: 援交's), 援教
  * (teaching sent as aid: 援交's), 月抛 (contact lenses worn a month: 约炮's, with
  * lenses, their wear, wearing them (`戴`, not `戴套`) or the eyes), 日转 before 夜 (from day into night,
- * as stored power is used: 日赚's).
+ * as stored power is used: 日赚's), 色清 near a dish or a drink tasted and going on as a tasting note (its colour
+ * clear, 色 ending the dish's or drink's 汤色, 茶色, 酒色: `汤色清味醇`, not `色清视频`; 色情's).
  */
-const EVERYDAY_SENSES: ReadonlyMap<string, { words?: RegExp; next?: RegExp; near?: number }> = new Map([
-  ['约跑', { words: /跑步|晨跑|夜跑|跑团|公里|配速|马拉松|半马|全马|操场|绿道|接龙|集合|打卡/u }],
+const EVERYDAY_SENSES: ReadonlyMap<string, { words?: RegExp; next?: RegExp; before?: RegExp; near?: number }> = new Map(
   [
-    '春货',
-    {
-      words:
-        /上新|上架|[到发补备进订囤退验]货|货[单品架款源]|到仓|到店|新品|新款|现货|陈列|选购|样品|一批|批发|清仓|春装|春季/u,
-    },
+    ['约跑', { words: /跑步|晨跑|夜跑|跑团|公里|配速|马拉松|半马|全马|操场|绿道|接龙|集合|打卡/u }],
+    [
+      '春货',
+      {
+        words:
+          /上新|上架|[到发补备进订囤退验]货|货[单品架款源]|到仓|到店|新品|新款|现货|陈列|选购|样品|一批|批发|清仓|春装|春季/u,
+      },
+    ],
+    [
+      '一夜晴',
+      {
+        words:
+          /(?<!云)雨|雪(?!白)|霜|台风|天气|阴天|放晴|晴天|多云|降温|升温|气温|雾霾|出太阳|太阳|阳光|下种|播种|插秧|育苗|施肥|打药|收割|晒(?:谷|粮|被|衣|场)|晾晒|晾衣|菜地|庄稼|地里|田里|出游|踏青|郊游|露营|星空|月亮/u,
+        near: 8,
+      },
+    ],
+    [
+      '原胶',
+      {
+        words:
+          /胶装|胶水|胶[辊层]|粘|黏|涂胶|热熔|橡胶|乳胶|天然胶|装订|印刷|包装|牌子|用量|配方|固化|[涨降]价|[到进备囤缺]货|采购|每吨|一吨/u,
+      },
+    ],
+    ['援教', { words: /老师|教师|支教|学校|课程|教学|任教|山区|西部|乡村|援疆|援藏/u }],
+    ['月抛', { words: /眼镜|隐形|美瞳|镜片|[日周季年]抛|半年抛|护理液|度数|近视|散光|验光|视力|眼睛|眼干|戴(?!套)/u }],
+    ['日转', { next: /^[夜晚]/u }],
+    [
+      '色清',
+      {
+        words: /汤|茶|酒|菜|粥|羹|醋|酱|口感|入口|味|香|醇|鲜|甘|喝|尝/u,
+        next: /^(?:[味香气亮澈透而且]|[，,。！!；;、\s]|$)/u,
+        before: /[汤茶酒菜粥羹醋酱油水汁]$/u,
+        near: 6,
+      },
+    ],
   ],
-  [
-    '一夜晴',
-    {
-      words:
-        /(?<!云)雨|雪(?!白)|霜|台风|天气|阴天|放晴|晴天|多云|降温|升温|气温|雾霾|出太阳|太阳|阳光|下种|播种|插秧|育苗|施肥|打药|收割|晒(?:谷|粮|被|衣|场)|晾晒|晾衣|菜地|庄稼|地里|田里|出游|踏青|郊游|露营|星空|月亮/u,
-      near: 8,
-    },
-  ],
-  [
-    '原胶',
-    {
-      words:
-        /胶装|胶水|胶[辊层]|粘|黏|涂胶|热熔|橡胶|乳胶|天然胶|装订|印刷|包装|牌子|用量|配方|固化|[涨降]价|[到进备囤缺]货|采购|每吨|一吨/u,
-    },
-  ],
-  ['援教', { words: /老师|教师|支教|学校|课程|教学|任教|山区|西部|乡村|援疆|援藏/u }],
-  ['月抛', { words: /眼镜|隐形|美瞳|镜片|[日周季年]抛|半年抛|护理液|度数|近视|散光|验光|视力|眼睛|眼干|戴(?!套)/u }],
-  ['日转', { next: /^[夜晚]/u }],
-])
+)
 
 /**
  * Words of an offer of company or of a contact: then the form is the term, whatever else the message is about
@@ -83,6 +95,7 @@ export function namesEverydayThing(text: string, c: Candidate, allowDomains: rea
   return (
     (sense.words?.test(about) ?? true) &&
     (sense.next?.test(text.slice(c.end)) ?? true) &&
+    (sense.before?.test(text.slice(0, c.start)) ?? true) &&
     !stillPitches(text, c, allowDomains)
   )
 }

@@ -28,6 +28,12 @@ const HANDED_OVER =
  */
 const LIST_AT_HAND =
   /^[ \t]?(?:表|清单|明细|单子?)[ \t]?(?:在这(?![一个些])|在我(?:这|那|手上|手里|手头|电脑上)|我这有|我有|我手上有)/u
+/**
+ * The price itself said to be at hand right after its initials, ending its clause: `这几款的cbj我都有`, `jhj我这有`,
+ * `cbj在我手上` (f5051). `cbj我有疑问` and `jhj在我这边核算` stay without.
+ */
+const PRICE_AT_HAND =
+  /^[ \t]?(?:我(?:这边?|那边?)?(?:都|也|全)?有|在我(?:这|那|手上|手里|手头|电脑上)(?:边|里)?)(?:的|了|呢|啊|哦|呀)?(?:[ \t，,。！!？?；;\n]|$)/u
 
 /** What ends a sentence: a hand-over verb is looked for in the initials' sentence only. */
 const SENTENCE_END = /[。！!？?\n]/u
@@ -35,8 +41,8 @@ const SENTENCE_END = /[。！!？?\n]/u
 /**
  * True for initials of a price term (`cbj` 成本价, `jhj` 进货价) followed, in their sentence and at most
  * HAND_OVER_REACH characters on, by a verb handing it to someone (`cbj 给你了`, `这款的cbj我发你`,
- * `客户问我 jhj，我直接给他看了`) or asking for a copy (`jhj 清单发我一份`), or by a list of it at hand (see
- * LIST_AT_HAND): the price is passed on, as a leak word of the category would say.
+ * `客户问我 jhj，我直接给他看了`) or asking for a copy (`jhj 清单发我一份`), or by a list of it or the price itself
+ * at hand (see LIST_AT_HAND, PRICE_AT_HAND): the price is passed on, as a leak word of the category would say.
  * `cbj 给你打电话了` (a name), `jhj 发你邮箱了` and a tender's `cbj 那一栏` stay without.
  */
 export function handsOverPrice(text: string, c: Candidate): boolean {
@@ -45,7 +51,7 @@ export function handsOverPrice(text: string, c: Candidate): boolean {
   const end = reach.search(SENTENCE_END)
   // The text's end ends the sentence too (`cbj我发你`); the reach's end does not.
   const sentence = end >= 0 ? reach.slice(0, end + 1) : c.end + HAND_OVER_REACH >= text.length ? `${reach}。` : reach
-  return HANDED_OVER.test(sentence) || LIST_AT_HAND.test(reach)
+  return HANDED_OVER.test(sentence) || LIST_AT_HAND.test(reach) || PRICE_AT_HAND.test(reach)
 }
 
 /** A verb that takes an order or goes a way before initials of an order term (走私单, 接私单, 做私单), past a space. */

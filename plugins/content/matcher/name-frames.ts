@@ -7,8 +7,9 @@
 
 import type { Candidate } from './allow-filter.js'
 import { CONTACT_WORDS } from './contact-words.js'
+import { isWordAt, wordTables } from './expansion-data.js'
+import { CLAUSE_CHARACTERS } from './form-brands.js'
 import { readsAs, spells } from './form-names.js'
-import { wordTables } from './expansion-data.js'
 import { callsNames, aimedAt, pitchesBeside, stillPitches } from './pitch-guard.js'
 import { CLAUSE_END, edgeBefore } from './talked-about-clauses.js'
 
@@ -31,6 +32,11 @@ const SHARED_KINDS = '公司|集团|店|厂|工作室|馆|坊|行|社|App|APP|ap
 const KIND_WORD_HEADS = '门网进官总分新本舰开到体'
 /** The name's kind right after the hit, or starting with the hit's last character (`博彩|钢` as 彩钢). */
 const OWN_KIND_AFTER = new RegExp(`^(?:${OWN_KINDS})`, 'u')
+/**
+ * A longer name that starts with the hit's last character and a word it makes with the next (`六合|彩虹桥酒店`:
+ * 彩虹), then up to two more of the name's own characters and its kind (`彩虹桥酒店`, `彩虹苑`).
+ */
+const NAME_FROM_LAST = new RegExp(`^\\p{Script=Han}{2,4}?(?:${OWN_KINDS})`, 'u')
 /**
  * A character of the name's own, then a kind anyone may bear (`仔的老板娘` below, `购App`), not one that makes a word
  * with the kind (KIND_WORD_HEADS: `百家乐门店开业`, `佳薇进店有礼` stay hits).
@@ -66,7 +72,7 @@ const GLOSSED_BEFORE = /(?:英文名|拼音名?|网名|昵称)(?:是|叫)\s*$/u
  */
 const OWN_PITCH: Readonly<Record<string, RegExp>> = {
   gambling:
-    /场子|老地方|手气|赢了|牌局|三缺一|[招做当]代理|代理(?:招|加盟|返)|一级|返佣|特马|(?:最新|精准|免费|一手|独家)资料|开码|码报|带飞|老规矩|[0-9一二两三四五六七八九十百千万]起|满[^，,；;。！!？?\n]{1,3}开|点开(?!业|会|门|工|始)|下注|押注|押[一二三四五六七八九十百千0-9]|[上下]分|开台|开局|开桌|有局|组局|赔率|彩金|首充|首存|返水|荷官|包赢|稳赚|稳赢|必中|必赢|回血|跟单|特码|开奖|网投|出款|带单|玩|赌|博彩|投注|彩票|充值/u,
+    /场子|老地方|手气|赢了|牌局|三缺一|[招做当]代理|代理(?:招|加盟|返)|一级|返佣|特马|(?:最新|精准|免费|一手|独家)资料|开码|码报|带飞|老规矩|[0-9一二两三四五六七八九十百千万]起|满[^，,；;。！!？?\n]{1,3}开|点开(?!业|会|门|工|始)|[买下押收][^，,；;。！!？?\n]{0,3}注|[0-9一二两三四五六七八九十几]注|出号|[买卖包]码|押[一二三四五六七八九十百千0-9]|[上下]分|开台|开局|开桌|有局|组局|赔率|彩金|首充|首存|返水|荷官|包赢|稳赚|稳赢|必中|必赢|回血|跟单|特码|开奖|网投|出款|带单|玩|赌|博彩|投注|彩票|充值|有人收|谁收|收(?:单|钱|码)/u,
   contact: /进群|拉群|群里发|发码|加(?!入|班|工|价|急|盟|油|热|重|快|强|大)|联系|私聊|私信|扫码|二维码|[0-9]{6,}/u,
   porn: /约|裸|色|福利|资源|视频|看片|上门|同城|包夜|开房|一晚|全套/u,
 }
@@ -147,6 +153,24 @@ function accountOrPitch(text: string, c: Candidate): boolean {
 }
 
 /**
+ * A verb that takes the term as its object right before the hit (`买六合彩…`, `玩六合彩…`, `收六合彩…`): the term is
+ * what is bought or played, however a name may run on from its last character (rev5051).
+ */
+const TAKEN_BEFORE = /[买卖玩赌押收中下投跟搞打]$/u
+
+/**
+ * True if a name of a place starts at `at` with a word of two characters (CC-CEDICT) and ends in its kind within
+ * four characters (see NAME_FROM_LAST), none of them a clause's (CLAUSE_CHARACTERS: `六合彩今晚到酒店` is no name),
+ * and no verb takes the hit before it (TAKEN_BEFORE: `买六合彩虹桥宾馆楼下找老王` stays a hit).
+ */
+function nameFromLast(text: string, c: Candidate): boolean {
+  const at = c.end - 1
+  if (TAKEN_BEFORE.test(text.slice(0, c.start)) || !isWordAt(text, at)) return false
+  const run = NAME_FROM_LAST.exec(text.slice(at, at + 10))?.[0]
+  return run !== undefined && ![...run].some(ch => CLAUSE_CHARACTERS.has(ch))
+}
+
+/**
  * True if the hit stands in a name its shape marks: a kind after it, a namer before it, a gloss beside it. An
  * insult or a porn term written as it is needs a character of the name's own before the kind (`滚蛋仔的老板娘`), and a
  * term that holds its trade's mark (TRADE_MARKS) names nothing, not even after a namer (`店名叫裸聊`; revnames).
@@ -154,8 +178,8 @@ function accountOrPitch(text: string, c: Candidate): boolean {
 function inNameRun(text: string, c: Candidate): boolean {
   const after = text.slice(c.end)
   const hit = text.slice(c.start, c.end)
-  const ownKind = OWN_KIND_AFTER.test(after) || OWN_KIND_AFTER.test(text.slice(c.end - 1))
   if (TRADE_MARKS.test(hit) && !askedShopName(text, c)) return false
+  const ownKind = OWN_KIND_AFTER.test(after) || OWN_KIND_AFTER.test(text.slice(c.end - 1)) || nameFromLast(text, c)
   if (ownKind && !(WRITTEN_KINDS.has(c.kind) && UNNAMED_CATEGORIES.has(c.category))) return true
   if (SHARED_KIND_AFTER.test(after) || KEEPER_AFTER.test(after)) return true
   const before = text.slice(edgeBefore(text, c.start, CLAUSE_END), c.start)

@@ -70,6 +70,8 @@ export const STANDARD_CATEGORIES: Readonly<Record<string, StandardCategory>> = {
       '首充',
       // A table opened for play, as a casino's or a card den's (bjl 开台: fname2, issue #22).
       '开台',
+      // Bets led for followers, the other side of 跟单 (ssc带单群: f5051, issue #22).
+      '带单',
     ],
   },
   ad: { expand: WITH_INITIALS },

@@ -51,14 +51,16 @@ const REPORTER = new RegExp(
   ].join('|'),
   'u',
 )
+/** Who a deed is reported up to: the firm, its heads and the offices that answer for it, the police. */
+const SUPERIORS =
+  '(?:法务|公司|总部|领导|主管|经理|上级|人事|风控|合规|纪委|监管|警方|公安|派出所|平台|老板|店长|财务|审计|物业|居委会|学校)'
 /**
- * An official act on a deed: reported up or to the police, looked into, stopped, punished, held to account, its
+ * An official act on a deed: reported up or to the police (also told to a superior: `告诉主管`, `跟经理说了`), looked into, stopped, punished, held to account, its
  * evidence kept, or someone sent to it (`上报`, `报法务`, `报警`, `查`, `核实`, `封`, `冻结`, `罚`, `处分`, `追责`, `问责`,
  * `约谈`, `没收`, `赶走`, `移交`, `介入`, `开除`, `劝阻`, `道歉`, `存档`, `取证`), followed up (`跟进`), or a post taken
  * down (`撕`, `揭掉`, `擦掉`, `刷掉`, `移除`, `撤下`).
  */
-export const ACT =
-  '(?:上报|报警|报案|报给(?![你您他她])|报到|报(?=法务|公司|总部|领导|主管|经理|上级|人事|风控|合规|纪委|监管|警方|公安|派出所|平台|老板|店长|财务|审计|物业|居委会|学校)|追责|追究|问责|处置|查处|记过|降级|存档|存证|留证|取证|备案|归档|查|调查|追查|核实|核查|处理|封|冻结|罚|处分|处罚|约谈|找[^，,；;。！!？?\\n]{1,3}?谈|停|暂停|没收|赶走|清理|清除|移交|移送|通知(?!大家|你们|各位|群里|所有人)|介入|立案|开除|辞退|警告|拉黑|踢|删|撤|禁言|追回|批评|扣|端|抓|拘|出警|到场|关停|下架|屏蔽|上门|劝阻|制止|叫停|劝离|劝退|驱离|取缔|跟进|撕|揭掉|揭下|擦掉|刷掉|涂掉|铲掉|摘掉|拆掉|拆除|移除|移出|撤下|让[^，,；;。！!？?\\n]{1,5}?道歉)'
+export const ACT = `(?:上报|报警|报案|报给(?![你您他她])|报到|报(?=${SUPERIORS})|告诉(?=${SUPERIORS})|(?:跟|和|向|给)${SUPERIORS}(?:说|讲|汇报|反映|报告)|追责|追究|问责|处置|查处|记过|降级|存档|存证|留证|取证|备案|归档|查|调查|追查|核实|核查|处理|封|冻结|罚|处分|处罚|约谈|找[^，,；;。！!？?\\n]{1,3}?谈|停|暂停|没收|赶走|清理|清除|移交|移送|通知(?!大家|你们|各位|群里|所有人)|介入|立案|开除|辞退|警告|拉黑|踢|删|撤|禁言|追回|批评|扣|端|抓|拘|出警|到场|关停|下架|屏蔽|上门|劝阻|制止|叫停|劝离|劝退|驱离|取缔|跟进|撕|揭掉|揭下|擦掉|刷掉|涂掉|铲掉|摘掉|拆掉|拆除|移除|移出|撤下|让[^，,；;。！!？?\\n]{1,5}?道歉)`
 /**
  * Someone spoken to or answered for a deed, by the speaker or the firm: the one it hurt calmed or explained to, an
  * apology made, a lawyer's letter or a suit (`安抚`, `道歉`, `解释`, `沟通`, `发了律师函`, `起诉`), told done after 已经

@@ -14,6 +14,7 @@ import {
   PUNISHED_AFTER,
   SANCTION,
 } from './talked-about-bans.js'
+import { ENDORSED } from './report-endorsements.js'
 import { pitchesAround, pitchesBeside } from './pitch-guard.js'
 import { SENTENCE_END, edgeAfter } from './talked-about-clauses.js'
 import { offers } from './talked-about-offers.js'
@@ -133,10 +134,15 @@ export function reportedFrom(text: string, from: number): boolean {
 
 /**
  * True for a quoted post (see QUOTED_POST) that someone else sent (SOMEONE_SAID: `刚才那条`, `有客户投诉收到`) or that is
- * reported later (REPORTED), with no offer: `收到“兼职刷单”的短信，点开有惊喜` is a lure, not a report.
+ * reported later (REPORTED), with no offer (`收到“兼职刷单”的短信，点开有惊喜` is a lure, not a report) and no agreement
+ * of the speaker's after it (ENDORSED: `…那段话，说得对`).
  */
 export function reportedPost(term: TermAt): boolean {
-  return (SOMEONE_SAID.test(term.sentenceBefore) || reportedFrom(term.text, term.end)) && unoffered(term)
+  return (
+    (SOMEONE_SAID.test(term.sentenceBefore) || reportedFrom(term.text, term.end)) &&
+    unoffered(term) &&
+    !ENDORSED.test(term.text.slice(term.end))
+  )
 }
 
 /**

@@ -72,6 +72,9 @@ import { forbidsPresentingAs } from './talked-about-presented-as.js'
 import { toldAsLeak } from './talked-about-leak-events.js'
 import { keptToRole } from './talked-about-access.js'
 import { judgesOthersPost } from './talked-about-verdicts.js'
+import { warnsOfKind } from './talked-about-warned-kinds.js'
+import { affirmsClaim } from './report-endorsements.js'
+import { scornsToInstitution } from './numeral-counts.js'
 
 /**
  * Context rules that read the words around a hit (ICU's word segmenter, `Intl.Segmenter`). They run on
@@ -243,7 +246,7 @@ function isSaidOtherwise(text: string, c: Candidate, mayWarn: boolean, allowDoma
  * leak told as an incident, a secret kept to a role, a verdict on someone else's post (talked-about-leak-events.ts,
  * talked-about-access.ts, talked-about-verdicts.ts, f45); a street named by a form by sound, 最低 in 最低调, a pet name
  * added to a group, two letters counting two things (form-street-names.ts, form-low-key.ts, form-group-adds.ts,
- * form-letter-pairs.ts, f46).
+ * form-letter-pairs.ts, f46); a kind of firm warned against (talked-about-warned-kinds.ts, f5051).
  */
 function saidOtherwiseMore(text: string, c: Candidate, allowDomains: readonly string[]): boolean {
   return readsAny(MORE_READINGS, text, c, allowDomains)
@@ -272,6 +275,7 @@ const MORE_READINGS: readonly Reading[] = [
   toldAsLeak,
   keptToRole,
   judgesOthersPost,
+  warnsOfKind,
   namesStreet,
   saysLowKey,
   addsToGroup,
@@ -318,11 +322,12 @@ function readInLonger(c: Candidate, candidates: Candidate[]): boolean {
 
 /**
  * How the hit is talked about (see talkedAbout); a quotation in speech marks the candidate for review. An insult the
- * speaker calls someone is never dropped as talked about (see callsNames).
+ * speaker calls someone is never dropped as talked about (see callsNames), nor a claim the speaker affirms after it
+ * (see affirmsClaim: `有人说老板是骗子，已经上报了，确实是骗子`).
  */
 function talked(text: string, c: Candidate, allowDomains: readonly string[]): 'drop' | 'review' | undefined {
   const how = talkedAbout(text, c.start, c.end, allowDomains, c.category)
-  if (how === 'drop' && callsNames(text, c)) return undefined
+  if (how === 'drop' && (callsNames(text, c) || affirmsClaim(text, c.start, c.end))) return undefined
   if (how === 'review') c.review = true
   return how
 }
@@ -337,13 +342,14 @@ const NUMERALS = new Set('〇零一二三四五六七八九十两几百千万012
  * swapped a numeral into. 下注 in 表格|下|注明, 援交 in 救援|交接, 去死 in 去|死角, 日赚 in 节日|赚, 老虎机 →
  * 老胡机 in 老|胡|机电, 去死 → 去四 in 去|四楼 are no hits; 下注 in 网上|下|注|平台, 去死 in 你|快|去死吧 and 约炮
  * in 约|炮|吧 are (no word reaches out of the hit); nor is an order term taken by the verb before it (走私单 in
- * 这单走私单, see isOrderTaken), nor one in a message that pitches in another clause or sentence (发网|赌 in
+ * 这单走私单, see isOrderTaken) or a numeral starting an institution in scorn (`你有病就去四院`, see scornsToInstitution),
+ * nor one in a message that pitches in another clause or sentence (发网|赌 in
  * `有人发网赌链接，已经删了，正规的在我这，稳定出款`, see pitchesAround). The text is segmented only when an edge pair is
  * such a word, which few hits have.
  */
 function cutsWords(text: string, c: Candidate): boolean {
   if (!CUT_KINDS.has(c.kind) || (c.term.length > SHORT_TERM && codePoints(c.term) > SHORT_TERM)) return false
-  if (isOrderTaken(text, c)) return false
+  if (isOrderTaken(text, c) || (c.kind === 'homophone' && scornsToInstitution(text, c))) return false
   const { start, end } = c
   const startPair = isWordAt(text, start - 1)
   const endPair =

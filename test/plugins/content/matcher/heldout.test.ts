@@ -540,13 +540,15 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('heldout-blind49: at least the figures measured (precision 99/100, recall 99/101)', () => {
     expectFloors(matcherOf(), BLIND49, 99 / 100, 99 / 101)
   })
-  // Meets issue #22's goals. Never opened: blind on d0f355e7 97/100, 97/100.
-  it('heldout-blind50 (unseen): at least the figures measured (precision 97/100, recall 97/100)', () => {
-    expectFloors(matcherOf(), BLIND50, 97 / 100, 97 / 100, true)
+  // Issue #22's goals are met here (1.000 / 1.000). Opened in the thirty-sixth session (f5051): blind on d0f355e7
+  // 97/100, 97/100.
+  it('heldout-blind50: at least the figures measured (precision 100/100, recall 100/100)', () => {
+    expectFloors(matcherOf(), BLIND50, 100 / 100, 100 / 100)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on d0f355e7 99/104, 99/100.
-  it('heldout-blind51 (unseen): at least the figures measured (precision 99/104, recall 99/100)', () => {
-    expectFloors(matcherOf(), BLIND51, 99 / 104, 99 / 100, true)
+  // Issue #22's goals are met here (1.000 / 0.990). Opened in the thirty-sixth session (f5051): blind on d0f355e7
+  // 99/104, 99/100.
+  it('heldout-blind51: at least the figures measured (precision 99/99, recall 99/100)', () => {
+    expectFloors(matcherOf(), BLIND51, 99 / 99, 99 / 100)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on d0f355e7 98/106, 98/100.
   it('heldout-blind52 (unseen): at least the figures measured (precision 98/104, recall 98/100)', () => {
@@ -565,8 +567,8 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     expectFloors(matcherOf(), BLIND55, 97 / 100, 97 / 101, true)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 76235964 98/105, 98/100.
-  it('heldout-blind56 (unseen): at least the figures measured (precision 98/105, recall 98/100)', () => {
-    expectFloors(matcherOf(), BLIND56, 98 / 105, 98 / 100, true)
+  it('heldout-blind56 (unseen): at least the figures measured (precision 99/106, recall 99/100)', () => {
+    expectFloors(matcherOf(), BLIND56, 99 / 106, 99 / 100, true)
   })
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
     expectFloors(matcherOf(), RULE_REPORT_PROBE, 45 / 46, 45 / 45)
@@ -841,13 +843,15 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   it('heldout-blind49: at least the figures measured (precision 99/102, recall 99/101)', () => {
     expectFloors(matcher, BLIND49, 99 / 102, 99 / 101)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on d0f355e7 97/101, 97/100.
-  it('heldout-blind50 (unseen): at least the figures measured (precision 97/101, recall 97/100)', () => {
-    expectFloors(matcher, BLIND50, 97 / 101, 97 / 100, true)
+  // Issue #22's goals are met here (0.990 / 1.000). Opened in the thirty-sixth session (f5051): blind on d0f355e7
+  // 97/101, 97/100.
+  it('heldout-blind50: at least the figures measured (precision 100/101, recall 100/100)', () => {
+    expectFloors(matcher, BLIND50, 100 / 101, 100 / 100)
   })
-  // Issue #22's precision goal is NOT met here. Never opened: blind on d0f355e7 98/103, 98/100.
-  it('heldout-blind51 (unseen): at least the figures measured (precision 98/103, recall 98/100)', () => {
-    expectFloors(matcher, BLIND51, 98 / 103, 98 / 100, true)
+  // Issue #22's goals are met here (1.000 / 0.980). Opened in the thirty-sixth session (f5051): blind on d0f355e7
+  // 98/103, 98/100.
+  it('heldout-blind51: at least the figures measured (precision 98/98, recall 98/100)', () => {
+    expectFloors(matcher, BLIND51, 98 / 98, 98 / 100)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on d0f355e7 98/105, 98/100.
   it('heldout-blind52 (unseen): at least the figures measured (precision 98/103, recall 98/100)', () => {
@@ -866,8 +870,8 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND55, 98 / 101, 98 / 101, true)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 76235964 98/106, 98/100.
-  it('heldout-blind56 (unseen): at least the figures measured (precision 98/106, recall 98/100)', () => {
-    expectFloors(matcher, BLIND56, 98 / 106, 98 / 100, true)
+  it('heldout-blind56 (unseen): at least the figures measured (precision 99/107, recall 99/100)', () => {
+    expectFloors(matcher, BLIND56, 99 / 107, 99 / 100, true)
   })
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
     expectFloors(matcher, RULE_REPORT_PROBE, 45 / 46, 45 / 45)
