@@ -30,8 +30,12 @@ const SHORTENERS = new Set([
 ])
 /** What a bare host is that carries no more than a host: no scheme, port, path, query nor fragment. */
 const MORE_THAN_HOST = /[/:?#@]/u
-/** Right after the host, a word that names it a short link's service: `短链`, `的短链接`, `短网址`. */
-const SHORT_LINK_AFTER = /^\s*的?(?:短链接?|短网址|短域名)/u
+/**
+ * Right after the host, a word that names it a kind of link: a short link's service (`短链`, `的短链接`, `短网址`) or
+ * the start links of that kind share (`bit.ly 开头的链接`, `t.cn 这种网址`, `以 dwz.cn 打头的`).
+ */
+const SHORT_LINK_AFTER =
+  /^\s*(?:(?:开头|打头|起头|前缀|这[种类样]|之类|那[种类样])的?(?:短?链接?|短?网址|短?域名|网站|东西)?|的?(?:短链接?|短网址|短域名))/u
 
 /**
  * True for a bare host the message names a short link (SHORT_LINK_AFTER) and talks about (talkedAbout drops it: a post
