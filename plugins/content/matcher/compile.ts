@@ -18,7 +18,7 @@ import {
 import { HitList } from './hit-list.js'
 import { foldedBefore, spanOfHit } from './hit-span.js'
 import { type FoundUrl, findUrls, hostOf, imitatedDomain, isAllowedHost, mayHoldSpelledUrl } from './links.js'
-import { namesLinkService } from './link-named.js'
+import { namesLinkService, namesModel } from './link-named.js'
 import { onPrivateNetwork } from './private-hosts.js'
 import { stillPitches } from './pitch-guard.js'
 import { ANCHOR, type ImageInfo, LATIN, lengthOf } from './image-info.js'
@@ -429,14 +429,16 @@ class CompiledMatcher implements Matcher {
   }
 
   /**
-   * Adds a links match for each URL whose host is not allowed, unless it only names a short link's service or is on a
+   * Adds a links match for each URL whose host is not allowed, unless it only names a short link's service or a
+   * product's model (namesModel), or is on a
    * private network (onPrivateNetwork: no reader can open it) in a message the pitch guard finds no pitch in.
    */
   private pushLinkMatches(into: Match[], urls: Iterable<FoundUrl>, text: string): void {
     for (const url of urls) {
       if (onPrivateNetwork(url.host) && !stillPitches(text, url, this.allowDomains)) continue
       const match = this.linkMatch(url.host, url.start, url.end, text)
-      if (match && !namesLinkService(text, url, this.allowDomains)) into.push(match)
+      if (match && !namesLinkService(text, url, this.allowDomains) && !namesModel(text, url, this.allowDomains))
+        into.push(match)
     }
   }
 
