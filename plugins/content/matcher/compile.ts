@@ -334,7 +334,8 @@ class CompiledMatcher implements Matcher {
    * namesItsPrice) or handed to someone (`cbj 给你了`) or kept from someone (`cbj你别告诉采购`), an order's taken
    * (`走 sd`), a bet on a football competition (`欧冠 dq`), a lottery's draw asked (`lhc开几号`) or the site a
    * link of the message goes to named (`bjl 群 https://bjl-88.vip`, see initials-context.ts); initials that read as an abbreviation stay only with
-   * a context word of their category (`BC 平台注册送彩金`). A slang hit (see
+   * a context word of their category (`BC 平台注册送彩金`) or, long ones (writesLongInitials), in a message the pitch guard
+   * finds a pitch in (`JZSD 日结两百`; f52). A slang hit (see
    * CategoryRule.slang) stays only with a context word of its category nearby (`菠菜平台`), or, for 微信 in letters
    * alone (`wx`), with an account asked for right beside it (`留个 wx`, see asksForAccount).
    */
@@ -355,7 +356,8 @@ class CompiledMatcher implements Matcher {
           ? this.hasSlangWordNear(text, c) ||
             (isLettersAlone(foldedKey(c.term)) && asksForAccount(text, c.start, c.end))
           : c.abbreviation
-            ? contextCategories.has(c.category)
+            ? contextCategories.has(c.category) ||
+              (writesLongInitials(text, c) && stillPitches(text, c, this.allowDomains))
             : c.kind !== 'initials' ||
               (this.dictionary.categories[c.category]?.context ?? []).length === 0 ||
               writesLongInitials(text, c) ||
