@@ -3,9 +3,9 @@ import { isWordOf } from './expansion-data.js'
 
 /**
  * Characters written by a component of theirs standing alone, which cjk-decomp gives as no swap of a component (虍 for
- * 虎: 老虍机). The component is a rare character of its own, in no everyday word.
+ * 虎: 老虍机; 爰 for 援: 爰交, f52). The component is a rare character of its own, in no everyday word.
  */
-const BARE_COMPONENTS = '虍虎'
+const BARE_COMPONENTS = '虍虎爰援'
 
 /**
  * Characters drawn like a common character, by the character they stand for, that the expansion tables cannot
@@ -25,6 +25,8 @@ const COMMON_LOOKALIKES: Readonly<Record<string, string>> = {
   水: '永',
   // 卜 (a stroke short of 下) for 下 (卜注, 私卜交易; f5051), outside words of its own (占卜, 萝卜, 卜卦).
   卜: '下',
+  // 授 for 援, one stroke group apart (学生妹授交; f52), outside words of its own (教授, 授课, 传授, 授权).
+  授: '援',
   ...pairsOf(BARE_COMPONENTS),
   ...pairsOf(FOLDED_LOOKALIKES),
 }
@@ -36,9 +38,9 @@ function pairsOf(backToBack: string): Record<string, string> {
 }
 /**
  * Look-alikes of COMMON_LOOKALIKES read as another character only where they make no word with a neighbour (项目,
- * 目前, 祝贺, 庆祝, 床笫, 喝水, 水果, 萝卜, 占卜): there they are themselves (`这个项目赚了不少` holds no 日赚).
+ * 目前, 祝贺, 庆祝, 床笫, 喝水, 水果, 萝卜, 占卜, 教授, 授课): there they are themselves (`这个项目赚了不少` holds no 日赚).
  */
-const WORD_BOUND = new Set('目祝笫水卜')
+const WORD_BOUND = new Set('目祝笫水卜授')
 /** The look-alikes of COMMON_LOOKALIKES, one string. */
 export const COMMON_LOOKALIKE_CHARACTERS = Object.keys(COMMON_LOOKALIKES).join('')
 const LOOKALIKE = new RegExp(`[${COMMON_LOOKALIKE_CHARACTERS}]`, 'g')

@@ -18,7 +18,9 @@ import {
 import { HitList } from './hit-list.js'
 import { foldedBefore, spanOfHit } from './hit-span.js'
 import { type FoundUrl, findUrls, hostOf, imitatedDomain, isAllowedHost, mayHoldSpelledUrl } from './links.js'
-import { namesLinkService } from './link-named.js'
+import { namesLinkService, namesModel } from './link-named.js'
+import { onPrivateNetwork } from './private-hosts.js'
+import { stillPitches } from './pitch-guard.js'
 import { ANCHOR, type ImageInfo, LATIN, lengthOf } from './image-info.js'
 import { NO_MEMBERS } from './image-members.js'
 import { foldedKey, normalizeText } from './normalize.js'
@@ -332,7 +334,8 @@ class CompiledMatcher implements Matcher {
    * namesItsPrice) or handed to someone (`cbj 给你了`) or kept from someone (`cbj你别告诉采购`), an order's taken
    * (`走 sd`), a bet on a football competition (`欧冠 dq`), a lottery's draw asked (`lhc开几号`) or the site a
    * link of the message goes to named (`bjl 群 https://bjl-88.vip`, see initials-context.ts); initials that read as an abbreviation stay only with
-   * a context word of their category (`BC 平台注册送彩金`). A slang hit (see
+   * a context word of their category (`BC 平台注册送彩金`) or, long ones (writesLongInitials), in a message the pitch guard
+   * finds a pitch in (`JZSD 日结两百`; f52). A slang hit (see
    * CategoryRule.slang) stays only with a context word of its category nearby (`菠菜平台`), or, for 微信 in letters
    * alone (`wx`), with an account asked for right beside it (`留个 wx`, see asksForAccount).
    */
@@ -353,7 +356,8 @@ class CompiledMatcher implements Matcher {
           ? this.hasSlangWordNear(text, c) ||
             (isLettersAlone(foldedKey(c.term)) && asksForAccount(text, c.start, c.end))
           : c.abbreviation
-            ? contextCategories.has(c.category)
+            ? contextCategories.has(c.category) ||
+              (writesLongInitials(text, c) && stillPitches(text, c, this.allowDomains))
             : c.kind !== 'initials' ||
               (this.dictionary.categories[c.category]?.context ?? []).length === 0 ||
               writesLongInitials(text, c) ||
@@ -426,11 +430,17 @@ class CompiledMatcher implements Matcher {
     return matches.length > 1 ? matches.sort(byPosition) : matches
   }
 
-  /** Adds a links match for each URL whose host is not allowed, unless it only names a short link's service. */
+  /**
+   * Adds a links match for each URL whose host is not allowed, unless it only names a short link's service or a
+   * product's model (namesModel), or is on a
+   * private network (onPrivateNetwork: no reader can open it) in a message the pitch guard finds no pitch in.
+   */
   private pushLinkMatches(into: Match[], urls: Iterable<FoundUrl>, text: string): void {
     for (const url of urls) {
+      if (onPrivateNetwork(url.host) && !stillPitches(text, url, this.allowDomains)) continue
       const match = this.linkMatch(url.host, url.start, url.end, text)
-      if (match && !namesLinkService(text, url, this.allowDomains)) into.push(match)
+      if (match && !namesLinkService(text, url, this.allowDomains) && !namesModel(text, url, this.allowDomains))
+        into.push(match)
     }
   }
 

@@ -6,6 +6,7 @@
 import type { Candidate } from './allow-filter.js'
 import { SWAP_KINDS } from './expand.js'
 import { isWordAt, wordTables } from './expansion-data.js'
+import { SCORN } from './name-frames.js'
 import { pitchesOrAims, stillPitches } from './pitch-guard.js'
 import { segmentsOf } from './word-segments.js'
 
@@ -298,6 +299,16 @@ const SAID_OF_BEFORE = /(?:[你他她个是@＠]|真是|楼上|这人|老子)\s*
 const PERSON_AFTER_EDITION = /^ ?(?:版本|版)的?(?:人|货|家伙|玩意|东西)/u
 
 /**
+ * A verb that moves data into a system or works in one, right before the letters, maybe with its maker's name
+ * before them (`导进用友NC`, `登录NC后台`, `部署到NC上`; f52): the letters name where data goes, which no one is called.
+ * Not past a person or a classifier (`导进你个NC`).
+ */
+const SYSTEM_VERB_BEFORE =
+  /(?:导进|导入|导到|导出到|上传到|传到|登录|登陆|登进|接入|对接|部署到?|安装|切换到|切到|迁移到|迁到|同步到|录入|录到|填到|填进)[^\P{Script=Han}你您他她它们个是就真]{0,4}\s?$/u
+/** What may follow such a system's letters: its clause's end, a word for the system or where in it, a particle. */
+const SYSTEM_ENDS = /^\s?(?:$|[，,。.！!；;～~]|系统|里|上|中|后台|端|平台|了|吧|就|再|之后|以后|的(?!人))/u
+
+/**
  * True for capital letters (initials, or a Latin term such as `sb`) followed by a firm's or industry's word
  * (`GD Energy 的报价`, `SB Lighting`), a range of goods (`SB 型号的面霜`, `GD 套装`) or an edition said of no one
  * (`SB 版本比企业版便宜`, `NC版`): a brand, a product line or an edition, not the term. `SB 滚`, `你个SB`, `sb 系列`,
@@ -308,6 +319,8 @@ export function namesBrand(text: string, c: Candidate, allowDomains: readonly st
   if (!CAPITALS.test(text.slice(c.start, c.end))) return false
   const after = text.slice(c.end, c.end + 16)
   if (FIRM_AFTER.test(after) || PRODUCT_LINE_AFTER.test(after)) return true
+  if (SYSTEM_VERB_BEFORE.test(text.slice(Math.max(0, c.start - 12), c.start)) && SYSTEM_ENDS.test(after))
+    return !pitchesOrAims(text, c, allowDomains) && !SCORN.test(text)
   return (
     EDITION_AFTER.test(after) &&
     !PERSON_AFTER_EDITION.test(after) &&

@@ -5,6 +5,7 @@
  */
 
 import type { FoundUrl } from './links.js'
+import { stillPitches } from './pitch-guard.js'
 import { talkedAbout } from './talked-about.js'
 
 /**
@@ -30,8 +31,33 @@ const SHORTENERS = new Set([
 ])
 /** What a bare host is that carries no more than a host: no scheme, port, path, query nor fragment. */
 const MORE_THAN_HOST = /[/:?#@]/u
-/** Right after the host, a word that names it a short link's service: `短链`, `的短链接`, `短网址`. */
-const SHORT_LINK_AFTER = /^\s*的?(?:短链接?|短网址|短域名)/u
+/**
+ * Right after the host, a word that names it a kind of link: a short link's service (`短链`, `的短链接`, `短网址`) or
+ * the start links of that kind share (`bit.ly 开头的链接`, `t.cn 这种网址`, `以 dwz.cn 打头的`).
+ */
+const SHORT_LINK_AFTER =
+  /^\s*(?:(?:开头|打头|起头|前缀|这[种类样]|之类|那[种类样])的?(?:短?链接?|短?网址|短?域名|网站|东西)?|的?(?:短链接?|短网址|短域名))/u
+
+/**
+ * A product's model code and its tier, written as models are (`K20.Pro`, `Mate60.Pro`, `X9.PRO`; f52): a code of
+ * letters and digits with a digit, a dot, a tier word capitalised. A site's host is written in lower case
+ * (`k20.pro`), and one with a scheme, a path or a port stays a link.
+ */
+const MODEL_TIER =
+  /^[A-Za-z]{0,8}[0-9]{1,5}[A-Za-z]{0,2}\.(?:Pro|PRO|Max|MAX|Plus|PLUS|Ultra|Lite|Mini|Air|One|Go|Neo|Note|Fold)$/u
+
+/** A verb that goes to a site right before a host: `上 Av99.Pro`, `打开`, `访问`, `搜`: the host is a site all the same. */
+const VISITED_BEFORE = /(?:上|去|进|登录|登陆|打开|访问|搜|搜索|输入|浏览器)\s*$/u
+
+/**
+ * True for a bare host that is a product's model and tier (MODEL_TIER: `客户要的是 K20.Pro 还是 K20.Max？`), no site gone
+ * to (VISITED_BEFORE), in a message the pitch guard finds no pitch in: no links match then.
+ */
+export function namesModel(text: string, url: FoundUrl, allowDomains: readonly string[]): boolean {
+  return (
+    MODEL_TIER.test(url.url) && !VISITED_BEFORE.test(text.slice(0, url.start)) && !stillPitches(text, url, allowDomains)
+  )
+}
 
 /**
  * True for a bare host the message names a short link (SHORT_LINK_AFTER) and talks about (talkedAbout drops it: a post

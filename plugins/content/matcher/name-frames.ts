@@ -56,6 +56,16 @@ const KEEPER_AFTER =
  */
 const NAMER_BEFORE =
   /(?:(?:名字|小名|大名|昵称|网名|外号|绰号|英文名|店名|牌子|品牌名?)(?:就|也)?(?:叫|是)(?:做)?|叫做|名叫|取名叫?|起名叫?|命名为)\s*$/u
+/**
+ * A place counted, then 叫 (`那家叫`, `一个叫`, `有间名为`), maybe a quotation mark, right before the hit, and the
+ * mark, 的 and a kind of place after it (PLACE_AFTER): the hit is the place's name (`那家叫“小电影”的咖啡馆`; f52).
+ */
+const PLACE_NAMER = /[家间座条个](?:叫做?|名叫|名为|叫作)\s*[“「『"]?$/u
+/** What a place named by PLACE_NAMER is after its name: a closing mark, 的, up to three characters, a kind. */
+const PLACE_AFTER = new RegExp(
+  `^[”」』"]?的\\p{Script=Han}{0,3}(?:${OWN_KINDS}|${SHARED_KINDS}|咖啡厅|酒吧|茶馆|书店|网吧|餐馆|酒店|宾馆|小店|门店)`,
+  'u',
+)
 /** A pet and 叫 right before the hit: `我家仓鼠叫滚蛋`. */
 const PET_NAMER = /(?:猫|猫咪|狗|狗狗|仓鼠|兔子|鹦鹉|乌龟|金鱼|宠物|小狗|小猫)(?:就|也)?叫\s*$/u
 /** What may follow a name a namer gave: the clause's end, a reason, a particle. */
@@ -74,13 +84,13 @@ const OWN_PITCH: Readonly<Record<string, RegExp>> = {
   gambling:
     /场子|老地方|手气|赢了|牌局|三缺一|[招做当]代理|代理(?:招|加盟|返)|一级|返佣|特马|(?:最新|精准|免费|一手|独家)资料|开码|码报|带飞|老规矩|[0-9一二两三四五六七八九十百千万]起|满[^，,；;。！!？?\n]{1,3}开|点开(?!业|会|门|工|始)|[买下押收][^，,；;。！!？?\n]{0,3}注|[0-9一二两三四五六七八九十几]注|出号|[买卖包]码|押[一二三四五六七八九十百千0-9]|[上下]分|开台|开局|开桌|有局|组局|赔率|彩金|首充|首存|返水|荷官|包赢|稳赚|稳赢|必中|必赢|回血|跟单|特码|开奖|网投|出款|带单|玩|赌|博彩|投注|彩票|充值|有人收|谁收|收(?:单|钱|码)/u,
   contact: /进群|拉群|群里发|发码|加(?!入|班|工|价|急|盟|油|热|重|快|强|大)|联系|私聊|私信|扫码|二维码|[0-9]{6,}/u,
-  porn: /约|裸|色|福利|资源|视频|看片|上门|同城|包夜|开房|一晚|全套/u,
+  porn: /约(?!在)|裸|色|福利|资源|视频|看片|上门|同城|包夜|开房|一晚|全套/u,
 }
 /**
  * Scorn of someone or something outside the hit (`蠢货店的老板是个傻子`, `@SB宋斌 滚`; revnames): then an insult in a
  * name is still one.
  */
-const SCORN =
+export const SCORN =
   /是个|恶心|傻子|脑残|有病|垃圾|废物|去死|(?<!滚)滚(?:吧|开|出|蛋|$|[\s\p{P}])|蠢|脑子|妈的|去你|狗东西|一个样|[他她它人]一样/u
 /** A body sold, whatever the hit's category (`百家乐美甲，包夜服务`; revnames): no name clears it. */
 const BODY_SOLD = /包夜|全套|上门服务|开房|一晚/u
@@ -185,6 +195,7 @@ function inNameRun(text: string, c: Candidate): boolean {
   const before = text.slice(edgeBefore(text, c.start, CLAUSE_END), c.start)
   const namer = c.category === 'insult' ? PET_NAMER : NAMER_BEFORE
   if ((namer.test(before) || PET_NAMER.test(before)) && NAME_ENDS.test(after)) return true
+  if (PLACE_NAMER.test(before) && PLACE_AFTER.test(after) && c.category !== 'insult') return true
   return /^[A-Za-z]/u.test(hit) && (GLOSSED_AFTER.test(after) || GLOSSED_BEFORE.test(before) || romanisesName(text, c))
 }
 

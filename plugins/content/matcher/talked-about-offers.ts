@@ -116,12 +116,26 @@ const CONTACT_DETAILS = new RegExp(
  * `发现飞单一律严肃处理，举报电话 138…`.
  */
 export function offers(text: string, start: number, end: number, allowDomains?: readonly string[]): boolean {
-  const outside = [text.slice(0, start), text.slice(end)]
+  const outside = [withoutBannedClauses(text.slice(0, start)), withoutBannedClauses(text.slice(end))]
   if (outside.some(part => OFFER.test(part) || ENDORSED.test(part)) || GIVEN_TO_READER.test(outside[1])) return true
   if (allowDomains === undefined) return false
   if (outside.some(part => ACCOUNT_ALONE.test(part))) return true
   if (CONTACT_DETAILS.test(text) && CONTACT_DETAILS.test(ownLinksOut(text, allowDomains))) return true
   return findUrls(text).some(url => (url.end <= start || url.start >= end) && !isAllowedHost(url.host, allowDomains))
+}
+
+/**
+ * A clause that bans what it names, a rule's item (`不发扫码进群二维码`, `禁止拉人进群`, `严禁私聊加好友`; f52): its
+ * words are the thing forbidden, no call to the reader. A clause that invites the reader or names the speaker is no
+ * ban (`不发广告的加我`).
+ */
+const BANNED_CLAUSE =
+  /(?<=^|[，,；;。！!？?\n：:、])\s*(?:[0-9一二三四五六七八九十]+[.、．)）]\s*)?(?:不得?|不要|不准|不许|不能|禁止|严禁|请勿|勿|别)(?:在群[里内]|群[里内])?(?:发|发布|发送|讨论|私自|随意|擅自|乱|拉人|拉群|扫码|进群|加|私聊|私信)[^，,；;。！!？?\n]*/gu
+/** The part with its banned clauses (BANNED_CLAUSE) blanked, unless one invites the reader or names the speaker (我). */
+function withoutBannedClauses(part: string): string {
+  return part.replace(BANNED_CLAUSE, clause =>
+    INVITED.test(clause) || clause.includes('我') ? clause : ' '.repeat(clause.length),
+  )
 }
 
 /**

@@ -184,7 +184,7 @@ describe('links rule', () => {
     ['打开evil．top领取'],
     ['打开evil｡top领取'],
     ['ｈｔｔｐｓ：／／ｅｖｉｌ．ｃｏｍ'],
-    ['内网 10.0.0.1:8080 可以访问'],
+    ['公网 45.77.0.1:8080 可以访问'],
     ['傻逼 打开evil。com领取'],
   ])(
     'finds the link in %s, with or without a term hit (the scan skips the URL search only without a dot or colon)',
