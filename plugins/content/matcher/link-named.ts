@@ -46,16 +46,33 @@ const SHORT_LINK_AFTER =
 const MODEL_TIER =
   /^[A-Za-z]{0,8}[0-9]{1,5}[A-Za-z]{0,2}\.(?:Pro|PRO|Max|MAX|Plus|PLUS|Ultra|Lite|Mini|Air|One|Go|Neo|Note|Fold)$/u
 
-/** A verb that goes to a site right before a host: `上 Av99.Pro`, `打开`, `访问`, `搜`: the host is a site all the same. */
-const VISITED_BEFORE = /(?:上|去|进|登录|登陆|打开|访问|搜|搜索|输入|浏览器)\s*$/u
+/**
+ * A verb that goes to a site or a word that names an address right before a host: `上 Av99.Pro`, `打开`, `访问`, `搜`,
+ * `最新地址`, `网址：`, `收藏`, `复制`, `在` (rev52): the host is a site all the same.
+ */
+const VISITED_BEFORE =
+  /(?:上|去|进|在|到|点|看|登录|登陆|打开|访问|搜|搜索|输入|浏览器|地址|网址|域名|官网|入口|网站|网页|链接|收藏|复制|点击|记住|换成?)\s*[:：]?\s*$/u
+/** A model's shape anywhere in a text (MODEL_TIER without its anchors). */
+const MODEL_SHAPE =
+  /(?<![A-Za-z0-9.])[A-Za-z]{0,8}[0-9]{1,5}[A-Za-z]{0,2}\.(?:Pro|PRO|Max|MAX|Plus|PLUS|Ultra|Lite|Mini|Air|One|Go|Neo|Note|Fold)(?![A-Za-z0-9.])/gu
+/**
+ * Talk of goods a model is in (rev52): stock, a price's move, a device, its parts or a launch (`到货了`, `降价`, `手机`,
+ * `配置`, `两台`). Without it, or another model to weigh it against (`K20.Pro 还是 K20.Max`), a bare `Av99.Pro` is a
+ * site's address.
+ */
+const GOODS_TALK =
+  /到货|降价|涨价|现货|库存|缺货|发货|型号|机型|手机|平板|电脑|笔记本|耳机|手表|相机|配置|内存|屏幕|电池|续航|拍照|处理器|芯片|配色|新款|旗舰|发布会|上市|预售|售后|保修|以旧换新|[一两二三四五六七八九十0-9]台/u
 
 /**
  * True for a bare host that is a product's model and tier (MODEL_TIER: `客户要的是 K20.Pro 还是 K20.Max？`), no site gone
- * to (VISITED_BEFORE), in a message the pitch guard finds no pitch in: no links match then.
+ * to nor address named (VISITED_BEFORE), among talk of goods or another model (GOODS_TALK, MODEL_SHAPE; rev52), in a message the pitch guard finds no pitch in: no links match then.
  */
 export function namesModel(text: string, url: FoundUrl, allowDomains: readonly string[]): boolean {
   return (
-    MODEL_TIER.test(url.url) && !VISITED_BEFORE.test(text.slice(0, url.start)) && !stillPitches(text, url, allowDomains)
+    MODEL_TIER.test(url.url) &&
+    !VISITED_BEFORE.test(text.slice(0, url.start)) &&
+    (GOODS_TALK.test(text) || (text.match(MODEL_SHAPE)?.length ?? 0) > 1) &&
+    !stillPitches(text, url, allowDomains)
   )
 }
 
