@@ -24,6 +24,7 @@ import {
   NOMINALISED_AFTER,
   TAUGHT,
   VERDICT_AFTER,
+  withSpeaker,
 } from './violation-frames.js'
 
 /** A clause's characters, not its end. */
@@ -89,11 +90,11 @@ const TOPICAL = new Set(['porn', 'gambling', 'confidential'])
  * clause (`这边也有，便宜`; rev47), a private message asked (`请私`,
  * `请私我`; not `请私聊管理员`), an address renewed (`网址换成新的了`, `新网址：`), another group or the speaker's pointed
  * at (`去新群`, `去我那个群`), the reader let in (`内部群进来`), who wants it told to speak or hurry (`要的说`, `要的抓紧`), the reader pulled in (`拉你进群`), the reader sent
- * to someone else for it (`找他拿`, `私她`) or the goods sold off or work taken cheap (`便宜卖`, `便宜接`, `转让`), a deal made sweeter (`更划算`, `打八折`, `少收两百`) or offered
+ * to someone else for it (`找他拿`, `私她`, `…的话可以找她`, `就找小陈`; revreport) or the goods sold off or work taken cheap (`便宜卖`, `便宜接`, `转让`), a deal made sweeter (`更划算`, `打八折`, `少收两百`) or offered
  * to the reader on a condition (`你要的话可以`; freport).
  */
 const OWN_PITCH =
-  /资源|合集|网盘|群文件|种子|(?:来|到|进|去|加)我(?:的|们)?(?:那个?|这个?)?(?:直播间|店|群|主页|家|这)|(?:去|到|进|加|挪到|转到)(?:新|[二三四五2-5]|小|备用|另一个)群|(?<![拉带放让叫他她人])进来(?=$|[，,；;。！!～~\s吧啊呀])|(?<!不)(?:要|想要|需要)的(?:说|吱|扣|私|留言|找|来|滴|抓紧|赶紧|速)|拉你(?:进|入)|来玩|一起玩|有(?:想|要|需要)|(?:正规|靠谱|大|官方)(?:的)?平台|认准|带你|回本|开局|开桌|开台|开盘|重发|再发一[遍次]|欢迎(?!举报|监督|反馈|指正)|我也要|也给我|求(?:一份|分享|资源|链接|网址)|我(?:的|家的?|这的?)货|比我(?:的|家)|我赢|赢了|又赚|赚了|价格多少|多少钱|怎么卖|怎么收费|什么价|发给我|发我看|给我(?:看|发)|更便宜|(?<![不太])便宜(?=$|[，,；;。！!～~\s])|更全|我的(?:更|表|资源)|哪里有|(?:看|见|在|点|进|戳)我?的?(?:置顶|头像|主页|相册|空间|朋友圈|动态|简介|签名)|请私(?:我|聊我|信我)?(?![^，,；;。！!？?\n])|换成新的|新(?:网址|地址|链接|域名)(?:是|在|见|如下|[:：])|找(?:他|她|ta)们?(?:拿|买|要|领|聊|玩|约|订)|(?:私|联系|加)(?:他|她)们?(?=$|[，,；;。！!～~\s])|(?:便宜|低价|贱|优惠)(?:卖|出|接|做)(?!售)|甩卖|转让|(?:你|您)们?(?:要|想要?|需要)的话|划算|打[一二三四五六七八九]折|[少减返]收?[一二两三四五六七八九十百千0-9]+/u
+  /资源|合集|网盘|群文件|种子|(?:来|到|进|去|加)我(?:的|们)?(?:那个?|这个?)?(?:直播间|店|群|主页|家|这)|(?:去|到|进|加|挪到|转到)(?:新|[二三四五2-5]|小|备用|另一个)群|(?<![拉带放让叫他她人])进来(?=$|[，,；;。！!～~\s吧啊呀])|(?<!不)(?:要|想要|需要)的(?:说|吱|扣|私|留言|找|来|滴|抓紧|赶紧|速)|拉你(?:进|入)|来玩|一起玩|有(?:想|要|需要)|(?:正规|靠谱|大|官方)(?:的)?平台|认准|带你|回本|开局|开桌|开台|开盘|重发|再发一[遍次]|欢迎(?!举报|监督|反馈|指正)|我也要|也给我|求(?:一份|分享|资源|链接|网址)|我(?:的|家的?|这的?)货|比我(?:的|家)|我赢|赢了|又赚|赚了|价格多少|多少钱|怎么卖|怎么收费|什么价|发给我|发我看|给我(?:看|发)|更便宜|(?<![不太])便宜(?=$|[，,；;。！!～~\s])|更全|我的(?:更|表|资源)|哪里有|(?:看|见|在|点|进|戳)我?的?(?:置顶|头像|主页|相册|空间|朋友圈|动态|简介|签名)|请私(?:我|聊我|信我)?(?![^，,；;。！!？?\n])|换成新的|新(?:网址|地址|链接|域名)(?:是|在|见|如下|[:：])|找(?:他|她|ta)们?(?:拿|买|要|领|聊|玩|约|订)|(?:的话|可以|就|请|直接)(?:去)?找(?:他|她|ta|[小老]\p{Script=Han})们?(?=$|[，,；;。！!～~\s])|(?:私|联系|加)(?:他|她)们?(?=$|[，,；;。！!～~\s])|(?:便宜|低价|贱|优惠)(?:卖|出|接|做)(?!售)|甩卖|转让|(?:你|您)们?(?:要|想要?|需要)的话|划算|打[一二三四五六七八九]折|[少减返]收?[一二两三四五六七八九十百千0-9]+/u
 
 /**
  * The speaker's own word or deed before the hit in its clause, or the speaker telling the reader: `我说的那个`, `我推荐的`,
@@ -235,7 +236,8 @@ const SOMEONE =
  * beside a report (`已举报，六合彩今晚第88期`) is said.
  */
 function anchored(text: string, start: number, end: number, before: string, category?: string): boolean {
-  if (named(text, start, end, before, category) || SOMEONE.test(before) || DOER.test(before)) return true
+  if (named(text, start, end, before, category)) return true
+  if ((SOMEONE.test(before) || DOER.test(before)) && !withSpeaker(text, end)) return true
   const clause = category === 'confidential' ? before : before + text.slice(end, edgeAfter(text, end, CLAUSE_END))
   return (
     REPORT.test(clause) || RULE.test(clause) || HANDLED.test(clause) || BANNED_SHORT.test(clause) || NOTICE.test(clause)
@@ -275,9 +277,13 @@ const DEEDS = new Set(['private_deal', 'ad', 'false_ad'])
  */
 const OTHER_DOER = /有人|某人|那人|同事|群友|(?<![其])他(?!们)|(?<![其])她(?!们)/u
 
-/** True if someone else does the deed hit of `category` (DEEDS; not one holding 我) in its clause before it. */
-function doneByOther(hit: string, before: string, category: string | undefined): boolean {
-  return DEEDS.has(category ?? '') && !hit.includes('我') && (OTHER_DOER.test(before) || DOER.test(before))
+/**
+ * True if someone else does the deed hit text[start, end) of `category` (DEEDS; not one holding 我) in its clause
+ * before it, and not with the speaker (withSpeaker).
+ */
+function doneByOther(text: string, start: number, end: number, before: string, category: string | undefined): boolean {
+  if (!DEEDS.has(category ?? '') || text.slice(start, end).includes('我')) return false
+  return (OTHER_DOER.test(before) || DOER.test(before)) && !withSpeaker(text, end)
 }
 
 /**
@@ -303,7 +309,8 @@ export function framedAsReport(
   const isQuoted = quoted(text, start, end)
   const hit = text.slice(start, end)
   const mustName = !strong || !TOPICAL.has(category ?? '') || hit.includes('我')
-  const isNamed = named(text, start, end, before, category) || (strong && doneByOther(hit, before, category))
+  const isNamed =
+    named(text, start, end, before, category) || (strong && doneByOther(text, start, end, before, category))
   if (mustName ? !isNamed : !anchored(text, start, end, before, category)) return false
   if (AIMED_BEFORE.test(isQuoted ? before.replace(OPENING_MARKS, '') : before)) return false
   if (!isQuoted && ASKED_AFTER.test(text.slice(end))) return false

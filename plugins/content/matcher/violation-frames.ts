@@ -95,3 +95,14 @@ export const FINE_AMOUNT = /罚(?:款|了|金)?[零一二两三四五六七八�
  */
 export const VERDICT_AFTER =
   /^[”」』》’"]?[^，,；;。！!？?\n]{0,10}?(?:属于|算是?|都算|就是|是|系|构成|涉嫌)(?:一种|严重|明显|典型)?(?:的)?(?:违规|违法|违纪|违禁|违约|犯罪|诈骗|谣言|欺诈|不实)/u
+
+/**
+ * The speaker as the other side of the deed right after the hit in its clause (`顾客私下转账给我有折扣`, `客户私下交易和我
+ * 联系`; revreport): a customer's deal with the speaker is the speaker's deal, not someone else's reported one.
+ */
+const WITH_SPEAKER = /^[^，,；;。！!？?\n]{0,3}?(?:给|找|跟|和|向|与|同)(?:我|本人|咱)/u
+
+/** True if the speaker is the other side of the deed hit ending at `end` (WITH_SPEAKER), with no case handled (HANDLED). */
+export function withSpeaker(text: string, end: number): boolean {
+  return WITH_SPEAKER.test(text.slice(end)) && !HANDLED.test(text)
+}
