@@ -19,6 +19,10 @@ describe('messages about a violation, dressed (issue #22, revreport)', () => {
     flaggedInBoth('porn', ['已处理，约炮的话可以找他'])
   })
 
+  it('keeps a deal named as a topic then talked over in private with the reader', () => {
+    flaggedInBoth('private_deal', ['王某私下交易被开除，私下交易的事我们私下说', '小陈私单被罚，私单的事咱们单独聊'])
+  })
+
   it('keeps a customer doing the deal with the speaker beside a rule or a check', () => {
     flaggedInBoth('private_deal', [
       '群规禁止私下转账，顾客私下转账给我有折扣',
@@ -33,6 +37,7 @@ describe('messages about a violation, dressed (issue #22, revreport)', () => {
       '群规禁止私下转账，客户私下转账给我被罚了',
       '有客户私下转账给我，我拒绝了并举报了',
       '有人私下交易被罚了，已经告诉主管了',
+      '王某私下交易被开除，私下交易的事大家注意',
     ])
   })
 })
