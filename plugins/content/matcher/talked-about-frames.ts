@@ -14,6 +14,18 @@ import { CLAUSE_END, edgeAfter, edgeBefore } from './talked-about-clauses.js'
 import { answersPrice, invitedAfter, tellsValue } from './talked-about-offers.js'
 import { withoutLabelledQuotes } from './labelled-quotes.js'
 import { ENDORSED } from './report-endorsements.js'
+import {
+  ALLOWED_ASKED,
+  BANNED_SHORT,
+  DOER,
+  FINE_AMOUNT,
+  HANDLED,
+  HANDLED_BEFORE,
+  NOMINALISED_AFTER,
+  TAUGHT,
+  VERDICT_AFTER,
+  withSpeaker,
+} from './violation-frames.js'
 
 /** A clause's characters, not its end. */
 const C = '[^，,；;。！!？?\\n]'
@@ -77,10 +89,12 @@ const TOPICAL = new Set(['porn', 'gambling', 'confidential'])
  * the goods or a contact are pointed at (`请看置顶`, `点头像`, `在相册`, `进我空间`; rev3), the goods called cheap ending a
  * clause (`这边也有，便宜`; rev47), a private message asked (`请私`,
  * `请私我`; not `请私聊管理员`), an address renewed (`网址换成新的了`, `新网址：`), another group or the speaker's pointed
- * at (`去新群`, `去我那个群`), the reader let in (`内部群进来`), who wants it told to speak (`要的说`).
+ * at (`去新群`, `去我那个群`), the reader let in (`内部群进来`), who wants it told to speak or hurry (`要的说`, `要的抓紧`), the reader pulled in (`拉你进群`), the reader sent
+ * to someone else for it (`找他拿`, `私她`, `…的话可以找她`, `就找小陈`; revreport), a private talk proposed (`我们私下说`; revreport) or the goods sold off or work taken cheap (`便宜卖`, `便宜接`, `转让`), a deal made sweeter (`更划算`, `打八折`, `少收两百`) or offered
+ * to the reader on a condition (`你要的话可以`; freport).
  */
 const OWN_PITCH =
-  /资源|合集|网盘|群文件|种子|(?:来|到|进|去|加)我(?:的|们)?(?:那个?|这个?)?(?:直播间|店|群|主页|家|这)|(?:去|到|进|加|挪到|转到)(?:新|[二三四五2-5]|小|备用|另一个)群|(?<![拉带放让叫他她人])进来(?=$|[，,；;。！!～~\s吧啊呀])|(?<!不)(?:要|想要|需要)的(?:说|吱|扣|私|留言|找|来|滴)|来玩|一起玩|有(?:想|要|需要)|(?:正规|靠谱|大|官方)(?:的)?平台|认准|带你|回本|开局|开桌|开台|开盘|重发|再发一[遍次]|欢迎(?!举报|监督|反馈|指正)|我也要|也给我|求(?:一份|分享|资源|链接|网址)|我(?:的|家的?|这的?)货|比我(?:的|家)|我赢|赢了|又赚|赚了|价格多少|多少钱|怎么卖|怎么收费|什么价|发给我|发我看|给我(?:看|发)|更便宜|(?<![不太])便宜(?=$|[，,；;。！!～~\s])|更全|我的(?:更|表|资源)|哪里有|(?:看|见|在|点|进|戳)我?的?(?:置顶|头像|主页|相册|空间|朋友圈|动态|简介|签名)|请私(?:我|聊我|信我)?(?![^，,；;。！!？?\n])|换成新的|新(?:网址|地址|链接|域名)(?:是|在|见|如下|[:：])/u
+  /资源|合集|网盘|群文件|种子|(?:来|到|进|去|加)我(?:的|们)?(?:那个?|这个?)?(?:直播间|店|群|主页|家|这)|(?:去|到|进|加|挪到|转到)(?:新|[二三四五2-5]|小|备用|另一个)群|(?<![拉带放让叫他她人])进来(?=$|[，,；;。！!～~\s吧啊呀])|(?<!不)(?:要|想要|需要)的(?:说|吱|扣|私|留言|找|来|滴|抓紧|赶紧|速)|拉你(?:进|入)|来玩|一起玩|有(?:想|要|需要)|(?:正规|靠谱|大|官方)(?:的)?平台|认准|带你|回本|开局|开桌|开台|开盘|重发|再发一[遍次]|欢迎(?!举报|监督|反馈|指正)|我也要|也给我|求(?:一份|分享|资源|链接|网址)|我(?:的|家的?|这的?)货|比我(?:的|家)|我赢|赢了|又赚|赚了|价格多少|多少钱|怎么卖|怎么收费|什么价|发给我|发我看|给我(?:看|发)|更便宜|(?<![不太])便宜(?=$|[，,；;。！!～~\s])|更全|我的(?:更|表|资源)|哪里有|(?:看|见|在|点|进|戳)我?的?(?:置顶|头像|主页|相册|空间|朋友圈|动态|简介|签名)|请私(?:我|聊我|信我)?(?![^，,；;。！!？?\n])|换成新的|新(?:网址|地址|链接|域名)(?:是|在|见|如下|[:：])|找(?:他|她|ta)们?(?:拿|买|要|领|聊|玩|约|订)|(?:我们|咱们?|咱俩|你我|我跟你|我和你)(?:私下|单独|线下|微信上?|电话里?)(?:说|聊|谈|细聊|详聊|沟通)|(?:的话|可以|就|请|直接)(?:去)?找(?:他|她|ta|[小老]\p{Script=Han})们?(?=$|[，,；;。！!～~\s])|(?:私|联系|加)(?:他|她)们?(?=$|[，,；;。！!～~\s])|(?:便宜|低价|贱|优惠)(?:卖|出|接|做)(?!售)|甩卖|转让|(?:你|您)们?(?:要|想要?|需要)的话|划算|打[一二三四五六七八九]折|[少减返]收?[一二两三四五六七八九十百千0-9]+/u
 
 /**
  * The speaker's own word or deed before the hit in its clause, or the speaker telling the reader: `我说的那个`, `我推荐的`,
@@ -132,6 +146,13 @@ const AIMED_AT_MEMBER = /[@＠][^\s@＠，,；;。！!？?]|楼上|老子|这货
  */
 const UNDONE =
   /没用|照样|照发|还会|还在发|别(?:信|听|理)(?:那些|他们|管理|群主|举报)|不是(?:骗局|诈骗|骗子|骗人|假的)|正规|靠谱|是真的(?!吗|么|嘛)|但是?|不过|可是|然而|偏要|偏偏|虽然|[，,]\s*可(?=我|咱|他|她|这|那)/u
+/**
+ * A sanction defied or dodged: `被罚也值`, `也不怕`, `无所谓`, `照旧`, `照接`, `算我的`, `我负责`, `又怎样`, `怕被投诉的话`
+ * (freport). The speaker does it anyway.
+ */
+const DEFIED =
+  /也(?:值|不怕|认|无所谓|没事|没关系)|无所谓|照旧|照接|照做|照卖|算我的|我负责|不怕|怕什么|又怎样|又如何|怕被[^，,；;。！!？?\n]{0,6}的话|违规就违规/u
+
 /** A ban on passing it on right after the hit, with no break: the speaker hands it over (`成本价别外传`). */
 const HANDED_WITH_BAN =
   /^\s*(?:表|截图)?\s*(?:千万)?(?:别|不要|请勿|勿|不能)(?:外传|外泄|外发|传出去|乱传|转发|发出去|往外发|发外面|转给|发给|发客户)/u
@@ -176,11 +197,30 @@ function saidBefore(before: string): boolean {
 }
 
 /** True if the message shows the hit is named, not said (see quoted, SAID_BEFORE, LABELLED_AFTER, BANNED_BEFORE). */
-function named(text: string, start: number, end: number, before: string): boolean {
+function named(text: string, start: number, end: number, before: string, category?: string): boolean {
+  const after = text.slice(end)
   return (
-    quoted(text, start, end) || saidBefore(before) || BANNED_BEFORE.test(before) || LABELLED_AFTER.test(text.slice(end))
+    quoted(text, start, end) ||
+    saidBefore(before) ||
+    BANNED_BEFORE.test(before) ||
+    (HANDLED_BEFORE.test(before) && !SAID_OF_SOMEONE.has(category ?? '')) ||
+    LABELLED_AFTER.test(after) ||
+    (NOMINALISED_AFTER.test(after) && NAMED_AS_DEED.has(category ?? '') && !text.slice(start, end).includes('我')) ||
+    VERDICT_AFTER.test(after)
   )
 }
+
+/**
+ * Categories whose terms are said of someone (an insult, a slur): after a verb of reporting they are the speaker's
+ * word for whom is reported (`我要投诉这个傻逼同事`), not the reported post.
+ */
+const SAID_OF_SOMEONE = new Set(['insult', 'defamation'])
+
+/**
+ * Categories whose terms an incident or a count after them names as a deed or a topic (`私单事件`, `泄露内部资料事件`,
+ * `赌博的危害`); an insult or a contact so placed is still said (`傻逼事件你们自己看着办`, `加我微信一次`).
+ */
+const NAMED_AS_DEED = new Set(['porn', 'gambling', 'confidential', 'private_deal', 'ad', 'false_ad'])
 
 /**
  * Someone else as the doer in the hit's clause before it: `有人把`, `那个号`, `群友`, `对方`, `骗子`, `他`. The clause
@@ -196,9 +236,12 @@ const SOMEONE =
  * beside a report (`已举报，六合彩今晚第88期`) is said.
  */
 function anchored(text: string, start: number, end: number, before: string, category?: string): boolean {
-  if (named(text, start, end, before) || SOMEONE.test(before)) return true
+  if (named(text, start, end, before, category)) return true
+  if ((SOMEONE.test(before) || DOER.test(before)) && !withSpeaker(text, end)) return true
   const clause = category === 'confidential' ? before : before + text.slice(end, edgeAfter(text, end, CLAUSE_END))
-  return REPORT.test(clause) || RULE.test(clause) || NOTICE.test(clause)
+  return (
+    REPORT.test(clause) || RULE.test(clause) || HANDLED.test(clause) || BANNED_SHORT.test(clause) || NOTICE.test(clause)
+  )
 }
 
 /**
@@ -210,6 +253,38 @@ const REPORT_NOT_OFFER = new RegExp(
   `截图${C}{0,3}?(?:发|给|转)给?(?:你|您)了|(?:一|刚|才)(?:进群|加群|进来)|谁(?:发|拉|干|传|转|弄|贴|放)的${C}{0,3}?[，,]?(?:自己|主动)?(?:来|过来)?(?:找|私聊|私信|联系)我`,
   'gu',
 )
+
+/**
+ * True if `text` holds the words of a report (REPORT), a rule (RULE) or the broader frames of a message about a
+ * violation (violation-frames.ts: a case handled, a short ban, a question whether it is allowed).
+ */
+function strongFrame(text: string): boolean {
+  return (
+    REPORT.test(text) || RULE.test(text) || HANDLED.test(text) || BANNED_SHORT.test(text) || ALLOWED_ASKED.test(text)
+  )
+}
+
+/**
+ * Categories whose terms are deeds (a private deal, an ad, a false claim): in a report's or a rule's message, someone
+ * else doing one (OTHER_DOER, DOER before it in its clause: `小陈私下交易被客户投诉`) names it as an insult or a contact
+ * request is not.
+ */
+const DEEDS = new Set(['private_deal', 'ad', 'false_ad'])
+
+/**
+ * Someone else who does a deed on their own, not a counterpart of the speaker's deal (a customer, `对方`: `老客户私下交易
+ * 给你打八折` is the speaker's offer): `有人`, `某人`, `那人`, `同事`, `他`, `她`.
+ */
+const OTHER_DOER = /有人|某人|那人|同事|群友|(?<![其])他(?!们)|(?<![其])她(?!们)/u
+
+/**
+ * True if someone else does the deed hit text[start, end) of `category` (DEEDS; not one holding 我) in its clause
+ * before it, and not with the speaker (withSpeaker).
+ */
+function doneByOther(text: string, start: number, end: number, before: string, category: string | undefined): boolean {
+  if (!DEEDS.has(category ?? '') || text.slice(start, end).includes('我')) return false
+  return (OTHER_DOER.test(before) || DOER.test(before)) && !withSpeaker(text, end)
+}
 
 /**
  * True if the hit text[start, end) of `category` is named by a message that reports someone else's post or states a
@@ -228,19 +303,25 @@ export function framedAsReport(
   allowDomains: readonly string[],
 ): boolean {
   const outside = `${text.slice(0, start)}${' '.repeat(end - start)}${text.slice(end)}`
-  const strong = REPORT.test(outside) || RULE.test(outside)
-  if (!strong && !NOTICE.test(outside) && !EVIDENCE.test(outside)) return false
+  const strong = strongFrame(outside)
+  if (!strong && !NOTICE.test(outside) && !TAUGHT.test(outside) && !EVIDENCE.test(outside)) return false
   const before = text.slice(edgeBefore(text, start, CLAUSE_END), start)
   const isQuoted = quoted(text, start, end)
-  const mustName = !strong || !TOPICAL.has(category ?? '') || text.slice(start, end).includes('我')
-  if (mustName ? !named(text, start, end, before) : !anchored(text, start, end, before, category)) return false
+  const hit = text.slice(start, end)
+  const mustName = !strong || !TOPICAL.has(category ?? '') || hit.includes('我')
+  const isNamed =
+    named(text, start, end, before, category) || (strong && doneByOther(text, start, end, before, category))
+  if (mustName ? !isNamed : !anchored(text, start, end, before, category)) return false
   if (AIMED_BEFORE.test(isQuoted ? before.replace(OPENING_MARKS, '') : before)) return false
   if (!isQuoted && ASKED_AFTER.test(text.slice(end))) return false
   if (category === 'insult' && AIMED_AT_MEMBER.test(outside)) return false
-  if (UNDONE.test(outside) || CONCEALED.test(before) || HANDED_WITH_BAN.test(text.slice(end))) return false
+  if (UNDONE.test(outside) || DEFIED.test(outside) || CONCEALED.test(before) || HANDED_WITH_BAN.test(text.slice(end)))
+    return false
   if (OWN_BEFORE.test(before) || ownTake(text, end)) return false
   if (tellsValue(text, start, end) || answersPrice(text, end) || VALUE_GIVEN.test(text.slice(end))) return false
-  const quiet = withoutLabelledQuotes(outside).replace(REPORT_NOT_OFFER, sent => ' '.repeat(sent.length))
+  const quiet = withoutLabelledQuotes(outside)
+    .replace(REPORT_NOT_OFFER, sent => ' '.repeat(sent.length))
+    .replace(FINE_AMOUNT, fine => ' '.repeat(fine.length))
   if (OWN_PITCH.test(quiet) || ENDORSED.test(quiet) || invitedAfter(quiet, 0)) return false
   return !stillPitches(quiet, { start, end }, allowDomains) && !pitchesAround(quiet, start, end)
 }

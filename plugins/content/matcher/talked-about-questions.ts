@@ -13,7 +13,7 @@ import { type TermAt, unoffered } from './talked-about-term.js'
  * ending its clause: `有人问底价，我没回`, `我没理他`, `没告诉她`.
  */
 export const REFUSED =
-  /(?:不方便|不便|不能|不可|不予|不)(?:透露|告知|回答|对外)|无可奉告|(?:没|没有|未|不)(?:回|回复|回答|理|理会|搭理|告诉)(?:他|她|对方|人家)?(?:[了呢哦啊]|$|[，,；;。！!？?\n\s])/u
+  /(?:不方便|不便|不能|不可|不予|不)(?:透露|告知|回答|对外)|无可奉告|婉拒|谢绝|(?:一律|直接|统一)拒绝|说不(?:清楚|知道|了解)|(?:没|没有|未|不)(?:回|回复|回答|理|理会|搭理|告诉)(?:他|她|对方|人家)?(?:[了呢哦啊]|$|[，,；;。！!？?\n\s])/u
 /**
  * An answer deferred to a source, after a reported question in the sentence: `客户问进货价的，统一回复以系统报价为准`,
  * `有人问底价就说按官网价格为准`. Who points the asker to the price list tells no secret; a figure (`以980为准`, `按一百二

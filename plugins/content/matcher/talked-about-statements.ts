@@ -10,6 +10,7 @@
  * passes on is no one else's post (`我听朋友说公司要倒闭了`).
  */
 
+import { withSpeaker } from './violation-frames.js'
 import { keptForLastText } from './last-text.js'
 import { ENDORSED } from './report-endorsements.js'
 import { HANDED_TO_READER, INVITED, OFFER } from './talked-about-offers.js'
@@ -163,7 +164,7 @@ export function inStatement(term: TermAt): boolean {
   const quoted = /[“‘「『"][^”’」』"]*$/u.test(before)
   if (!quoted && PREDICATED.test(before)) return false
   const someone = SOMEONE_ELSE.exec(sentenceBefore)
-  if (someone !== null && !HEARSAY.test(sentenceBefore.slice(0, someone.index)))
+  if (someone !== null && !HEARSAY.test(sentenceBefore.slice(0, someone.index)) && !withSpeaker(text, end))
     return unoffered(term, start - sentenceBefore.length + someone.index)
   return shaped(term) && unoffered(term, start - before.length, end + after.length)
 }

@@ -556,20 +556,20 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
     expectFloors(matcherOf(), BLIND52, 100 / 100, 100 / 100)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 76235964 101/112, 101/103.
-  it('heldout-blind53 (unseen): at least the figures measured (precision 101/112, recall 101/103)', () => {
-    expectFloors(matcherOf(), BLIND53, 101 / 112, 101 / 103, true)
+  it('heldout-blind53 (unseen): at least the figures measured (precision 101/109, recall 101/103)', () => {
+    expectFloors(matcherOf(), BLIND53, 101 / 109, 101 / 103, true)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 76235964 101/105, 101/102.
-  it('heldout-blind54 (unseen): at least the figures measured (precision 101/105, recall 101/102)', () => {
-    expectFloors(matcherOf(), BLIND54, 101 / 105, 101 / 102, true)
+  it('heldout-blind54 (unseen): at least the figures measured (precision 102/105, recall 102/102)', () => {
+    expectFloors(matcherOf(), BLIND54, 102 / 105, 102 / 102, true)
   })
   // Meets issue #22's goals. Never opened: blind on 76235964 97/100, 97/101.
-  it('heldout-blind55 (unseen): at least the figures measured (precision 97/100, recall 97/101)', () => {
-    expectFloors(matcherOf(), BLIND55, 97 / 100, 97 / 101, true)
+  it('heldout-blind55 (unseen): at least the figures measured (precision 97/99, recall 97/101)', () => {
+    expectFloors(matcherOf(), BLIND55, 97 / 99, 97 / 101, true)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 76235964 98/105, 98/100.
-  it('heldout-blind56 (unseen): at least the figures measured (precision 99/106, recall 99/100)', () => {
-    expectFloors(matcherOf(), BLIND56, 99 / 106, 99 / 100, true)
+  it('heldout-blind56 (unseen): at least the figures measured (precision 99/103, recall 99/100)', () => {
+    expectFloors(matcherOf(), BLIND56, 99 / 103, 99 / 100, true)
   })
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
     expectFloors(matcherOf(), RULE_REPORT_PROBE, 45 / 46, 45 / 45)
@@ -594,13 +594,14 @@ describe.skipIf(!hasEvalFile)('held-out samples of the evasion classes (eval-v2 
   it('homo-probe-b (unseen): at least the figures measured (precision 26/31, recall 26/26)', () => {
     expectFloors(matcherOf(), HOMO_PROBE_B, 26 / 31, 26 / 26, true)
   })
-  // Blind on 76235964 27/33, 27/29; opened for a broad reading of rules and reports.
-  it('report-probe-a: at least the figures measured (precision 27/33, recall 27/29)', () => {
-    expectFloors(matcherOf(), REPORT_PROBE_A, 27 / 33, 27 / 29)
+  // Opened in the thirty-sixth session (freport): blind on 76235964 27/33, 27/29; a broad reading of messages about a
+  // violation (violation-frames.ts).
+  it('report-probe-a: at least the figures measured (precision 27/27, recall 27/29)', () => {
+    expectFloors(matcherOf(), REPORT_PROBE_A, 27 / 27, 27 / 29)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 76235964 26/33, 26/27.
-  it('report-probe-b (unseen): at least the figures measured (precision 26/33, recall 26/27)', () => {
-    expectFloors(matcherOf(), REPORT_PROBE_B, 26 / 33, 26 / 27, true)
+  it('report-probe-b (unseen): at least the figures measured (precision 26/30, recall 26/27)', () => {
+    expectFloors(matcherOf(), REPORT_PROBE_B, 26 / 30, 26 / 27, true)
   })
 })
 
@@ -860,20 +861,20 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
     expectFloors(matcher, BLIND52, 100 / 100, 100 / 100)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 76235964 100/113, 100/103.
-  it('heldout-blind53 (unseen): at least the figures measured (precision 100/113, recall 100/103)', () => {
-    expectFloors(matcher, BLIND53, 100 / 113, 100 / 103, true)
+  it('heldout-blind53 (unseen): at least the figures measured (precision 100/110, recall 100/103)', () => {
+    expectFloors(matcher, BLIND53, 100 / 110, 100 / 103, true)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 76235964 101/106, 101/102.
-  it('heldout-blind54 (unseen): at least the figures measured (precision 101/106, recall 101/102)', () => {
-    expectFloors(matcher, BLIND54, 101 / 106, 101 / 102, true)
+  it('heldout-blind54 (unseen): at least the figures measured (precision 102/106, recall 102/102)', () => {
+    expectFloors(matcher, BLIND54, 102 / 106, 102 / 102, true)
   })
   // Meets issue #22's goals. Never opened: blind on 76235964 98/101, 98/101.
-  it('heldout-blind55 (unseen): at least the figures measured (precision 98/101, recall 98/101)', () => {
-    expectFloors(matcher, BLIND55, 98 / 101, 98 / 101, true)
+  it('heldout-blind55 (unseen): at least the figures measured (precision 98/100, recall 98/101)', () => {
+    expectFloors(matcher, BLIND55, 98 / 100, 98 / 101, true)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 76235964 98/106, 98/100.
-  it('heldout-blind56 (unseen): at least the figures measured (precision 99/107, recall 99/100)', () => {
-    expectFloors(matcher, BLIND56, 99 / 107, 99 / 100, true)
+  it('heldout-blind56 (unseen): at least the figures measured (precision 99/104, recall 99/100)', () => {
+    expectFloors(matcher, BLIND56, 99 / 104, 99 / 100, true)
   })
   it('rule-report-probe: at least the figures after repgen (precision 45/46, recall 45/45)', () => {
     expectFloors(matcher, RULE_REPORT_PROBE, 45 / 46, 45 / 45)
@@ -899,12 +900,13 @@ describe.skipIf(!hasEvalFile)('held-out samples with the shipped dictionary (def
   it('homo-probe-b (unseen): at least the figures measured (precision 25/30, recall 25/26)', () => {
     expectFloors(matcher, HOMO_PROBE_B, 25 / 30, 25 / 26, true)
   })
-  // Blind on 76235964 26/31, 26/29; opened for a broad reading of rules and reports.
-  it('report-probe-a: at least the figures measured (precision 26/31, recall 26/29)', () => {
-    expectFloors(matcher, REPORT_PROBE_A, 26 / 31, 26 / 29)
+  // Opened in the thirty-sixth session (freport): blind on 76235964 26/31, 26/29; a broad reading of messages about a
+  // violation (violation-frames.ts).
+  it('report-probe-a: at least the figures measured (precision 26/26, recall 26/29)', () => {
+    expectFloors(matcher, REPORT_PROBE_A, 26 / 26, 26 / 29)
   })
   // Issue #22's precision goal is NOT met here. Never opened: blind on 76235964 26/33, 26/27.
-  it('report-probe-b (unseen): at least the figures measured (precision 26/33, recall 26/27)', () => {
-    expectFloors(matcher, REPORT_PROBE_B, 26 / 33, 26 / 27, true)
+  it('report-probe-b (unseen): at least the figures measured (precision 26/30, recall 26/27)', () => {
+    expectFloors(matcher, REPORT_PROBE_B, 26 / 30, 26 / 27, true)
   })
 })
