@@ -6,7 +6,7 @@
 import type { Candidate } from './allow-filter.js'
 import { SWAP_KINDS } from './expand.js'
 import { isWordAt, wordTables } from './expansion-data.js'
-import { SCORN } from './name-frames.js'
+import { SCORN } from './scorn.js'
 import { pitchesOrAims, stillPitches } from './pitch-guard.js'
 import { segmentsOf } from './word-segments.js'
 

@@ -10,6 +10,7 @@ import { CONTACT_WORDS } from './contact-words.js'
 import { isWordAt, wordTables } from './expansion-data.js'
 import { CLAUSE_CHARACTERS } from './form-brands.js'
 import { readsAs, spells } from './form-names.js'
+import { SCORN } from './scorn.js'
 import { callsNames, aimedAt, pitchesBeside, stillPitches } from './pitch-guard.js'
 import { CLAUSE_END, edgeBefore } from './talked-about-clauses.js'
 
@@ -86,12 +87,6 @@ const OWN_PITCH: Readonly<Record<string, RegExp>> = {
   contact: /进群|拉群|群里发|发码|加(?!入|班|工|价|急|盟|油|热|重|快|强|大)|联系|私聊|私信|扫码|二维码|[0-9]{6,}/u,
   porn: /约(?!在)|裸|色|福利|资源|视频|看片|上门|同城|包夜|开房|一晚|全套/u,
 }
-/**
- * Scorn of someone or something outside the hit (`蠢货店的老板是个傻子`, `@SB宋斌 滚`; revnames): then an insult in a
- * name is still one.
- */
-export const SCORN =
-  /是个|恶心|傻子|脑残|有病|垃圾|废物|去死|(?<!滚)滚(?:吧|开|出|蛋|$|[\s\p{P}])|蠢|脑子|妈的|去你|狗东西|一个样|[他她它人]一样/u
 /** A body sold, whatever the hit's category (`百家乐美甲，包夜服务`; revnames): no name clears it. */
 const BODY_SOLD = /包夜|全套|上门服务|开房|一晚/u
 
