@@ -82,18 +82,8 @@ export function dueForReminder(
 ): WaitingCustomer[] {
   const flag = flagOf(observing)
   const done = remindedCustomers(w, observing)
-  const waiting = new Map<string, WaitingCustomer>()
   const pending = pendingOf(w)
-  for (const m of pending) {
-    if (done.has(m.memberId)) continue
-    const c = waiting.get(m.memberId)
-    if (!c) waiting.set(m.memberId, { first: m, count: 1 })
-    else {
-      c.count++
-      if (m.at < c.first.at) c.first = m
-    }
-  }
-  const due = [...waiting.values()].filter(c => (deadline(c.first.at) ?? Infinity) <= now)
+  const due = oldestPerCustomer(pending, done).filter(c => (deadline(c.first.at) ?? Infinity) <= now)
   const dueIds = new Set(due.map(c => c.first.memberId))
   for (const m of pending) if (dueIds.has(m.memberId)) m[flag] = true
   for (const c of due) if (w.held?.includes(c.first)) c.held = true
@@ -131,18 +121,7 @@ function escalatedCustomers(w: GroupWaiting, observing: boolean): Set<string> {
 
 /** The oldest pending message of each customer not escalated yet (in this mode), with how many they wrote. */
 function notEscalated(w: GroupWaiting, observing: boolean): WaitingCustomer[] {
-  const done = escalatedCustomers(w, observing)
-  const waiting = new Map<string, WaitingCustomer>()
-  for (const m of pendingOf(w)) {
-    if (done.has(m.memberId)) continue
-    const c = waiting.get(m.memberId)
-    if (!c) waiting.set(m.memberId, { first: m, count: 1 })
-    else {
-      c.count++
-      if (m.at < c.first.at) c.first = m
-    }
-  }
-  return [...waiting.values()]
+  return oldestPerCustomer(pendingOf(w), escalatedCustomers(w, observing))
 }
 
 function nextEscalationAt(
@@ -389,4 +368,19 @@ function escalate(w: GroupWaiting, groupId: string, x: ReminderInputs): Action[]
     ? x.leaders.map((id): Action => ({ type: 'remind', to: { contact: id }, text, memberId: id, ...meta }))
     : [{ type: 'notifyAdmins', text, ...meta }]
   return observing ? asRehearsal(out) : out
+}
+
+/** The oldest of these pending messages of each customer not in `done`, with how many they wrote. */
+function oldestPerCustomer(pending: readonly PendingMessage[], done: ReadonlySet<string>): WaitingCustomer[] {
+  const waiting = new Map<string, WaitingCustomer>()
+  for (const m of pending) {
+    if (done.has(m.memberId)) continue
+    const c = waiting.get(m.memberId)
+    if (!c) waiting.set(m.memberId, { first: m, count: 1 })
+    else {
+      c.count++
+      if (m.at < c.first.at) c.first = m
+    }
+  }
+  return [...waiting.values()]
 }
